@@ -1,0 +1,48 @@
+"""The tRPC-like core: procedures, routers, middleware, errors, transport, OpenRPC.
+
+App-agnostic: nothing here imports the application's folders.
+"""
+
+from rpc.caller import Caller, create_caller
+from rpc.correlation import CorrelationIdFilter, current_correlation_id
+from rpc.errors import ErrorCode, Issue, RpcError
+from rpc.openrpc import build_openrpc, render_openrpc
+from rpc.procedure import (
+    Access,
+    Example,
+    Middleware,
+    MiddlewareCall,
+    Next,
+    NoInput,
+    Procedure,
+    ProcedureBuilder,
+    RateLimit,
+)
+from rpc.router import Router, RouterDefinitionError, merge_routers
+from rpc.transport import JsonRpcTransport, TransportLimits
+
+__all__ = [
+    "Access",
+    "Caller",
+    "CorrelationIdFilter",
+    "ErrorCode",
+    "Example",
+    "Issue",
+    "JsonRpcTransport",
+    "Middleware",
+    "MiddlewareCall",
+    "Next",
+    "NoInput",
+    "Procedure",
+    "ProcedureBuilder",
+    "RateLimit",
+    "Router",
+    "RouterDefinitionError",
+    "RpcError",
+    "TransportLimits",
+    "build_openrpc",
+    "create_caller",
+    "current_correlation_id",
+    "merge_routers",
+    "render_openrpc",
+]

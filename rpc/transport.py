@@ -1,0 +1,228 @@
+"""The JSON-RPC 2.0 transport on Starlette: framing, batches, limits, responses.
+
+A request's way: read the body (refusing it past ``max_body_bytes``), parse it, split a
+batch and check each member's envelope, build the context once, dispatch each valid
+member through jsonrpcserver, and answer in request order. Every processed body is
+answered with HTTP 200; errors live in the body, where JSON-RPC clients look for them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+import orjson
+from jsonrpcserver import Success
+from starlette.requests import Request
+from starlette.responses import Response
+
+from rpc.correlation import current_correlation_id
+from rpc.dispatch import JsonRpcMethod, dispatch_one, methods_for
+from rpc.envelope import CheckedRequest, EnvelopeError, check_request
+from rpc.errors import ErrorCode, RpcError, internal_error
+from rpc.procedure import Procedure
+from rpc.router import Router
+
+ContextT = TypeVar("ContextT")
+ContextFactory = Callable[[Request], Awaitable[ContextT]]
+
+DISCOVER_METHOD = "rpc.discover"
+JSON_MEDIA_TYPE = "application/json"
+
+logger = logging.getLogger("rpc.transport")
+
+
+@dataclass(frozen=True, slots=True)
+class TransportLimits:
+    max_batch_size: int = 100
+    max_body_bytes: int = 1_048_576
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+class JsonRpcTransport(Generic[ContextT]):
+    """Serves ``router`` at one POST endpoint; ``handle`` is the Starlette endpoint."""
+
+    def __init__(
+        self,
+        router: Router[ContextT],
+        context_factory: ContextFactory[ContextT],
+        *,
+        openrpc_document: Mapping[str, Any],
+        limits: TransportLimits = TransportLimits(),
+    ) -> None:
+        self._procedures: Mapping[str, Procedure[ContextT]] = router.procedures
+        self._context_factory = context_factory
+        self._limits = limits
+        self._methods: dict[str, JsonRpcMethod] = methods_for(self._procedures)
+        self._methods[DISCOVER_METHOD] = _discover_method(openrpc_document)
+
+    async def handle(self, request: Request) -> Response:
+        if not _is_json(request.headers.get("content-type")):
+            return _http_error(
+                RpcError(
+                    ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    f"Content-Type must be {JSON_MEDIA_TYPE}",
+                )
+            )
+        try:
+            body = await _read_body(request, self._limits.max_body_bytes)
+        except _BodyTooLarge:
+            return _http_error(
+                RpcError(
+                    ErrorCode.PAYLOAD_TOO_LARGE,
+                    f"Request body exceeds {self._limits.max_body_bytes} bytes",
+                    extra={"maxBodyBytes": self._limits.max_body_bytes},
+                )
+            )
+        try:
+            payload = orjson.loads(body)
+        except orjson.JSONDecodeError:
+            return _json_response(_error_response(RpcError(ErrorCode.PARSE_ERROR), None))
+        answer = await self._answer_payload(request, payload)
+        if answer is None:
+            return Response(status_code=204)
+        return _json_response(answer)
+
+    async def _answer_payload(self, request: Request, payload: Any) -> Any:
+        if isinstance(payload, list):
+            if not payload:
+                return _error_response(_bad_request("an empty batch has no calls"), None)
+            if len(payload) > self._limits.max_batch_size:
+                limit = self._limits.max_batch_size
+                too_large = RpcError(
+                    ErrorCode.BAD_REQUEST,
+                    f"Invalid request: a batch may hold at most {limit} calls, "
+                    f"this one holds {len(payload)}",
+                    extra={"maxBatchSize": limit},
+                )
+                return _error_response(too_large, None)
+            answers = await self._answer_batch(request, payload)
+            present = [answer for answer in answers if answer is not None]
+            return present or None
+        answers = await self._answer_batch(request, [payload])
+        return answers[0]
+
+    async def _answer_batch(self, request: Request, members: list[Any]) -> list[Any]:
+        answers: list[Any] = [None] * len(members)
+        runnable: list[tuple[int, CheckedRequest]] = []
+        for index, member in enumerate(members):
+            try:
+                checked = check_request(member)
+            except EnvelopeError as exc:
+                if not exc.is_notification:
+                    answers[index] = _error_response(exc.error, exc.id)
+                continue
+            if checked.method not in self._methods:
+                if not checked.is_notification:
+                    answers[index] = _error_response(
+                        RpcError(
+                            ErrorCode.METHOD_NOT_FOUND,
+                            f"Method not found: {checked.method}",
+                        ),
+                        checked.id,
+                        path=checked.method,
+                    )
+                continue
+            runnable.append((index, checked))
+        if not runnable:
+            return answers
+        try:
+            ctx = await self._context_factory(request)
+        except Exception:
+            logger.exception("could not build the request context")
+            for index, checked in runnable:
+                if not checked.is_notification:
+                    answers[index] = _error_response(internal_error(), checked.id)
+            return answers
+        await self._run_in_order(ctx, members, runnable, answers)
+        return answers
+
+    async def _run_in_order(
+        self,
+        ctx: ContextT,
+        members: list[Any],
+        runnable: list[tuple[int, CheckedRequest]],
+        answers: list[Any],
+    ) -> None:
+        """Mutations run one after another in array order; queries between them at once."""
+        pending_queries: list[int] = []
+
+        async def flush_queries() -> None:
+            if not pending_queries:
+                return
+            results = await asyncio.gather(
+                *(dispatch_one(self._methods, ctx, members[i]) for i in pending_queries)
+            )
+            for i, result in zip(pending_queries, results, strict=True):
+                answers[i] = result
+            pending_queries.clear()
+
+        for index, checked in runnable:
+            if self._is_mutation(checked.method):
+                await flush_queries()
+                answers[index] = await dispatch_one(self._methods, ctx, members[index])
+            else:
+                pending_queries.append(index)
+        await flush_queries()
+
+    def _is_mutation(self, method: str) -> bool:
+        procedure = self._procedures.get(method)
+        return procedure is not None and procedure.kind == "mutation"
+
+
+def _discover_method(document: Mapping[str, Any]) -> JsonRpcMethod:
+    frozen = dict(document)
+
+    async def discover(ctx: Any, **params: Any) -> Any:
+        return Success(frozen)
+
+    return discover
+
+
+def _is_json(content_type: str | None) -> bool:
+    if content_type is None:
+        return False
+    return content_type.split(";", 1)[0].strip().lower() == JSON_MEDIA_TYPE
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise _BodyTooLarge
+    chunks: list[bytes] = []
+    size = 0
+    # A client may lie about (or omit) Content-Length: count what actually arrives.
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _BodyTooLarge
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _bad_request(reason: str) -> RpcError:
+    return RpcError(ErrorCode.BAD_REQUEST, f"Invalid request: {reason}")
+
+
+def _error_response(error: RpcError, request_id: Any, *, path: str | None = None) -> dict[str, Any]:
+    return {
+        "jsonrpc": "2.0",
+        "error": error.to_json(path=path, correlation_id=current_correlation_id()),
+        "id": request_id,
+    }
+
+
+def _json_response(content: Any, status_code: int = 200) -> Response:
+    return Response(orjson.dumps(content), status_code=status_code, media_type=JSON_MEDIA_TYPE)
+
+
+def _http_error(error: RpcError) -> Response:
+    # The body was refused before it was read as JSON-RPC, so the HTTP status says why
+    # too; the body is still a JSON-RPC error a client can read.
+    return _json_response(_error_response(error, None), status_code=error.code.http_status)
