@@ -1,0 +1,56 @@
+"""The one table that maps domain errors to RPC error codes.
+
+Services raise domain errors and know nothing of JSON-RPC; this middleware is the only
+place where a domain error becomes an error code the client sees.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rpc import ErrorCode, Issue, MiddlewareCall, Next, RpcError
+from services.errors import (
+    Conflict,
+    DomainError,
+    InvalidCredentials,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    PreconditionFailed,
+    Unauthenticated,
+)
+from middleware.context import RequestContext
+
+DOMAIN_ERROR_CODES: dict[type[DomainError], ErrorCode] = {
+    NotFound: ErrorCode.NOT_FOUND,
+    Conflict: ErrorCode.CONFLICT,
+    InvalidCredentials: ErrorCode.UNAUTHORIZED,
+    Unauthenticated: ErrorCode.UNAUTHORIZED,
+    PermissionDenied: ErrorCode.FORBIDDEN,
+    PreconditionFailed: ErrorCode.PRECONDITION_FAILED,
+    InvalidInput: ErrorCode.INVALID_PARAMS,
+}
+
+
+def to_rpc_error(error: DomainError) -> RpcError | None:
+    """The RPC error for a domain error, or None for one the table does not know."""
+    for error_type in type(error).__mro__:
+        code = DOMAIN_ERROR_CODES.get(error_type)  # type: ignore[call-overload]
+        if code is None:
+            continue
+        if isinstance(error, InvalidInput):
+            issue = Issue(path=(error.field,), message=error.message, type="value_error")
+            message = f"Invalid params: {error.field}: {error.message}"
+            return RpcError(code, message, issues=[issue])
+        return RpcError(code, error.message)
+    return None
+
+
+async def map_domain_errors(call: MiddlewareCall[RequestContext], next_: Next[RequestContext]) -> Any:
+    try:
+        return await next_(call.ctx)
+    except DomainError as error:
+        mapped = to_rpc_error(error)
+        if mapped is None:
+            raise  # an unmapped domain error is a bug: the core answers it as internal
+        raise mapped from None

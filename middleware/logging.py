@@ -1,0 +1,80 @@
+"""One structured log line per call: procedure, kind, duration, outcome, caller.
+
+The correlation id is added to every record by ``rpc.CorrelationIdFilter``; this
+middleware runs first in the chain, so it sees the outcome of everything after it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from typing import Any
+
+from middleware.context import RequestContext
+from rpc import CorrelationIdFilter, MiddlewareCall, Next, RpcError
+
+call_logger = logging.getLogger("switchyard.calls")
+
+
+async def log_call(call: MiddlewareCall[RequestContext], next_: Next[RequestContext]) -> Any:
+    started = time.perf_counter()
+    outcome = "ok"
+    try:
+        return await next_(call.ctx)
+    except RpcError as error:
+        outcome = error.code.name
+        raise
+    except BaseException:
+        outcome = "INTERNAL_SERVER_ERROR"
+        raise
+    finally:
+        if call_logger.isEnabledFor(logging.INFO):
+            call_logger.info(
+                "call",
+                extra={
+                    "procedure": call.procedure.name,
+                    "kind": call.procedure.kind,
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 3),
+                    "outcome": outcome,
+                    "caller_id": _caller_id(call.ctx),
+                },
+            )
+
+
+def _caller_id(ctx: RequestContext) -> str | None:
+    # The auth middleware runs after this one, so the caller is read from the
+    # request's (memoised) authentication rather than from this call's context.
+    caller = ctx.known_caller()
+    return caller.user_id if caller else None
+
+
+class JsonLineFormatter(logging.Formatter):
+    """Formats a record as one JSON object per line, with its structured fields."""
+
+    _FIELDS = ("procedure", "kind", "duration_ms", "outcome", "caller_id")
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+            "correlation_id": getattr(record, "correlation_id", "-"),
+        }
+        for name in self._FIELDS:
+            if hasattr(record, name):
+                entry[name] = getattr(record, name)
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, default=str)
+
+
+def configure_logging(level: str) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonLineFormatter())
+    handler.addFilter(CorrelationIdFilter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level.upper())

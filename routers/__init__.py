@@ -1,0 +1,11 @@
+"""The application's routers, one module per namespace, merged into ``app_router``."""
+
+from __future__ import annotations
+
+from middleware.context import RequestContext
+from routers import admin, auth, profile
+from rpc import Router
+
+app_router: Router[RequestContext] = Router(
+    {"auth": auth.router, "admin": admin.router, "profile": profile.router}
+)

@@ -1,0 +1,142 @@
+"""``admin.*``: first-time setup and user management (admins only, but for setup)."""
+
+from __future__ import annotations
+
+from middleware.context import RequestContext
+from routers import examples
+from routers.base import admin_only, public
+from routers.profile import profile_of
+from rpc import ErrorCode, Example, RateLimit, Router
+from schemas.admin import (
+    CreateUserInput,
+    DeactivateUserInput,
+    SetUserRoleInput,
+    SetupInput,
+    SetupResult,
+)
+from schemas.profile import Profile
+from services import auth as auth_service
+from services import users as users_service
+
+_SETUP_MESSAGES = {
+    "created": "Admin account created",
+    "password_reset": "Admin password reset to the configured one",
+}
+
+
+def setup(ctx: RequestContext, params: SetupInput) -> SetupResult:
+    config = ctx.services.admin_setup
+    action = auth_service.setup_admin(
+        ctx.unit_of_work(),
+        ctx.services.hasher,
+        given_password=params.password,
+        setup_password=config.setup_password,
+        admin_email=config.admin_email,
+        admin_password=config.admin_password,
+        admin_name=config.admin_name,
+        clock=ctx.services.clock,
+    )
+    return SetupResult(message=_SETUP_MESSAGES[action], action=action)
+
+
+def create_user(ctx: RequestContext, params: CreateUserInput) -> Profile:
+    user = users_service.create_user(
+        ctx.unit_of_work(),
+        ctx.services.hasher,
+        ctx.signed_in(),
+        email=params.email,
+        password=params.password,
+        full_name=params.full_name,
+        role=params.role,
+    )
+    return profile_of(user)
+
+
+def set_user_role(ctx: RequestContext, params: SetUserRoleInput) -> Profile:
+    user = users_service.set_user_role(
+        ctx.unit_of_work(), ctx.signed_in(), params.user_id, params.role
+    )
+    return profile_of(user)
+
+
+def deactivate_user(ctx: RequestContext, params: DeactivateUserInput) -> Profile:
+    user = users_service.deactivate_user(ctx.unit_of_work(), ctx.signed_in(), params.user_id)
+    return profile_of(user)
+
+
+router: Router[RequestContext] = Router(
+    {
+        "setup": public.input(SetupInput)
+        .output(SetupResult)
+        .meta(
+            summary="First-time setup: create the admin, or reset its password",
+            description=(
+                "Public, guarded by the setup password (SWITCHYARD_SETUP_PASSWORD). The "
+                "admin's email, password and name come from SWITCHYARD_ADMIN_EMAIL, "
+                "SWITCHYARD_ADMIN_PASSWORD and SWITCHYARD_ADMIN_NAME. Called again, it "
+                "resets the admin's password and signs the admin out everywhere."
+            ),
+            rate_limit=RateLimit(10, "hour"),
+            errors=[ErrorCode.UNAUTHORIZED, ErrorCode.PRECONDITION_FAILED],
+            examples=[
+                Example(
+                    "first-run",
+                    {"password": "the-setup-password"},
+                    {"message": "Admin account created", "action": "created"},
+                )
+            ],
+        )
+        .mutation(setup),
+        "createUser": admin_only.input(CreateUserInput)
+        .output(Profile)
+        .meta(
+            summary="Create a user with a role",
+            errors=[ErrorCode.CONFLICT],
+            examples=[
+                Example(
+                    "technician",
+                    {
+                        "email": "mai.tran@example.com",
+                        "password": "Harbour-Lights-42",
+                        "full_name": "Mai Tran",
+                        "role": "technician",
+                    },
+                    examples.PROFILE,
+                )
+            ],
+        )
+        .mutation(create_user),
+        "setUserRole": admin_only.input(SetUserRoleInput)
+        .output(Profile)
+        .meta(
+            summary="Change a user's role",
+            description="Takes effect at once, also for the user's open sessions. "
+            "Admins cannot change their own role (PRECONDITION_FAILED).",
+            errors=[ErrorCode.NOT_FOUND, ErrorCode.PRECONDITION_FAILED],
+            examples=[
+                Example(
+                    "promote",
+                    {"user_id": examples.USER_ID, "role": "manager"},
+                    {**examples.PROFILE, "role": "manager"},
+                )
+            ],
+        )
+        .mutation(set_user_role),
+        "deactivateUser": admin_only.input(DeactivateUserInput)
+        .output(Profile)
+        .meta(
+            summary="Deactivate a user",
+            description="The user can no longer sign in and their sessions stop working "
+            "at once. Admins cannot deactivate themselves (PRECONDITION_FAILED).",
+            errors=[ErrorCode.NOT_FOUND, ErrorCode.PRECONDITION_FAILED],
+            examples=[
+                Example(
+                    "deactivate",
+                    {"user_id": examples.USER_ID},
+                    {**examples.PROFILE, "is_active": False},
+                )
+            ],
+        )
+        .mutation(deactivate_user),
+    }
+)

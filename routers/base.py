@@ -1,0 +1,41 @@
+"""The procedure bases every router builds on, defined once (tRPC's ``publicProcedure``).
+
+Chain order (DESIGN.md): logging → domain-error mapping → call binding → auth → roles →
+rate limit → input validation → resolver → output validation. The rate limit comes after
+auth so a signed-in caller is counted by user, and a refused caller costs no quota.
+"""
+
+from __future__ import annotations
+
+from middleware.auth import identify_caller, require_caller
+from middleware.call import bind_call
+from middleware.context import RequestContext
+from middleware.errors import map_domain_errors
+from middleware.logging import log_call
+from middleware.rate_limit import enforce_rate_limit
+from middleware.roles import require_roles
+from rpc import ErrorCode, ProcedureBuilder
+
+_start: ProcedureBuilder[RequestContext] = ProcedureBuilder()
+_every_call = _start.use(log_call).use(map_domain_errors).use(bind_call)
+
+public = _every_call.use(identify_caller).use(enforce_rate_limit)
+
+authed = (
+    _every_call.use(require_caller, errors=[ErrorCode.UNAUTHORIZED])
+    .meta(authenticated=True)
+    .use(enforce_rate_limit)
+)
+
+
+def with_roles(*roles: str) -> ProcedureBuilder[RequestContext]:
+    """A base for procedures only callers with one of ``roles`` may call."""
+    return (
+        _every_call.use(require_caller, errors=[ErrorCode.UNAUTHORIZED])
+        .use(require_roles(roles), errors=[ErrorCode.FORBIDDEN])
+        .meta(roles=roles)
+        .use(enforce_rate_limit)
+    )
+
+
+admin_only = with_roles("admin")

@@ -1,0 +1,99 @@
+"""``profile.*``: the signed-in user's own profile, and the user list for assignment."""
+
+from __future__ import annotations
+
+from db.tables import User
+from middleware.context import RequestContext
+from routers import examples
+from routers.base import authed
+from rpc import ErrorCode, Example, Router
+from schemas.profile import Profile, UpdateProfileInput, UserSummary
+from services import users as users_service
+
+
+def profile_of(user: User) -> Profile:
+    return Profile(
+        id=user.id,
+        user_id=user.id,
+        full_name=user.full_name,
+        email=user.email,
+        avatar_url=user.avatar_url,
+        role=user.role,  # type: ignore[arg-type]  # the column holds a Role
+        is_active=user.is_active,
+        created_at=user.created_at,
+        updated_at=user.updated_at,
+    )
+
+
+def get_current_user(ctx: RequestContext, _: object) -> Profile:
+    return profile_of(users_service.get_current_user(ctx.unit_of_work(), ctx.signed_in()))
+
+
+def update_profile(ctx: RequestContext, params: UpdateProfileInput) -> Profile:
+    user = users_service.update_profile(
+        ctx.unit_of_work(),
+        ctx.signed_in(),
+        full_name=params.full_name,
+        email=params.email,
+        avatar_url=str(params.avatar_url) if params.avatar_url else None,
+    )
+    return profile_of(user)
+
+
+def get_all_users(ctx: RequestContext, _: object) -> list[UserSummary]:
+    users = users_service.list_active_users(ctx.unit_of_work())
+    return [
+        UserSummary(user_id=u.id, full_name=u.full_name, role=u.role, is_active=u.is_active)  # type: ignore[arg-type]
+        for u in users
+    ]
+
+
+router: Router[RequestContext] = Router(
+    {
+        "getCurrentUser": authed.output(Profile)
+        .meta(
+            summary="The signed-in user's profile",
+            errors=[ErrorCode.NOT_FOUND],
+            examples=[Example("own-profile", {}, examples.PROFILE)],
+        )
+        .query(get_current_user),
+        "updateProfile": authed.input(UpdateProfileInput)
+        .output(Profile)
+        .meta(
+            summary="Update the signed-in user's name, email and avatar",
+            description="The email must not belong to another user (CONFLICT).",
+            errors=[ErrorCode.NOT_FOUND, ErrorCode.CONFLICT],
+            examples=[
+                Example(
+                    "rename",
+                    {
+                        "full_name": "Mai Tran",
+                        "email": "mai.tran@example.com",
+                        "avatar_url": None,
+                    },
+                    examples.PROFILE,
+                )
+            ],
+        )
+        .mutation(update_profile),
+        "getAllUsers": authed.output(list[UserSummary])
+        .meta(
+            summary="All active users (for assignment lists)",
+            examples=[
+                Example(
+                    "users",
+                    {},
+                    [
+                        {
+                            "user_id": examples.USER_ID,
+                            "full_name": "Mai Tran",
+                            "role": "technician",
+                            "is_active": True,
+                        }
+                    ],
+                )
+            ],
+        )
+        .query(get_all_users),
+    }
+)

@@ -1,0 +1,42 @@
+"""Base models of the contract: inputs refuse unknown fields; each namespace one style.
+
+The browser namespaces (auth, account, proxy, tab) speak camelCase; the service-center
+namespaces (profile, admin, tickets, ...) speak snake_case. Python code uses snake_case
+attribute names everywhere; only the wire names differ.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+from pydantic.alias_generators import to_camel
+
+
+class SnakeInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class SnakeOutput(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class CamelInput(BaseModel):
+    # validate_by_name=False: the wire name is the only accepted spelling, so a field has
+    # one name per namespace, as the contract says.
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        alias_generator=to_camel,
+        validate_by_alias=True,
+        validate_by_name=False,
+    )
+
+
+class CamelOutput(BaseModel):
+    # Built in Python by field name, sent on the wire by alias.
+    model_config = ConfigDict(
+        from_attributes=True,
+        alias_generator=to_camel,
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+    )

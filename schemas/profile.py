@@ -1,0 +1,40 @@
+"""``profile.*``: the service-center contract's names (snake_case)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import AnyHttpUrl, Field
+
+from schemas.base import SnakeInput, SnakeOutput
+from schemas.common import Email, Role
+
+FullName = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class Profile(SnakeOutput):
+    # One row holds both the account and the profile here, so id == user_id; both are
+    # kept because the contract's front end reads both.
+    id: str
+    user_id: str
+    full_name: str
+    email: str
+    avatar_url: str | None
+    role: Role
+    is_active: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+class UpdateProfileInput(SnakeInput):
+    full_name: FullName
+    email: Email
+    avatar_url: AnyHttpUrl | None = None
+
+
+class UserSummary(SnakeOutput):
+    user_id: str
+    full_name: str
+    role: Role
+    is_active: bool

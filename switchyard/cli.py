@@ -1,0 +1,115 @@
+"""The ``switchyard`` command: serve, migrate, create-admin, openrpc."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from switchyard.settings import ConfigurationError, Settings
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        result: int = args.run(args)
+    except ConfigurationError as exc:
+        print(f"switchyard: configuration error: {exc}", file=sys.stderr)
+        return 2
+    return result
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="switchyard", description=__doc__)
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    serve = commands.add_parser("serve", help="start the HTTP server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=_serve)
+
+    migrate = commands.add_parser("migrate", help="apply database migrations")
+    migrate.set_defaults(run=_migrate)
+
+    admin = commands.add_parser("create-admin", help="create an admin user")
+    admin.add_argument("--email", required=True)
+    admin.add_argument(
+        "--password",
+        default=os.environ.get("SWITCHYARD_ADMIN_PASSWORD"),
+        help="defaults to $SWITCHYARD_ADMIN_PASSWORD (keeps it out of shell history)",
+    )
+    admin.add_argument("--name", default="Administrator")
+    admin.set_defaults(run=_create_admin)
+
+    openrpc = commands.add_parser("openrpc", help="print the OpenRPC document")
+    openrpc.add_argument("--output", type=Path, help="write to this file instead")
+    openrpc.set_defaults(run=_openrpc)
+    return parser
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from middleware.logging import configure_logging
+    from switchyard.app import create_app
+
+    settings = Settings()
+    configure_logging(settings.log_level)
+    app = create_app(settings)
+    # log_config=None: keep our JSON-lines logging instead of uvicorn's own.
+    uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
+    return 0
+
+
+def _migrate(_: argparse.Namespace) -> int:
+    from db.migrate import current_revision, upgrade_to_head
+    from switchyard.services import database_url
+
+    url = database_url(Settings())
+    upgrade_to_head(url)
+    print(f"database at revision {current_revision(url)}")
+    return 0
+
+
+def _create_admin(args: argparse.Namespace) -> int:
+    from db.migrate import upgrade_to_head
+    from db.unit_of_work import SqlUnitOfWork, session_factory
+    from services import auth as auth_service
+    from services.errors import DomainError
+    from switchyard.services import build_services, database_url, open_engine
+
+    if not args.password:
+        print("switchyard: give --password or set SWITCHYARD_ADMIN_PASSWORD", file=sys.stderr)
+        return 2
+    settings = Settings()
+    if settings.uses_embedded_database:
+        upgrade_to_head(database_url(settings))
+    engine = open_engine(settings)
+    try:
+        services = build_services(settings, engine)
+        uow = SqlUnitOfWork(session_factory(engine))
+        user = auth_service.create_admin(
+            uow, services.hasher, args.email, args.password, args.name, services.clock
+        )
+    except DomainError as exc:
+        print(f"switchyard: {exc.message}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    print(f"created admin {user.email} ({user.id})")
+    return 0
+
+
+def _openrpc(args: argparse.Namespace) -> int:
+    from rpc import render_openrpc
+    from switchyard.openrpc import openrpc_document
+
+    rendered = render_openrpc(openrpc_document())
+    if args.output:
+        args.output.write_text(rendered)
+    else:
+        sys.stdout.write(rendered)
+    return 0

@@ -1,0 +1,62 @@
+"""Builds the long-lived collaborators from the settings, once per process."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from pydantic import SecretStr
+from sqlalchemy import Engine
+
+from db.engine import default_sqlite_url, make_engine
+from db.unit_of_work import session_factory
+from middleware.context import AdminSetup, AppServices
+from middleware.rate_limit import make_rate_limiter
+from services.clock import utc_now
+from services.passwords import PasswordHasher
+from services.tokens import TokenService
+from switchyard.settings import Settings, resolve_secret_key
+
+
+def database_url(settings: Settings) -> str:
+    if settings.database_url is not None:
+        return settings.database_url
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return default_sqlite_url(settings.data_dir)
+
+
+def build_services(settings: Settings, engine: Engine) -> AppServices:
+    return AppServices(
+        session_factory=session_factory(engine),
+        hasher=PasswordHasher(
+            memory_cost=settings.password_memory_kib,
+            time_cost=settings.password_time_cost,
+            parallelism=settings.password_parallelism,
+        ),
+        tokens=TokenService(
+            resolve_secret_key(settings),
+            access_ttl=timedelta(minutes=settings.access_token_ttl_minutes),
+            refresh_ttl=timedelta(days=settings.refresh_token_ttl_days),
+            clock=utc_now,
+        ),
+        clock=utc_now,
+        admin_setup=AdminSetup(
+            setup_password=_reveal(settings.setup_password),
+            admin_email=settings.admin_email,
+            admin_password=_reveal(settings.admin_password),
+            admin_name=settings.admin_name,
+        ),
+        rate_limiter=(
+            make_rate_limiter(settings.redis_url, settings.rate_limit_key_prefix)
+            if settings.rate_limits_enabled
+            else None
+        ),
+    )
+
+
+def _reveal(secret: SecretStr | None) -> str | None:
+    # An empty variable means "not set", not "the empty password".
+    return secret.get_secret_value() or None if secret is not None else None
+
+
+def open_engine(settings: Settings) -> Engine:
+    return make_engine(database_url(settings))
