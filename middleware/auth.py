@@ -23,7 +23,10 @@ async def identify_caller(call: MiddlewareCall[RequestContext], next_: Next[Requ
 async def require_caller(call: MiddlewareCall[RequestContext], next_: Next[RequestContext]) -> Any:
     authentication = await call.ctx.authenticate()
     if authentication.caller is None:
-        reason = authentication.failure or "Authentication required: send 'Authorization: Bearer <token>'"
+        reason = (
+            authentication.failure
+            or "Authentication required: send 'Authorization: Bearer <token>'"
+        )
         raise RpcError(ErrorCode.UNAUTHORIZED, reason)
     return await next_(call.ctx.with_caller(authentication.caller))
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from anyio import to_thread
 from limits.aio.strategies import RateLimiter
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import sessionmaker
+from sqlmodel import Session
 
 from db.unit_of_work import AuditEntry, SqlUnitOfWork
 from services import auth as auth_service
@@ -111,7 +112,9 @@ class RequestContext:
         assert token is not None
         try:
             uow = SqlUnitOfWork(self.services.session_factory, read_only=True)
-            caller = auth_service.authenticate(uow, self.services.tokens, token, self.services.clock)
+            caller = auth_service.authenticate(
+                uow, self.services.tokens, token, self.services.clock
+            )
         except Unauthenticated as exc:
             return Authentication(caller=None, failure=exc.message)
         return Authentication(caller=caller)

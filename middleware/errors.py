@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from middleware.context import RequestContext
 from rpc import ErrorCode, Issue, MiddlewareCall, Next, RpcError
 from services.errors import (
     Conflict,
@@ -19,7 +20,6 @@ from services.errors import (
     PreconditionFailed,
     Unauthenticated,
 )
-from middleware.context import RequestContext
 
 DOMAIN_ERROR_CODES: dict[type[DomainError], ErrorCode] = {
     NotFound: ErrorCode.NOT_FOUND,
@@ -35,7 +35,7 @@ DOMAIN_ERROR_CODES: dict[type[DomainError], ErrorCode] = {
 def to_rpc_error(error: DomainError) -> RpcError | None:
     """The RPC error for a domain error, or None for one the table does not know."""
     for error_type in type(error).__mro__:
-        code = DOMAIN_ERROR_CODES.get(error_type)  # type: ignore[call-overload]
+        code = DOMAIN_ERROR_CODES.get(error_type)
         if code is None:
             continue
         if isinstance(error, InvalidInput):
@@ -46,7 +46,9 @@ def to_rpc_error(error: DomainError) -> RpcError | None:
     return None
 
 
-async def map_domain_errors(call: MiddlewareCall[RequestContext], next_: Next[RequestContext]) -> Any:
+async def map_domain_errors(
+    call: MiddlewareCall[RequestContext], next_: Next[RequestContext]
+) -> Any:
     try:
         return await next_(call.ctx)
     except DomainError as error:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import time
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from limits import RateLimitItem, parse
@@ -27,12 +27,14 @@ def make_rate_limiter(redis_url: str | None, key_prefix: str) -> RateLimiter:
     return MovingWindowRateLimiter(storage)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _limit_item(rate_limit: RateLimit) -> RateLimitItem:
     return parse(f"{rate_limit.limit}/{rate_limit.window}")
 
 
-async def enforce_rate_limit(call: MiddlewareCall[RequestContext], next_: Next[RequestContext]) -> Any:
+async def enforce_rate_limit(
+    call: MiddlewareCall[RequestContext], next_: Next[RequestContext]
+) -> Any:
     rate_limit = call.procedure.rate_limit
     limiter = call.ctx.services.rate_limiter
     if rate_limit is None or limiter is None:
@@ -47,6 +49,10 @@ async def enforce_rate_limit(call: MiddlewareCall[RequestContext], next_: Next[R
             ErrorCode.TOO_MANY_REQUESTS,
             f"Rate limit exceeded: {rate_limit.limit} calls per {rate_limit.window}; "
             f"retry in {retry_after} s",
-            extra={"retryAfter": retry_after, "limit": rate_limit.limit, "window": rate_limit.window},
+            extra={
+                "retryAfter": retry_after,
+                "limit": rate_limit.limit,
+                "window": rate_limit.window,
+            },
         )
     return await next_(call.ctx)

@@ -16,7 +16,9 @@ def require_roles(roles: Sequence[str]) -> Middleware[RequestContext]:
     async def check_role(call: MiddlewareCall[RequestContext], next_: Next[RequestContext]) -> Any:
         caller = call.ctx.signed_in()
         if caller.role not in allowed:
-            raise RpcError(ErrorCode.FORBIDDEN, f"Insufficient permissions: needs one of the roles {listed}")
+            raise RpcError(
+                ErrorCode.FORBIDDEN, f"Insufficient permissions: needs one of the roles {listed}"
+            )
         return await next_(call.ctx)
 
     return check_role

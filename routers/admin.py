@@ -10,9 +10,9 @@ from rpc import ErrorCode, Example, RateLimit, Router
 from schemas.admin import (
     CreateUserInput,
     DeactivateUserInput,
-    SetUserRoleInput,
     SetupInput,
     SetupResult,
+    SetUserRoleInput,
 )
 from schemas.profile import Profile
 from services import auth as auth_service

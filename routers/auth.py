@@ -17,7 +17,7 @@ def auth_user(user: User) -> AuthUser:
         id=user.id,
         email=user.email,
         name=user.full_name,
-        role=user.role,  # type: ignore[arg-type]  # the column holds a Role
+        role=user.role,
         is_active=user.is_active,
         created_at=user.created_at,
         updated_at=user.updated_at,

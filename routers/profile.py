@@ -18,7 +18,7 @@ def profile_of(user: User) -> Profile:
         full_name=user.full_name,
         email=user.email,
         avatar_url=user.avatar_url,
-        role=user.role,  # type: ignore[arg-type]  # the column holds a Role
+        role=user.role,
         is_active=user.is_active,
         created_at=user.created_at,
         updated_at=user.updated_at,
@@ -43,7 +43,7 @@ def update_profile(ctx: RequestContext, params: UpdateProfileInput) -> Profile:
 def get_all_users(ctx: RequestContext, _: object) -> list[UserSummary]:
     users = users_service.list_active_users(ctx.unit_of_work())
     return [
-        UserSummary(user_id=u.id, full_name=u.full_name, role=u.role, is_active=u.is_active)  # type: ignore[arg-type]
+        UserSummary(user_id=u.id, full_name=u.full_name, role=u.role, is_active=u.is_active)
         for u in users
     ]
 

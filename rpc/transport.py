@@ -41,7 +41,7 @@ class TransportLimits:
     max_body_bytes: int = 1_048_576
 
 
-class _BodyTooLarge(Exception):
+class _BodyTooLargeError(Exception):
     pass
 
 
@@ -72,7 +72,7 @@ class JsonRpcTransport(Generic[ContextT]):
             )
         try:
             body = await _read_body(request, self._limits.max_body_bytes)
-        except _BodyTooLarge:
+        except _BodyTooLargeError:
             return _http_error(
                 RpcError(
                     ErrorCode.PAYLOAD_TOO_LARGE,
@@ -194,14 +194,14 @@ def _is_json(content_type: str | None) -> bool:
 async def _read_body(request: Request, limit: int) -> bytes:
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise _BodyTooLarge
+        raise _BodyTooLargeError
     chunks: list[bytes] = []
     size = 0
     # A client may lie about (or omit) Content-Length: count what actually arrives.
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise _BodyTooLarge
+            raise _BodyTooLargeError
         chunks.append(chunk)
     return b"".join(chunks)
 

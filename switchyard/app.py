@@ -1,6 +1,6 @@
 """The app factory: settings in, a Starlette app out.
 
-    uvicorn --factory switchyard.app:create_app
+uvicorn --factory switchyard.app:create_app
 """
 
 from __future__ import annotations
