@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from anyio import to_thread
-from limits.aio.strategies import RateLimiter
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
 from db.unit_of_work import AuditEntry, SqlUnitOfWork
+from middleware.rate_limit import RateLimiting
 from services import auth as auth_service
 from services.caller import Caller
 from services.clock import Clock
@@ -45,7 +45,7 @@ class AppServices:
     tokens: TokenService
     clock: Clock
     admin_setup: AdminSetup
-    rate_limiter: RateLimiter | None
+    rate_limiting: RateLimiting | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,27 +8,53 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import redis.asyncio
 from limits import RateLimitItem, parse
 from limits.aio.storage import MemoryStorage, RedisStorage
 from limits.aio.strategies import MovingWindowRateLimiter, RateLimiter
 
-from middleware.context import RequestContext
 from rpc import ErrorCode, MiddlewareCall, Next, RateLimit, RpcError
 
+if TYPE_CHECKING:
+    # The context holds the limiter, so this module is imported by it: type-only here.
+    from middleware.context import RequestContext
 
-def make_rate_limiter(redis_url: str | None, key_prefix: str) -> RateLimiter:
+
+@dataclass(frozen=True, slots=True)
+class RateLimiting:
+    """A limiter and how to release what it holds (Redis connections) at shutdown."""
+
+    limiter: RateLimiter
+    close: Callable[[], Awaitable[None]]
+
+
+async def _nothing_to_close() -> None:
+    return None
+
+
+def make_rate_limiting(redis_url: str | None, key_prefix: str) -> RateLimiting:
     if redis_url is None:
-        return MovingWindowRateLimiter(MemoryStorage())
-    uri = "async+" + redis_url if not redis_url.startswith("async+") else redis_url
-    storage = RedisStorage(uri, implementation="redispy", key_prefix=key_prefix)
-    return MovingWindowRateLimiter(storage)
+        return RateLimiting(MovingWindowRateLimiter(MemoryStorage()), _nothing_to_close)
+    # Our own pool, so that shutdown can close its connections: limits does not.
+    plain_url = redis_url.removeprefix("async+")
+    pool = redis.asyncio.ConnectionPool.from_url(plain_url)
+    uri = "async+" + plain_url
+    storage = RedisStorage(
+        uri,
+        implementation="redispy",
+        key_prefix=key_prefix,
+        connection_pool=pool,  # type: ignore[arg-type]  # limits types **options too narrowly
+    )
+    return RateLimiting(MovingWindowRateLimiter(storage), pool.aclose)
 
 
 @cache
-def _limit_item(rate_limit: RateLimit) -> RateLimitItem:
+def limit_item(rate_limit: RateLimit) -> RateLimitItem:
     return parse(f"{rate_limit.limit}/{rate_limit.window}")
 
 
@@ -36,10 +62,11 @@ async def enforce_rate_limit(
     call: MiddlewareCall[RequestContext], next_: Next[RequestContext]
 ) -> Any:
     rate_limit = call.procedure.rate_limit
-    limiter = call.ctx.services.rate_limiter
-    if rate_limit is None or limiter is None:
+    rate_limiting = call.ctx.services.rate_limiting
+    if rate_limit is None or rate_limiting is None:
         return await next_(call.ctx)
-    item = _limit_item(rate_limit)
+    limiter = rate_limiting.limiter
+    item = limit_item(rate_limit)
     caller = call.ctx.caller
     who = f"user:{caller.user_id}" if caller else f"addr:{call.ctx.client_address}"
     if not await limiter.hit(item, call.procedure.name, who):

@@ -76,6 +76,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         try:
             yield
         finally:
+            if services.rate_limiting is not None:
+                await services.rate_limiting.close()
             engine.dispose()
 
     app = Starlette(

@@ -1,0 +1,79 @@
+"""Rate limits on real Redis: the count is shared by every worker using the same server.
+
+Runs against TEST_REDIS_URL (default redis://127.0.0.1:6379/0) under its own key prefix,
+removed afterwards. Skipped when Redis is unreachable, unless REQUIRE_REDIS=1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+import redis
+
+from middleware.rate_limit import limit_item, make_rate_limiting
+from rpc import RateLimit
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+@pytest.fixture
+def key_prefix() -> Iterator[str]:
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        client.ping()
+    except redis.ConnectionError as error:
+        client.close()
+        if os.environ.get("REQUIRE_REDIS") == "1":
+            pytest.fail(f"Redis at {REDIS_URL} is not reachable: {error}")
+        pytest.skip(f"Redis at {REDIS_URL} is not reachable")
+    prefix = f"switchyard-test-{uuid.uuid4().hex}"
+    try:
+        yield prefix
+    finally:
+        for key in client.scan_iter(match=f"{prefix}*"):
+            client.delete(key)
+        client.close()
+
+
+def test_two_workers_share_one_limit(key_prefix: str) -> None:
+    async def scenario() -> tuple[list[bool], list[bool]]:
+        # Two limiters on one Redis stand for two server processes.
+        first = make_rate_limiting(REDIS_URL, key_prefix)
+        second = make_rate_limiting(REDIS_URL, key_prefix)
+        item = limit_item(RateLimit(3, "minute"))
+        try:
+            hit = first.limiter.hit
+            from_first = [await hit(item, "auth.login", "addr:10.0.0.1") for _ in range(2)]
+            hit = second.limiter.hit
+            from_second = [await hit(item, "auth.login", "addr:10.0.0.1") for _ in range(2)]
+        finally:
+            await first.close()
+            await second.close()
+        return from_first, from_second
+
+    from_first, from_second = asyncio.run(scenario())
+    assert from_first == [True, True]
+    assert from_second == [True, False], "the third call is allowed, the fourth refused"
+
+
+def test_limits_are_per_identity_and_prefix(key_prefix: str) -> None:
+    async def scenario() -> list[bool]:
+        limiting = make_rate_limiting(REDIS_URL, key_prefix)
+        other = make_rate_limiting(REDIS_URL, key_prefix + "-other")
+        item = limit_item(RateLimit(1, "minute"))
+        try:
+            return [
+                await limiting.limiter.hit(item, "auth.login", "user:a"),
+                await limiting.limiter.hit(item, "auth.login", "user:a"),
+                await limiting.limiter.hit(item, "auth.login", "user:b"),
+                await other.limiter.hit(item, "auth.login", "user:a"),
+            ]
+        finally:
+            await limiting.close()
+            await other.close()
+
+    assert asyncio.run(scenario()) == [True, False, True, True]

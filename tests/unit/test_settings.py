@@ -1,0 +1,49 @@
+"""Settings: environment names, the signing key rules, list parsing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from switchyard.settings import ConfigurationError, Settings, resolve_secret_key
+
+
+def test_embedded_default_generates_a_key_once_and_keeps_it(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path)
+    first = resolve_secret_key(settings)
+    assert len(first) >= 32
+    assert settings.secret_key_path.read_text().strip() == first
+    assert settings.secret_key_path.stat().st_mode & 0o077 == 0, "key file must be private"
+    assert resolve_secret_key(settings) == first
+
+
+def test_external_database_needs_a_configured_key(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, DATABASE_URL="postgresql+psycopg://db/app")
+    with pytest.raises(ConfigurationError, match="SWITCHYARD_SECRET_KEY is not set"):
+        resolve_secret_key(settings)
+
+
+def test_production_mode_needs_a_configured_key(tmp_path: Path) -> None:
+    with pytest.raises(ConfigurationError, match="SWITCHYARD_SECRET_KEY is not set"):
+        resolve_secret_key(Settings(data_dir=tmp_path, env="production"))
+
+
+def test_a_short_key_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ConfigurationError, match="at least 32 characters"):
+        resolve_secret_key(Settings(data_dir=tmp_path, secret_key="short"))
+
+
+def test_environment_variables_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://db/app")
+    monkeypatch.setenv("REDIS_URL", "redis://cache:6379/0")
+    monkeypatch.setenv("SWITCHYARD_MAX_BATCH_SIZE", "7")
+    monkeypatch.setenv("SWITCHYARD_CORS_ORIGINS", "https://a.example, https://b.example")
+    monkeypatch.setenv("SWITCHYARD_RATE_LIMITS_ENABLED", "false")
+    settings = Settings()
+    assert settings.database_url == "postgresql+psycopg://db/app"
+    assert settings.redis_url == "redis://cache:6379/0"
+    assert settings.max_batch_size == 7
+    assert settings.cors_origins == ["https://a.example", "https://b.example"]
+    assert settings.rate_limits_enabled is False
+    assert not settings.uses_embedded_database
