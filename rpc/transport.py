@@ -14,7 +14,6 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-import orjson
 from jsonrpcserver import Success
 from starlette.requests import Request
 from starlette.responses import Response
@@ -23,6 +22,7 @@ from rpc.correlation import current_correlation_id
 from rpc.dispatch import JsonRpcMethod, dispatch_one, methods_for
 from rpc.envelope import CheckedRequest, EnvelopeError, check_request
 from rpc.errors import ErrorCode, RpcError, internal_error
+from rpc.json_codec import JsonParseError, dump_json, parse_json
 from rpc.procedure import Procedure
 from rpc.router import Router
 
@@ -81,8 +81,8 @@ class JsonRpcTransport(Generic[ContextT]):
                 )
             )
         try:
-            payload = orjson.loads(body)
-        except orjson.JSONDecodeError:
+            payload = parse_json(body)
+        except JsonParseError:
             return _json_response(_error_response(RpcError(ErrorCode.PARSE_ERROR), None))
         answer = await self._answer_payload(request, payload)
         if answer is None:
@@ -219,7 +219,7 @@ def _error_response(error: RpcError, request_id: Any, *, path: str | None = None
 
 
 def _json_response(content: Any, status_code: int = 200) -> Response:
-    return Response(orjson.dumps(content), status_code=status_code, media_type=JSON_MEDIA_TYPE)
+    return Response(dump_json(content), status_code=status_code, media_type=JSON_MEDIA_TYPE)
 
 
 def _http_error(error: RpcError) -> Response:
