@@ -2,7 +2,9 @@
 
     caller = create_caller(app_router, ctx)
     user = await caller.auth.me()
-    ticket = await caller("tickets.getTicket", {"id": 3})
+    ticket = await caller.tickets.getTicket(id=3)          # params as keywords
+    ticket = await caller.tickets.getTicket({"id": 3})     # or as one mapping
+    ticket = await caller("tickets.getTicket", {"id": 3})  # or by dotted name
 
 Like tRPC's ``createCaller``: middleware, input validation and output validation all
 run, errors are raised as :class:`rpc.errors.RpcError`, and the validated output object
@@ -21,26 +23,51 @@ from rpc.router import Router
 ContextT = TypeVar("ContextT")
 
 
-class Caller(Generic[ContextT]):
-    def __init__(self, router: Router[ContextT], ctx: ContextT, prefix: str = "") -> None:
+async def _call(
+    router: Router[ContextT],
+    ctx: ContextT,
+    name: str,
+    params: Mapping[str, Any] | None,
+    kwargs: Mapping[str, Any],
+) -> Any:
+    procedure = router.procedures.get(name)
+    if procedure is None:
+        raise RpcError(ErrorCode.METHOD_NOT_FOUND, f"Method not found: {name}")
+    return await call_procedure(procedure, ctx, {**(params or {}), **kwargs})
+
+
+class ProcedurePath(Generic[ContextT]):
+    """``caller.a.b``: call it to run procedure ``a.b``, or go one segment deeper."""
+
+    def __init__(self, router: Router[ContextT], ctx: ContextT, name: str) -> None:
         self._router = router
         self._ctx = ctx
-        self._prefix = prefix
+        self._name = name
 
-    async def __call__(
-        self, name: str | None = None, params: Mapping[str, Any] | None = None, **kwargs: Any
-    ) -> Any:
-        full_name = ".".join(part for part in (self._prefix, name or "") if part)
-        procedure = self._router.procedures.get(full_name)
-        if procedure is None:
-            raise RpcError(ErrorCode.METHOD_NOT_FOUND, f"Method not found: {full_name}")
-        return await call_procedure(procedure, self._ctx, {**(params or {}), **kwargs})
+    # Positional-only, so a procedure's own param called "params" passes as a keyword.
+    async def __call__(self, params: Mapping[str, Any] | None = None, /, **kwargs: Any) -> Any:
+        return await _call(self._router, self._ctx, self._name, params, kwargs)
 
-    def __getattr__(self, segment: str) -> Caller[ContextT]:
+    def __getattr__(self, segment: str) -> ProcedurePath[ContextT]:
         if segment.startswith("_"):
             raise AttributeError(segment)
-        prefix = f"{self._prefix}.{segment}" if self._prefix else segment
-        return Caller(self._router, self._ctx, prefix)
+        return ProcedurePath(self._router, self._ctx, f"{self._name}.{segment}")
+
+
+class Caller(Generic[ContextT]):
+    def __init__(self, router: Router[ContextT], ctx: ContextT) -> None:
+        self._router = router
+        self._ctx = ctx
+
+    async def __call__(
+        self, name: str, params: Mapping[str, Any] | None = None, /, **kwargs: Any
+    ) -> Any:
+        return await _call(self._router, self._ctx, name, params, kwargs)
+
+    def __getattr__(self, segment: str) -> ProcedurePath[ContextT]:
+        if segment.startswith("_"):
+            raise AttributeError(segment)
+        return ProcedurePath(self._router, self._ctx, segment)
 
 
 def create_caller(router: Router[ContextT], ctx: ContextT) -> Caller[ContextT]:

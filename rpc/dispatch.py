@@ -14,13 +14,18 @@ from __future__ import annotations
 
 import inspect
 import logging
+import warnings
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, TypeVar
 
-from jsonrpcserver import Error, Success
-from jsonrpcserver.async_main import dispatch_to_response
-from jsonrpcserver.response import to_serializable_one
-from jsonrpcserver.result import Result
+with warnings.catch_warnings():
+    # jsonrpcserver 5.0.9 reads its bundled schema with importlib.resources' legacy API
+    # at import time; the DeprecationWarning is its own, and harmless to us.
+    warnings.filterwarnings("ignore", r"(read_text|open_text) is deprecated", DeprecationWarning)
+    from jsonrpcserver import Error, Success
+    from jsonrpcserver.async_main import dispatch_to_response
+    from jsonrpcserver.response import to_serializable_one
+    from jsonrpcserver.result import Result
 
 from rpc.correlation import current_correlation_id
 from rpc.errors import RpcError, internal_error
@@ -49,7 +54,7 @@ def error_result(error: RpcError, path: str | None) -> Result:
 def method_for(procedure: Procedure[ContextT]) -> JsonRpcMethod:
     """The jsonrpcserver method that runs ``procedure`` and never lets an exception out."""
 
-    async def method(ctx: ContextT, **params: Any) -> Result:
+    async def method(ctx: ContextT, /, **params: Any) -> Result:
         try:
             output = await call_procedure(procedure, ctx, params)
             return Success(dump_output(procedure, output))
@@ -61,6 +66,16 @@ def method_for(procedure: Procedure[ContextT]) -> JsonRpcMethod:
 
     method.__signature__ = _METHOD_SIGNATURE  # type: ignore[attr-defined]
     method.__name__ = procedure.name
+    return method
+
+
+def constant_method(value: Any) -> JsonRpcMethod:
+    """A method that always answers ``value`` (``rpc.discover`` answers the document)."""
+
+    async def method(ctx: Any, /, **params: Any) -> Result:
+        return Success(value)
+
+    method.__signature__ = _METHOD_SIGNATURE  # type: ignore[attr-defined]
     return method
 
 

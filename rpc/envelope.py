@@ -21,23 +21,20 @@ class CheckedRequest:
     """A request object whose envelope is valid."""
 
     method: str
-    params: dict[str, Any]
+    # By name (an object) or by position (an array); only by name is served, which the
+    # transport checks after the method lookup, so an unknown method is -32601 first.
+    params: dict[str, Any] | list[Any]
     id: Any
     is_notification: bool
 
 
 class EnvelopeError(Exception):
-    """The request object is invalid; ``id`` is what the error response echoes.
+    """The request object is invalid; ``id`` is what the error response echoes."""
 
-    ``is_notification`` is set when the envelope is a well-formed notification whose
-    params are wrong: the spec forbids answering a notification, even with an error.
-    """
-
-    def __init__(self, error: RpcError, id: Any, *, is_notification: bool = False) -> None:
+    def __init__(self, error: RpcError, id: Any) -> None:
         super().__init__(error.message)
         self.error = error
         self.id = id
-        self.is_notification = is_notification
 
 
 def _valid_id(value: Any) -> bool:
@@ -63,17 +60,8 @@ def check_request(member: Any) -> CheckedRequest:
         names = ", ".join(sorted(repr(name) for name in unknown))
         raise EnvelopeError(_invalid(f"unknown request member(s): {names}"), request_id)
     params = member.get("params", {})
-    if isinstance(params, list):
-        raise EnvelopeError(
-            RpcError(
-                ErrorCode.INVALID_PARAMS,
-                "Invalid params: params must be passed by name (a JSON object), not by position",
-            ),
-            request_id,
-            is_notification=not has_id,
-        )
-    if not isinstance(params, dict):
-        raise EnvelopeError(_invalid("'params' must be a JSON object"), request_id)
+    if not isinstance(params, dict | list):
+        raise EnvelopeError(_invalid("'params' must be a JSON object or array"), request_id)
     return CheckedRequest(method, params, request_id, is_notification=not has_id)
 
 

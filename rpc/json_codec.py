@@ -42,7 +42,10 @@ def parse_json(body: bytes) -> Any:
         except orjson.JSONDecodeError:
             pass  # the standard library decides, and explains what is wrong
     try:
-        return json.loads(body, parse_constant=_refuse_constant, parse_float=_finite_float)
+        # JSON over HTTP is UTF-8: decode strictly rather than let json guess UTF-16/32.
+        return json.loads(
+            body.decode("utf-8"), parse_constant=_refuse_constant, parse_float=_finite_float
+        )
     except (ValueError, RecursionError) as exc:
         raise JsonParseError(str(exc)) from None
 

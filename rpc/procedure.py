@@ -17,6 +17,7 @@ generator and the tests need is data on the :class:`Procedure`.
 from __future__ import annotations
 
 import dataclasses
+import enum
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
@@ -134,12 +135,22 @@ def _ordered_unique(codes: Sequence[ErrorCode]) -> tuple[ErrorCode, ...]:
     return tuple(dict.fromkeys(codes))
 
 
-@dataclass(frozen=True, slots=True)
+class _Unset(enum.Enum):
+    # An enum member, not object(): it survives copy.deepcopy as itself.
+    NO_OUTPUT = enum.auto()
+
+
+_NO_OUTPUT: Any = _Unset.NO_OUTPUT
+
+
+# Not slots=True: before Python 3.13, ProcedureBuilder[Ctx]() fails on a frozen slotted
+# generic dataclass (typing cannot set __orig_class__ on it).
+@dataclass(frozen=True)
 class ProcedureBuilder(Generic[ContextT]):
     """Immutable: each method returns a new builder with one more piece set."""
 
     _input: type[BaseModel] = NoInput
-    _output: Any = None
+    _output: Any = _NO_OUTPUT
     _middlewares: tuple[Middleware[ContextT], ...] = ()
     _middleware_errors: tuple[ErrorCode, ...] = ()
     _summary: str = ""
@@ -199,7 +210,7 @@ class ProcedureBuilder(Generic[ContextT]):
         return self._build("mutation", resolver)
 
     def _build(self, kind: Kind, resolver: Resolver[ContextT]) -> Procedure[ContextT]:
-        if self._output is None:
+        if self._output is _NO_OUTPUT:
             raise TypeError(f"procedure {resolver.__name__} needs .output(...) before .{kind}()")
         # Every procedure validates its params; a rate-limited one can refuse the call.
         implied = [ErrorCode.INVALID_PARAMS]

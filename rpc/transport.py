@@ -14,12 +14,11 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from jsonrpcserver import Success
 from starlette.requests import Request
 from starlette.responses import Response
 
 from rpc.correlation import current_correlation_id
-from rpc.dispatch import JsonRpcMethod, dispatch_one, methods_for
+from rpc.dispatch import JsonRpcMethod, constant_method, dispatch_one, methods_for
 from rpc.envelope import CheckedRequest, EnvelopeError, check_request
 from rpc.errors import ErrorCode, RpcError, internal_error
 from rpc.json_codec import JsonParseError, dump_json, parse_json
@@ -60,7 +59,7 @@ class JsonRpcTransport(Generic[ContextT]):
         self._context_factory = context_factory
         self._limits = limits
         self._methods: dict[str, JsonRpcMethod] = methods_for(self._procedures)
-        self._methods[DISCOVER_METHOD] = _discover_method(openrpc_document)
+        self._methods[DISCOVER_METHOD] = constant_method(dict(openrpc_document))
 
     async def handle(self, request: Request) -> Response:
         if not _is_json(request.headers.get("content-type")):
@@ -115,19 +114,13 @@ class JsonRpcTransport(Generic[ContextT]):
             try:
                 checked = check_request(member)
             except EnvelopeError as exc:
-                if not exc.is_notification:
-                    answers[index] = _error_response(exc.error, exc.id)
+                answers[index] = _error_response(exc.error, exc.id)
                 continue
-            if checked.method not in self._methods:
+            refusal = self._refusal(checked)
+            if refusal is not None:
+                # The spec forbids answering a notification, even with an error.
                 if not checked.is_notification:
-                    answers[index] = _error_response(
-                        RpcError(
-                            ErrorCode.METHOD_NOT_FOUND,
-                            f"Method not found: {checked.method}",
-                        ),
-                        checked.id,
-                        path=checked.method,
-                    )
+                    answers[index] = _error_response(refusal, checked.id, path=checked.method)
                 continue
             runnable.append((index, checked))
         if not runnable:
@@ -171,18 +164,20 @@ class JsonRpcTransport(Generic[ContextT]):
                 pending_queries.append(index)
         await flush_queries()
 
+    def _refusal(self, checked: CheckedRequest) -> RpcError | None:
+        """Why a well-formed request cannot be dispatched, or None if it can."""
+        if checked.method not in self._methods:
+            return RpcError(ErrorCode.METHOD_NOT_FOUND, f"Method not found: {checked.method}")
+        if isinstance(checked.params, list):
+            return RpcError(
+                ErrorCode.INVALID_PARAMS,
+                "Invalid params: params must be passed by name (a JSON object), not by position",
+            )
+        return None
+
     def _is_mutation(self, method: str) -> bool:
         procedure = self._procedures.get(method)
         return procedure is not None and procedure.kind == "mutation"
-
-
-def _discover_method(document: Mapping[str, Any]) -> JsonRpcMethod:
-    frozen = dict(document)
-
-    async def discover(ctx: Any, **params: Any) -> Any:
-        return Success(frozen)
-
-    return discover
 
 
 def _is_json(content_type: str | None) -> bool:

@@ -24,7 +24,9 @@ FORBIDDEN: dict[str, set[str]] = {
 }
 # Routers may name db's table classes (to map rows to schemas), but not its machinery.
 ROUTERS_MAY_IMPORT_FROM_DB = {"db.tables"}
-SQL_TEXT = re.compile(r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b", re.I)
+SQL_TEXT = re.compile(
+    r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b", re.IGNORECASE
+)
 
 
 def _modules(package: str) -> list[Path]:

@@ -1,0 +1,143 @@
+"""The one error model: keys, JSON-RPC numbers, HTTP statuses and the error shape."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rpc import ErrorCode, Issue, RpcError
+
+# DESIGN.md's table, key -> (JSON-RPC number, HTTP status).
+DESIGN_TABLE: dict[str, tuple[int, int]] = {
+    "PARSE_ERROR": (-32700, 400),
+    "BAD_REQUEST": (-32600, 400),
+    "METHOD_NOT_FOUND": (-32601, 404),
+    "INVALID_PARAMS": (-32602, 400),
+    "INTERNAL_SERVER_ERROR": (-32603, 500),
+    "UNAUTHORIZED": (-32001, 401),
+    "FORBIDDEN": (-32003, 403),
+    "NOT_FOUND": (-32004, 404),
+    "METHOD_NOT_SUPPORTED": (-32005, 405),
+    "TIMEOUT": (-32008, 408),
+    "CONFLICT": (-32009, 409),
+    "PRECONDITION_FAILED": (-32012, 412),
+    "PAYLOAD_TOO_LARGE": (-32013, 413),
+    "UNSUPPORTED_MEDIA_TYPE": (-32015, 415),
+    "UNPROCESSABLE_CONTENT": (-32022, 422),
+    "TOO_MANY_REQUESTS": (-32029, 429),
+    "CLIENT_CLOSED_REQUEST": (-32099, 499),
+}
+
+json_scalars = st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(max_size=20)
+extra_values = st.dictionaries(
+    st.text(min_size=1, max_size=10).filter(
+        lambda key: key not in {"code", "httpStatus", "path", "correlationId", "issues"}
+    ),
+    json_scalars,
+    max_size=3,
+)
+
+
+def test_error_codes_are_exactly_the_design_table() -> None:
+    assert {code.name: (code.number, code.http_status) for code in ErrorCode} == DESIGN_TABLE
+
+
+@given(st.sampled_from(ErrorCode))
+def test_every_error_code_round_trips_through_its_number(code: ErrorCode) -> None:
+    assert ErrorCode.from_number(code.number) is code
+
+
+@given(
+    code=st.sampled_from(ErrorCode),
+    message=st.none() | st.text(min_size=1, max_size=50),
+    path=st.none()
+    | st.from_regex(r"[a-z][a-zA-Z0-9_]{0,8}(\.[a-z][a-zA-Z0-9_]{0,8}){0,2}", fullmatch=True),
+    correlation_id=st.none() | st.text(min_size=1, max_size=36),
+    extra=extra_values,
+)
+def test_every_rpc_error_has_the_design_shape(
+    code: ErrorCode,
+    message: str | None,
+    path: str | None,
+    correlation_id: str | None,
+    extra: dict[str, Any],
+) -> None:
+    error = RpcError(code, message, extra=extra)
+    payload = error.to_json(path=path, correlation_id=correlation_id)
+    assert set(payload) == {"code", "message", "data"}
+    assert payload["code"] == code.number
+    assert payload["message"] == (message or code.default_message)
+    assert payload["data"] == {
+        "code": code.name,
+        "httpStatus": code.http_status,
+        "path": path,
+        "correlationId": correlation_id,
+        **extra,
+    }
+    assert ErrorCode.from_number(payload["code"]).name == payload["data"]["code"]
+
+
+@given(st.integers().filter(lambda number: number not in {n for n, _ in DESIGN_TABLE.values()}))
+def test_unknown_number_is_a_key_error(number: int) -> None:
+    with pytest.raises(KeyError):
+        ErrorCode.from_number(number)
+
+
+def test_default_message_is_used_without_a_message() -> None:
+    error = RpcError(ErrorCode.NOT_FOUND)
+    assert error.message == "Not found"
+    assert str(error) == "Not found"
+    assert error.to_json(path=None, correlation_id=None)["message"] == "Not found"
+
+
+def test_issues_are_listed_in_data() -> None:
+    issues = [
+        Issue(
+            path=("items", 0, "qty"), message="Input should be greater than 0", type="greater_than"
+        ),
+        Issue(path=(), message="Field required", type="missing"),
+    ]
+    payload = RpcError(ErrorCode.INVALID_PARAMS, "Invalid params", issues=issues).to_json(
+        path="shop.order", correlation_id="cid-1"
+    )
+    assert payload == {
+        "code": -32602,
+        "message": "Invalid params",
+        "data": {
+            "code": "INVALID_PARAMS",
+            "httpStatus": 400,
+            "path": "shop.order",
+            "correlationId": "cid-1",
+            "issues": [
+                {
+                    "path": ["items", 0, "qty"],
+                    "message": "Input should be greater than 0",
+                    "type": "greater_than",
+                },
+                {"path": [], "message": "Field required", "type": "missing"},
+            ],
+        },
+    }
+
+
+def test_no_issues_means_no_issues_key() -> None:
+    data = RpcError(ErrorCode.FORBIDDEN).to_json(path=None, correlation_id=None)["data"]
+    assert "issues" not in data
+
+
+def test_extra_fields_are_added_to_data() -> None:
+    error = RpcError(ErrorCode.TOO_MANY_REQUESTS, extra={"retryAfter": 30})
+    data = error.to_json(path="auth.login", correlation_id=None)["data"]
+    assert data["retryAfter"] == 30
+    assert data["code"] == "TOO_MANY_REQUESTS"
+    assert data["httpStatus"] == 429
+
+
+def test_extra_given_is_copied_not_shared() -> None:
+    extra = {"retryAfter": 30}
+    error = RpcError(ErrorCode.TOO_MANY_REQUESTS, extra=extra)
+    extra["retryAfter"] = 99
+    assert error.to_json(path=None, correlation_id=None)["data"]["retryAfter"] == 30

@@ -1,0 +1,100 @@
+"""Transport behaviour that needs its own app: a context factory that fails, and limits."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.routing import Route
+
+from rpc import ErrorCode, JsonRpcTransport, ProcedureBuilder, Router, TransportLimits
+
+HEADERS = {"Content-Type": "application/json"}
+
+
+async def answer_one(ctx: object, params: Any) -> int:
+    return 1
+
+
+PUBLIC: ProcedureBuilder[object] = ProcedureBuilder()
+ROUTER = Router({"one": PUBLIC.output(int).query(answer_one)})
+DEFAULT_LIMITS = TransportLimits()
+
+
+def make_app(*, fail_context: bool = False, limits: TransportLimits = DEFAULT_LIMITS) -> Starlette:
+    async def context_factory(request: Request) -> object:
+        if fail_context:
+            raise RuntimeError("database password is hunter2")
+        return object()
+
+    transport = JsonRpcTransport(
+        ROUTER, context_factory, openrpc_document={"openrpc": "1.3.2"}, limits=limits
+    )
+    return Starlette(routes=[Route("/rpc", transport.handle, methods=["POST"])])
+
+
+async def post(app: Starlette, payload: Any) -> httpx.Response:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://core") as client:
+        return await client.post("/rpc", content=json.dumps(payload), headers=HEADERS)
+
+
+@pytest.mark.asyncio
+async def test_failing_context_factory_is_internal_error_for_each_call() -> None:
+    batch = [
+        {"jsonrpc": "2.0", "method": "one", "id": 1},
+        {"jsonrpc": "2.0", "method": "nope", "id": 2},
+        {"jsonrpc": "2.0", "method": "one"},
+        {"jsonrpc": "1.0", "method": "one", "id": 4},
+    ]
+    response = await post(make_app(fail_context=True), batch)
+    assert response.status_code == 200
+    assert "hunter2" not in response.text
+    payload = response.json()
+    assert [member["id"] for member in payload] == [1, 2, 4]
+    assert [member["error"]["code"] for member in payload] == [-32603, -32601, -32600]
+    assert payload[0]["error"]["message"] == "Internal server error"
+    assert payload[0]["error"]["data"]["code"] == "INTERNAL_SERVER_ERROR"
+
+
+@pytest.mark.asyncio
+async def test_failing_context_factory_never_answers_a_notification() -> None:
+    response = await post(make_app(fail_context=True), {"jsonrpc": "2.0", "method": "one"})
+    assert response.status_code == 204
+    assert response.content == b""
+
+
+@pytest.mark.asyncio
+async def test_default_limits() -> None:
+    assert TransportLimits() == TransportLimits(max_batch_size=100, max_body_bytes=1_048_576)
+    app = make_app()
+    batch = [{"jsonrpc": "2.0", "method": "one", "id": i} for i in range(101)]
+    refused = (await post(app, batch)).json()
+    assert refused["error"]["code"] == ErrorCode.BAD_REQUEST.number
+    assert refused["error"]["data"]["maxBatchSize"] == 100
+    served = (await post(app, batch[:100])).json()
+    assert [member["result"] for member in served] == [1] * 100
+
+
+@pytest.mark.asyncio
+async def test_limits_are_taken_from_the_settings() -> None:
+    app = make_app(limits=TransportLimits(max_batch_size=2, max_body_bytes=300))
+    batch = [{"jsonrpc": "2.0", "method": "one", "id": i} for i in range(3)]
+    refused = (await post(app, batch)).json()
+    assert refused["error"]["message"] == (
+        "Invalid request: a batch may hold at most 2 calls, this one holds 3"
+    )
+    too_big = await post(app, {"jsonrpc": "2.0", "method": "one", "id": "x" * 300})
+    assert too_big.status_code == 413
+    assert too_big.json()["error"]["data"]["code"] == "PAYLOAD_TOO_LARGE"
+    assert too_big.json()["error"]["message"] == "Request body exceeds 300 bytes"
+
+
+@pytest.mark.asyncio
+async def test_rpc_discover_answers_the_given_document() -> None:
+    response = await post(make_app(), {"jsonrpc": "2.0", "method": "rpc.discover", "id": 1})
+    assert response.json() == {"jsonrpc": "2.0", "result": {"openrpc": "1.3.2"}, "id": 1}
