@@ -9,6 +9,13 @@ import pytest
 from switchyard.settings import ConfigurationError, Settings, resolve_secret_key
 
 
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    # These tests say what the settings read; the suite's own DATABASE_URL must not leak in.
+    for name in ("DATABASE_URL", "REDIS_URL", "SWITCHYARD_SECRET_KEY", "SWITCHYARD_ENV"):
+        monkeypatch.delenv(name, raising=False)
+
+
 def test_embedded_default_generates_a_key_once_and_keeps_it(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path)
     first = resolve_secret_key(settings)

@@ -1,0 +1,67 @@
+"""Engine construction for the two supported databases: an SQLite file and PostgreSQL."""
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+SQLITE_FILE_NAME = "switchyard.db"
+# Connection execution option: the transaction about to begin will write. See
+# _begin_sqlite_transaction; other databases ignore it.
+WRITE_TRANSACTION = "switchyard_write_transaction"
+
+
+def default_sqlite_url(data_dir: Path) -> str:
+    """The embedded default database: one file in the data directory (not created here)."""
+    return f"sqlite:///{data_dir / SQLITE_FILE_NAME}"
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url`, tuned for the backend it names."""
+    backend = make_url(url).get_backend_name()
+    if backend == "sqlite":
+        return _make_sqlite_engine(url)
+    if backend == "postgresql":
+        # Pooled connections die when the server restarts or a proxy drops idle
+        # sockets; a cheap ping on checkout turns that into a reconnect, not an error.
+        return create_engine(url, pool_pre_ping=True)
+    raise ValueError(f"Unsupported database backend {backend!r}: use sqlite or postgresql")
+
+
+def _make_sqlite_engine(url: str) -> Engine:
+    # The engine is shared by the server's worker threads; SQLAlchemy's pool makes
+    # sure one connection is only used by one thread at a time.
+    engine = create_engine(url, connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _configure_sqlite_connection)
+    event.listen(engine, "begin", _begin_sqlite_transaction)
+    return engine
+
+
+def _configure_sqlite_connection(dbapi_connection: Any, _connection_record: Any) -> None:
+    # pysqlite's legacy transaction control (the only mode before Python 3.12) only
+    # emits BEGIN before INSERT/UPDATE/DELETE, so SELECTs and DDL would run outside
+    # the transaction. Turning it off and emitting BEGIN ourselves in the "begin"
+    # event is SQLAlchemy's documented recipe for real transactions on SQLite.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        # SQLite ignores foreign keys (and ON DELETE CASCADE) unless asked, per connection.
+        cursor.execute("PRAGMA foreign_keys=ON")
+        # WAL lets readers proceed while one writer writes; busy_timeout makes a
+        # writer wait for the lock instead of failing at once with "database is locked".
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+    finally:
+        cursor.close()
+
+
+def _begin_sqlite_transaction(connection: Any) -> None:
+    # A deferred BEGIN that reads and then writes fails at once with SQLITE_BUSY
+    # (busy_timeout does not help) if another connection wrote in between. A
+    # transaction that means to write therefore takes the write lock up front,
+    # and concurrent writers queue on busy_timeout instead of failing.
+    if connection.get_execution_options().get(WRITE_TRANSACTION, False):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.exec_driver_sql("BEGIN")

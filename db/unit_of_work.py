@@ -1,0 +1,131 @@
+"""The unit of work: one database transaction, with the repositories that work inside it.
+
+Services open it with `with uow:` and must call `uow.commit()` to keep their changes;
+leaving the block any other way (returning early, raising) discards them.
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Protocol, Self
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import sessionmaker
+from sqlmodel import Session
+
+from db.engine import WRITE_TRANSACTION
+from db.errors import ReadOnlyUnitOfWorkError
+from db.repositories import AuditLogRepository, AuthSessionRepository, UserRepository
+from db.stores import AuditLogStore, AuthSessionStore, UserStore
+from db.tables import CORRELATION_ID_MAX_LENGTH, AuditLog
+
+
+class UnitOfWork(Protocol):
+    # Read-only properties, so implementations may narrow the types (SQL repositories
+    # in SqlUnitOfWork, in-memory ones in the test fakes).
+    @property
+    def users(self) -> UserStore: ...
+
+    @property
+    def sessions(self) -> AuthSessionStore: ...
+
+    @property
+    def audit(self) -> AuditLogStore: ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def rollback(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """What the audit row of a mutation records; built by the RPC layer per call."""
+
+    procedure: str
+    correlation_id: str
+    user_id: str | None
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    # expire_on_commit=False: services return the rows they committed, and the RPC
+    # layer serialises them after the session is gone; expiring would force a reload
+    # on a closed session.
+    return sessionmaker(bind=engine, class_=Session, expire_on_commit=False)
+
+
+class SqlUnitOfWork:
+    users: UserRepository
+    sessions: AuthSessionRepository
+    audit: AuditLogRepository
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        *,
+        read_only: bool = False,
+        audit: AuditEntry | None = None,
+    ) -> None:
+        self._session_factory = session_factory
+        self._read_only = read_only
+        self._audit_entry = audit
+        self._audited = False
+        self._session: Session | None = None
+
+    def __enter__(self) -> Self:
+        self._session = self._session_factory()
+        self._audited = False
+        if not self._read_only:
+            # Start the transaction now, marked as one that writes: on SQLite that
+            # takes the write lock up front (see db.engine). Services therefore do
+            # slow work such as password hashing before entering the unit of work.
+            self._session.connection(execution_options={WRITE_TRANSACTION: True})
+        self.users = UserRepository(self._session)
+        self.sessions = AuthSessionRepository(self._session)
+        self.audit = AuditLogRepository(self._session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        # close() rolls back whatever commit() did not end. Unlike rollback() it does
+        # not expire the loaded rows, so a query's results stay readable afterwards.
+        self._active_session().close()
+        self._session = None
+
+    def commit(self) -> None:
+        if self._read_only:
+            raise ReadOnlyUnitOfWorkError("This unit of work is read-only: queries never write")
+        session = self._active_session()
+        if self._audit_entry is not None and not self._audited:
+            # Same transaction as the change it records: both land, or neither.
+            session.add(
+                AuditLog(
+                    user_id=self._audit_entry.user_id,
+                    procedure=self._audit_entry.procedure,
+                    # Cut to fit: the audit row must never be why a mutation fails.
+                    correlation_id=self._audit_entry.correlation_id[:CORRELATION_ID_MAX_LENGTH],
+                    created_at=datetime.now(UTC),
+                )
+            )
+            self._audited = True
+        session.commit()
+
+    def rollback(self) -> None:
+        self._active_session().rollback()
+
+    def _active_session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("The unit of work is not open: use it in a `with` block")
+        return self._session

@@ -1,0 +1,135 @@
+"""Validated types shared by the schemas: email, new password, role.
+
+The rules are RPMA's (rpma-api.md, "Validation"). Each rule lives in a plain function
+raising ValueError, so services can apply the same rules to values that do not come
+through a schema (environment variables, the CLI); the annotated types wrap them for
+pydantic with a stable error type and the same message.
+"""
+
+import re
+from collections.abc import Callable
+from typing import Annotated, Final, Literal, get_args
+
+from pydantic import AfterValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+Role = Literal["admin", "manager", "technician", "reception"]
+ROLES: Final[tuple[Role, ...]] = get_args(Role)
+
+EMAIL_MAX_LENGTH: Final = 254
+EMAIL_INVALID_MESSAGE: Final = "email must be a valid address of at most 254 characters"
+EMAIL_SUSPICIOUS_MESSAGE: Final = "email must not contain suspicious patterns such as 'script'"
+# RPMA's pattern, ASCII only. Used with fullmatch: `$` alone would accept a trailing newline.
+EMAIL_PATTERN: Final = re.compile(
+    r"[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+"
+    r"@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
+    r"(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*"
+)
+# "javascript" contains "script", so one substring covers both RPMA patterns.
+SUSPICIOUS_LOCAL_PART: Final = "script"
+
+PASSWORD_MIN_LENGTH: Final = 8
+PASSWORD_MAX_LENGTH: Final = 128
+PASSWORD_LENGTH_MESSAGE: Final = "Password must be 8-128 characters"
+PASSWORD_CLASSES_MESSAGE: Final = (
+    "Password must contain at least 3 of: uppercase letter, lowercase letter, number, "
+    "special character"
+)
+PASSWORD_COMMON_MESSAGE: Final = (
+    "Password must not contain a common pattern (password, 123456, qwerty, admin)"
+)
+PASSWORD_REPEAT_MESSAGE: Final = (
+    "Password must not repeat the same character 4 or more times in a row"
+)
+PASSWORD_SPECIALS: Final = frozenset("!@#$%^&*()_+-=[]{};':\"\\|,.<>/?")
+COMMON_PASSWORD_PATTERNS: Final = ("password", "123456", "qwerty", "admin")
+FOUR_IDENTICAL_IN_A_ROW: Final = re.compile(r"(.)\1{3}", re.DOTALL)
+
+
+def validate_email(value: str) -> str:
+    """The normalised (stripped, lowercased) address, or ValueError with the reason."""
+    email = value.strip().lower()
+    if len(email) > EMAIL_MAX_LENGTH or EMAIL_PATTERN.fullmatch(email) is None:
+        raise ValueError(EMAIL_INVALID_MESSAGE)
+    local_part = email.rsplit("@", 1)[0]
+    if SUSPICIOUS_LOCAL_PART in local_part:
+        raise ValueError(EMAIL_SUSPICIOUS_MESSAGE)
+    return email
+
+
+def password_character_classes(value: str) -> int:
+    """How many of the four classes (upper, lower, digit, special) the password uses."""
+    return sum(
+        (
+            any("A" <= c <= "Z" for c in value),
+            any("a" <= c <= "z" for c in value),
+            any("0" <= c <= "9" for c in value),
+            any(c in PASSWORD_SPECIALS for c in value),
+        )
+    )
+
+
+def check_password_strength(value: str) -> str:
+    """The password, unchanged, if it meets every rule; else ValueError naming the first
+    rule it breaks."""
+    if not PASSWORD_MIN_LENGTH <= len(value) <= PASSWORD_MAX_LENGTH:
+        raise ValueError(PASSWORD_LENGTH_MESSAGE)
+    if password_character_classes(value) < 3:
+        raise ValueError(PASSWORD_CLASSES_MESSAGE)
+    lowered = value.lower()
+    if any(pattern in lowered for pattern in COMMON_PASSWORD_PATTERNS):
+        raise ValueError(PASSWORD_COMMON_MESSAGE)
+    if FOUR_IDENTICAL_IN_A_ROW.search(value):
+        raise ValueError(PASSWORD_REPEAT_MESSAGE)
+    return value
+
+
+def _pydantic_rule(check: Callable[[str], str], error_type: str) -> AfterValidator:
+    """Wrap a rule so pydantic reports it as `error_type` with the rule's own message
+    (a bare ValueError would come out as "Value error, ..." of type value_error)."""
+
+    def validate(value: str) -> str:
+        try:
+            return check(value)
+        except ValueError as error:
+            # The message is a template; none of ours contain braces.
+            raise PydanticCustomError(error_type, str(error)) from None
+
+    return AfterValidator(validate)
+
+
+# The length limits are enforced by the rules (after stripping), and published in the
+# JSON schema only, so pydantic does not report them a second time in its own words.
+Email = Annotated[
+    str,
+    _pydantic_rule(validate_email, "invalid_email"),
+    WithJsonSchema({"type": "string", "format": "email", "maxLength": EMAIL_MAX_LENGTH}),
+]
+
+NewPassword = Annotated[
+    str,
+    _pydantic_rule(check_password_strength, "weak_password"),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "minLength": PASSWORD_MIN_LENGTH,
+            "maxLength": PASSWORD_MAX_LENGTH,
+        }
+    ),
+]
+
+CONTROL_CHARACTERS: Final = re.compile(r"[\x00-\x1f\x7f]")
+CONTROL_CHARACTER_MESSAGE: Final = "must not contain control characters (such as NUL or newline)"
+
+
+def refuse_control_characters(value: str) -> str:
+    """The value, if it has no control characters: PostgreSQL cannot store NUL in text,
+    and a newline in a name or an id is never intended."""
+    if CONTROL_CHARACTERS.search(value):
+        raise ValueError(CONTROL_CHARACTER_MESSAGE)
+    return value
+
+
+# For one line of text (names, ids, titles): Annotated[str, Field(...), NoControlCharacters].
+# Placed after the Field, so length errors stay pydantic's own string_too_short/long.
+NoControlCharacters = _pydantic_rule(refuse_control_characters, "control_character")

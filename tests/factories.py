@@ -1,0 +1,30 @@
+"""Test data: users with known passwords."""
+
+from datetime import UTC, datetime
+
+from db.tables import User
+from services.passwords import PasswordHasher
+
+DEFAULT_PASSWORD = "Correct-Horse-9"
+DEFAULT_TIME = datetime(2025, 1, 1, 12, tzinfo=UTC)
+
+
+def make_user(
+    hasher: PasswordHasher,
+    *,
+    email: str = "tech@example.com",
+    password: str = DEFAULT_PASSWORD,
+    full_name: str = "Tess Technician",
+    role: str = "technician",
+    is_active: bool = True,
+    now: datetime = DEFAULT_TIME,
+) -> User:
+    return User(
+        email=email.lower(),
+        full_name=full_name,
+        password_hash=hasher.hash(password),
+        role=role,
+        is_active=is_active,
+        created_at=now,
+        updated_at=now,
+    )

@@ -1,0 +1,240 @@
+"""The auth and user services end to end on a real database."""
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy.orm import sessionmaker
+from sqlmodel import Session, select
+
+from db.tables import AuditLog, AuthSession, User
+from db.unit_of_work import AuditEntry
+from services import auth, users
+from services.auth import LoginResult
+from services.caller import Caller
+from services.errors import Conflict, InvalidCredentials, Unauthenticated
+from services.passwords import PasswordHasher
+from services.tokens import TokenService, parse_refresh_token
+from tests.factories import DEFAULT_PASSWORD
+from tests.fakes import FakeClock
+from tests.integration.conftest import UowFactory
+
+ADMIN_EMAIL = "admin@example.com"
+ADMIN_PASSWORD = "Adm1n-Strong!"
+SETUP_PASSWORD = "setup-secret"
+
+
+@pytest.fixture
+def admin(make_uow: UowFactory, hasher: PasswordHasher, clock: FakeClock) -> User:
+    return auth.create_admin(make_uow(), hasher, ADMIN_EMAIL, ADMIN_PASSWORD, "Ada", clock)
+
+
+@pytest.fixture
+def admin_caller(
+    admin: User,
+    make_uow: UowFactory,
+    hasher: PasswordHasher,
+    tokens: TokenService,
+    clock: FakeClock,
+) -> Caller:
+    result = auth.login(make_uow(), hasher, tokens, ADMIN_EMAIL, ADMIN_PASSWORD, clock)
+    return auth.authenticate(make_uow(read_only=True), tokens, result.access_token, clock)
+
+
+@pytest.fixture
+def tech(
+    make_uow: UowFactory, hasher: PasswordHasher, admin_caller: Caller, clock: FakeClock
+) -> User:
+    return users.create_user(
+        make_uow(),
+        hasher,
+        admin_caller,
+        "Tess@Example.com",
+        DEFAULT_PASSWORD,
+        "Tess",
+        "technician",
+        clock,
+    )
+
+
+def tech_login(
+    make_uow: UowFactory, hasher: PasswordHasher, tokens: TokenService, clock: FakeClock
+) -> LoginResult:
+    return auth.login(
+        make_uow(), hasher, tokens, "TESS@example.com", DEFAULT_PASSWORD, clock, "pytest"
+    )
+
+
+def who(make_uow: UowFactory, tokens: TokenService, token: str, clock: FakeClock) -> Caller:
+    return auth.authenticate(make_uow(read_only=True), tokens, token, clock)
+
+
+def test_login_then_authenticate(
+    tech: User,
+    make_uow: UowFactory,
+    hasher: PasswordHasher,
+    tokens: TokenService,
+    clock: FakeClock,
+    sessions: sessionmaker[Session],
+) -> None:
+    result = tech_login(make_uow, hasher, tokens, clock)
+
+    caller = who(make_uow, tokens, result.access_token, clock)
+    assert (caller.user_id, caller.email, caller.role) == (
+        tech.id,
+        "tess@example.com",
+        "technician",
+    )
+    with sessions() as session:
+        stored_user = session.get(User, tech.id)
+        stored_session = session.get(AuthSession, caller.session_id)
+    assert stored_user is not None
+    assert stored_user.last_signed_in_at == clock()
+    assert stored_session is not None
+    assert stored_session.user_agent == "pytest"
+
+
+def test_wrong_password_changes_nothing(
+    tech: User,
+    make_uow: UowFactory,
+    hasher: PasswordHasher,
+    tokens: TokenService,
+    clock: FakeClock,
+    sessions: sessionmaker[Session],
+) -> None:
+    with pytest.raises(InvalidCredentials):
+        auth.login(make_uow(), hasher, tokens, "tess@example.com", "Nope-nope-1", clock)
+    with sessions() as session:
+        assert session.exec(select(AuthSession).where(AuthSession.user_id == tech.id)).all() == []
+
+
+def test_refresh_rotation_and_reuse_detection(
+    tech: User,
+    make_uow: UowFactory,
+    hasher: PasswordHasher,
+    tokens: TokenService,
+    clock: FakeClock,
+) -> None:
+    first = tech_login(make_uow, hasher, tokens, clock)
+    clock.advance(timedelta(hours=9))  # the access token has expired
+    with pytest.raises(Unauthenticated, match="expired"):
+        who(make_uow, tokens, first.access_token, clock)
+
+    second = auth.refresh(make_uow(), tokens, first.refresh_token, clock)
+    assert who(make_uow, tokens, second.access_token, clock).user_id == tech.id
+
+    # The first refresh token comes back: stolen. The whole session ends.
+    with pytest.raises(Unauthenticated, match="already used"):
+        auth.refresh(make_uow(), tokens, first.refresh_token, clock)
+    with pytest.raises(Unauthenticated):
+        who(make_uow, tokens, second.access_token, clock)
+    with pytest.raises(Unauthenticated):
+        auth.refresh(make_uow(), tokens, second.refresh_token, clock)
+
+
+def test_logout_ends_only_that_session(
+    tech: User,
+    make_uow: UowFactory,
+    hasher: PasswordHasher,
+    tokens: TokenService,
+    clock: FakeClock,
+) -> None:
+    phone = tech_login(make_uow, hasher, tokens, clock)
+    laptop = tech_login(make_uow, hasher, tokens, clock)
+
+    auth.logout(make_uow(), who(make_uow, tokens, phone.access_token, clock), clock)
+
+    with pytest.raises(Unauthenticated):
+        who(make_uow, tokens, phone.access_token, clock)
+    with pytest.raises(Unauthenticated):
+        auth.refresh(make_uow(), tokens, phone.refresh_token, clock)
+    assert who(make_uow, tokens, laptop.access_token, clock).user_id == tech.id
+
+
+def test_deactivation_kills_sessions_and_blocks_login(
+    tech: User,
+    admin_caller: Caller,
+    make_uow: UowFactory,
+    hasher: PasswordHasher,
+    tokens: TokenService,
+    clock: FakeClock,
+    sessions: sessionmaker[Session],
+) -> None:
+    result = tech_login(make_uow, hasher, tokens, clock)
+
+    users.deactivate_user(make_uow(), admin_caller, tech.id, clock)
+
+    with pytest.raises(Unauthenticated):
+        who(make_uow, tokens, result.access_token, clock)
+    with pytest.raises(InvalidCredentials):
+        tech_login(make_uow, hasher, tokens, clock)
+    session_id, _ = parse_refresh_token(result.refresh_token)
+    with sessions() as session:
+        stored = session.get(AuthSession, session_id)
+    assert stored is not None
+    assert stored.revoked_at == clock()
+
+
+def test_role_change_applies_to_the_next_request(
+    tech: User,
+    admin_caller: Caller,
+    make_uow: UowFactory,
+    hasher: PasswordHasher,
+    tokens: TokenService,
+    clock: FakeClock,
+) -> None:
+    result = tech_login(make_uow, hasher, tokens, clock)
+    users.set_user_role(make_uow(), admin_caller, tech.id, "manager", clock)
+    assert who(make_uow, tokens, result.access_token, clock).role == "manager"
+
+
+def test_profile_update_and_email_conflict(
+    tech: User, admin_caller: Caller, make_uow: UowFactory, clock: FakeClock
+) -> None:
+    updated = users.update_profile(
+        make_uow(), admin_caller, "Ada Admin", "Ada@Example.com", None, clock
+    )
+    assert updated.email == "ada@example.com"
+    assert users.get_current_user(make_uow(read_only=True), admin_caller).email == (
+        "ada@example.com"
+    )
+    with pytest.raises(Conflict):
+        users.update_profile(make_uow(), admin_caller, "Ada", "TESS@example.com", None, clock)
+    assert [u.full_name for u in users.list_active_users(make_uow(read_only=True))] == [
+        "Ada Admin",
+        "Tess",
+    ]
+
+
+def test_setup_creates_then_resets_the_admin(
+    make_uow: UowFactory,
+    hasher: PasswordHasher,
+    tokens: TokenService,
+    clock: FakeClock,
+    sessions: sessionmaker[Session],
+) -> None:
+    def setup(password: str) -> str:
+        audit = AuditEntry(procedure="admin.setup", correlation_id="c", user_id=None)
+        return auth.setup_admin(
+            make_uow(audit=audit),
+            hasher,
+            given_password=SETUP_PASSWORD,
+            setup_password=SETUP_PASSWORD,
+            admin_email=ADMIN_EMAIL,
+            admin_password=password,
+            admin_name="Ada",
+            clock=clock,
+        )
+
+    assert setup(ADMIN_PASSWORD) == "created"
+    first = auth.login(make_uow(), hasher, tokens, ADMIN_EMAIL, ADMIN_PASSWORD, clock)
+
+    assert setup("Another-Strong-2") == "password_reset"
+
+    with pytest.raises(Unauthenticated):
+        who(make_uow, tokens, first.access_token, clock)
+    with pytest.raises(InvalidCredentials):
+        auth.login(make_uow(), hasher, tokens, ADMIN_EMAIL, ADMIN_PASSWORD, clock)
+    auth.login(make_uow(), hasher, tokens, ADMIN_EMAIL, "Another-Strong-2", clock)
+    with sessions() as session:
+        procedures = session.exec(select(AuditLog.procedure)).all()
+    assert procedures == ["admin.setup", "admin.setup"]

@@ -1,0 +1,198 @@
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy.exc import IntegrityError, StatementError
+from sqlalchemy.orm import sessionmaker
+from sqlmodel import Session, select
+
+from db.repositories import AuditLogRepository, AuthSessionRepository, UserRepository
+from db.tables import AuditLog, AuthSession, User
+from services.passwords import PasswordHasher
+from tests.factories import make_user
+
+NOW = datetime(2025, 3, 4, 5, 6, 7, 891011, tzinfo=UTC)
+
+
+def save(sessions: sessionmaker[Session], *rows: object) -> None:
+    # One flush per row: without relationship() the ORM does not order inserts by
+    # foreign key, so a user must be flushed before its sessions.
+    with sessions() as session:
+        for row in rows:
+            session.add(row)
+            session.flush()
+        session.commit()
+
+
+def session_row(user: User, *, revoked: bool = False) -> AuthSession:
+    return AuthSession(
+        user_id=user.id,
+        refresh_token_hash="a" * 64,
+        created_at=NOW,
+        expires_at=NOW + timedelta(days=30),
+        revoked_at=NOW if revoked else None,
+    )
+
+
+def test_user_round_trip_keeps_aware_utc_timestamps(
+    sessions: sessionmaker[Session], hasher: PasswordHasher
+) -> None:
+    user = make_user(hasher, now=NOW)
+    user.last_signed_in_at = NOW.astimezone(timezone(timedelta(hours=2)))
+    save(sessions, user)
+
+    with sessions() as session:
+        loaded = UserRepository(session).get(user.id)
+
+    assert loaded is not None
+    assert loaded.model_dump() == user.model_dump()
+    for stamp in (loaded.created_at, loaded.updated_at, loaded.last_signed_in_at):
+        assert stamp is not None
+        assert stamp.utcoffset() == timedelta(0)
+    assert loaded.last_signed_in_at == NOW
+
+
+def test_naive_timestamps_are_refused(
+    sessions: sessionmaker[Session], hasher: PasswordHasher
+) -> None:
+    user = make_user(hasher, now=NOW.replace(tzinfo=None))
+    with pytest.raises(StatementError, match="naive datetime"):
+        save(sessions, user)
+
+
+def test_get_by_email_ignores_case(sessions: sessionmaker[Session], hasher: PasswordHasher) -> None:
+    user = make_user(hasher, email="case@example.com")
+    save(sessions, user)
+    with sessions() as session:
+        found = UserRepository(session).get_by_email("  CASE@Example.COM ")
+    assert found is not None
+    assert found.id == user.id
+
+
+def test_email_is_unique(sessions: sessionmaker[Session], hasher: PasswordHasher) -> None:
+    save(sessions, make_user(hasher, email="twin@example.com"))
+    with pytest.raises(IntegrityError):
+        save(sessions, make_user(hasher, email="twin@example.com"))
+
+
+def test_list_active_is_ordered_by_name_and_skips_inactive(
+    sessions: sessionmaker[Session], hasher: PasswordHasher
+) -> None:
+    save(
+        sessions,
+        make_user(hasher, email="z@example.com", full_name="Zoe"),
+        make_user(hasher, email="a@example.com", full_name="Abe"),
+        make_user(hasher, email="x@example.com", full_name="Ann", is_active=False),
+    )
+    with sessions() as session:
+        repository = UserRepository(session)
+        assert [u.full_name for u in repository.list_active()] == ["Abe", "Zoe"]
+        assert [u.full_name for u in repository.list_all()] == ["Abe", "Ann", "Zoe"]
+
+
+def test_revoke_all_for_user(sessions: sessionmaker[Session], hasher: PasswordHasher) -> None:
+    tess, other = make_user(hasher), make_user(hasher, email="o@example.com")
+    save(sessions, tess, other)
+    rows = [session_row(tess), session_row(tess), session_row(tess, revoked=True)]
+    others = session_row(other)
+    save(sessions, *rows, others)
+    later = NOW + timedelta(hours=1)
+
+    with sessions() as session:
+        assert AuthSessionRepository(session).revoke_all_for_user(tess.id, later) == 2
+        session.commit()
+
+    with sessions() as session:
+        repository = AuthSessionRepository(session)
+        revoked = [repository.get(row.id) for row in rows]
+        assert [row.revoked_at for row in revoked if row] == [later, later, NOW]
+        untouched = repository.get(others.id)
+        assert untouched is not None
+        assert untouched.revoked_at is None
+
+
+def test_rotate_refresh_hash_is_compare_and_swap(
+    sessions: sessionmaker[Session], hasher: PasswordHasher
+) -> None:
+    user = make_user(hasher)
+    row = session_row(user)
+    save(sessions, user, row)
+    later = NOW + timedelta(days=1)
+
+    with sessions() as session:
+        repository = AuthSessionRepository(session)
+        rotate = dict(rotated_at=later, expires_at=later + timedelta(days=30))
+        assert repository.rotate_refresh_hash(
+            row.id, expected_hash="a" * 64, new_hash="b" * 64, **rotate
+        )
+        assert not repository.rotate_refresh_hash(
+            row.id, expected_hash="a" * 64, new_hash="c" * 64, **rotate
+        )
+        session.commit()
+
+    with sessions() as session:
+        stored = AuthSessionRepository(session).get(row.id)
+    assert stored is not None
+    assert (stored.refresh_token_hash, stored.rotated_at) == ("b" * 64, later)
+    assert stored.expires_at == later + timedelta(days=30)
+
+
+def test_sessions_are_deleted_with_their_user(
+    sessions: sessionmaker[Session], hasher: PasswordHasher
+) -> None:
+    user = make_user(hasher)
+    row = session_row(user)
+    save(sessions, user, row)
+
+    with sessions() as session:
+        session.delete(session.get(User, user.id))
+        session.commit()
+
+    with sessions() as session:
+        assert session.get(AuthSession, row.id) is None
+
+
+def test_session_for_an_unknown_user_is_refused(sessions: sessionmaker[Session]) -> None:
+    orphan = AuthSession(
+        user_id="no-such-user", refresh_token_hash="a" * 64, created_at=NOW, expires_at=NOW
+    )
+    with pytest.raises(IntegrityError):
+        save(sessions, orphan)
+
+
+def test_audit_rows_get_increasing_ids_and_outlive_users(
+    sessions: sessionmaker[Session], hasher: PasswordHasher
+) -> None:
+    user = make_user(hasher)
+    save(sessions, user)
+    with sessions() as session:
+        repository = AuditLogRepository(session)
+        for procedure in ("a.one", "a.two"):
+            repository.add(
+                AuditLog(user_id=user.id, procedure=procedure, correlation_id="c", created_at=NOW)
+            )
+        session.delete(session.get(User, user.id))
+        session.commit()
+
+    with sessions() as session:
+        entries = session.exec(select(AuditLog).order_by(AuditLog.id)).all()  # type: ignore[arg-type]
+    assert [entry.procedure for entry in entries] == ["a.one", "a.two"]
+    ids = [entry.id or 0 for entry in entries]
+    assert 0 < ids[0] < ids[1]
+    assert entries[0].created_at == NOW
+
+
+def test_lookups_with_a_nul_character_find_nothing(sessions: sessionmaker[Session]) -> None:
+    # PostgreSQL would raise on the NUL; both databases must just answer "not found".
+    with sessions() as session:
+        assert UserRepository(session).get("a\x00b") is None
+        assert UserRepository(session).get_by_email("a\x00@example.com") is None
+        assert AuthSessionRepository(session).get("a\x00b") is None
+
+
+def test_audit_correlation_id_holds_128_characters(
+    sessions: sessionmaker[Session],
+) -> None:
+    save(sessions, AuditLog(procedure="p", correlation_id="c" * 128, created_at=NOW))
+    with sessions() as session:
+        entry = session.exec(select(AuditLog)).one()
+    assert entry.correlation_id == "c" * 128

@@ -1,0 +1,224 @@
+from datetime import timedelta
+
+import pytest
+
+from db.tables import AuthSession, User
+from services import users
+from services.caller import Caller
+from services.errors import Conflict, InvalidInput, NotFound, PreconditionFailed
+from services.passwords import PasswordHasher
+from tests.factories import make_user
+from tests.fakes import FakeClock, FakeUnitOfWork
+
+NEW_PASSWORD = "Brand-New-Pass9"
+
+
+@pytest.fixture
+def admin(hasher: PasswordHasher) -> User:
+    return make_user(hasher, email="admin@example.com", full_name="Ada Admin", role="admin")
+
+
+@pytest.fixture
+def tech(hasher: PasswordHasher) -> User:
+    return make_user(hasher, email="tess@example.com", full_name="Tess Tech")
+
+
+@pytest.fixture
+def uow(admin: User, tech: User) -> FakeUnitOfWork:
+    return FakeUnitOfWork([admin, tech])
+
+
+@pytest.fixture
+def as_admin(admin: User) -> Caller:
+    return Caller(admin.id, admin.email, admin.role, "admin-session")
+
+
+def live_session(uow: FakeUnitOfWork, user: User, clock: FakeClock) -> AuthSession:
+    row = AuthSession(
+        user_id=user.id,
+        refresh_token_hash="0" * 64,
+        created_at=clock(),
+        expires_at=clock() + timedelta(days=1),
+    )
+    uow.sessions.add(row)
+    return row
+
+
+# --- create_user -------------------------------------------------------------------
+
+
+def test_create_user(
+    uow: FakeUnitOfWork, hasher: PasswordHasher, as_admin: Caller, clock: FakeClock
+) -> None:
+    user = users.create_user(
+        uow, hasher, as_admin, " New@Example.com", NEW_PASSWORD, "Nina New", "reception", clock
+    )
+    assert (user.email, user.full_name, user.role, user.is_active) == (
+        "new@example.com",
+        "Nina New",
+        "reception",
+        True,
+    )
+    assert hasher.verify(NEW_PASSWORD, user.password_hash)
+    assert user.created_at == user.updated_at == clock()
+    assert uow.users.get(user.id) is user
+    assert uow.committed
+
+
+def test_create_user_refuses_a_taken_email_in_any_case(
+    uow: FakeUnitOfWork, hasher: PasswordHasher, as_admin: Caller
+) -> None:
+    with pytest.raises(Conflict, match="already exists"):
+        users.create_user(uow, hasher, as_admin, "TESS@example.com", NEW_PASSWORD, "T", "admin")
+    assert not uow.committed
+
+
+@pytest.mark.parametrize(
+    ("email", "password", "role", "field"),
+    [
+        ("bad", NEW_PASSWORD, "admin", "email"),
+        ("n@example.com", "password1A", "admin", "password"),
+        ("n@example.com", NEW_PASSWORD, "owner", "role"),
+    ],
+)
+def test_create_user_validates_its_input(
+    uow: FakeUnitOfWork,
+    hasher: PasswordHasher,
+    as_admin: Caller,
+    email: str,
+    password: str,
+    role: str,
+    field: str,
+) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        users.create_user(uow, hasher, as_admin, email, password, "Name", role)
+    assert caught.value.field == field
+
+
+# --- set_user_role -----------------------------------------------------------------
+
+
+def test_set_user_role(uow: FakeUnitOfWork, tech: User, as_admin: Caller, clock: FakeClock) -> None:
+    clock.advance(timedelta(hours=1))
+    updated = users.set_user_role(uow, as_admin, tech.id, "manager", clock)
+    assert updated.role == "manager"
+    assert updated.updated_at == clock()
+    assert uow.committed
+
+
+def test_cannot_change_your_own_role(uow: FakeUnitOfWork, admin: User, as_admin: Caller) -> None:
+    with pytest.raises(PreconditionFailed, match="your own role"):
+        users.set_user_role(uow, as_admin, admin.id, "technician")
+    assert admin.role == "admin"
+
+
+def test_set_role_of_an_unknown_user(uow: FakeUnitOfWork, as_admin: Caller) -> None:
+    with pytest.raises(NotFound):
+        users.set_user_role(uow, as_admin, "missing", "manager")
+
+
+def test_set_role_to_an_unknown_role(uow: FakeUnitOfWork, tech: User, as_admin: Caller) -> None:
+    with pytest.raises(InvalidInput):
+        users.set_user_role(uow, as_admin, tech.id, "owner")
+
+
+# --- deactivate_user ---------------------------------------------------------------
+
+
+def test_deactivate_user_revokes_their_sessions(
+    uow: FakeUnitOfWork, admin: User, tech: User, as_admin: Caller, clock: FakeClock
+) -> None:
+    techs = [live_session(uow, tech, clock), live_session(uow, tech, clock)]
+    admins = live_session(uow, admin, clock)
+
+    updated = users.deactivate_user(uow, as_admin, tech.id, clock)
+
+    assert updated.is_active is False
+    assert all(row.revoked_at == clock() for row in techs)
+    assert admins.revoked_at is None
+    assert uow.committed
+
+
+def test_cannot_deactivate_yourself(uow: FakeUnitOfWork, admin: User, as_admin: Caller) -> None:
+    with pytest.raises(PreconditionFailed, match="your own account"):
+        users.deactivate_user(uow, as_admin, admin.id)
+    assert admin.is_active
+
+
+def test_deactivate_an_unknown_user(uow: FakeUnitOfWork, as_admin: Caller) -> None:
+    with pytest.raises(NotFound):
+        users.deactivate_user(uow, as_admin, "missing")
+
+
+# --- profile -----------------------------------------------------------------------
+
+
+def test_get_current_user(uow: FakeUnitOfWork, admin: User, as_admin: Caller) -> None:
+    assert users.get_current_user(uow, as_admin) is admin
+    assert not uow.committed
+
+
+def test_get_current_user_whose_row_vanished(uow: FakeUnitOfWork) -> None:
+    ghost = Caller("gone", "gone@example.com", "admin", "s")
+    with pytest.raises(NotFound):
+        users.get_current_user(uow, ghost)
+
+
+def test_update_profile(
+    uow: FakeUnitOfWork, admin: User, as_admin: Caller, clock: FakeClock
+) -> None:
+    clock.advance(timedelta(days=1))
+    updated = users.update_profile(
+        uow, as_admin, " Ada B. Admin ", "ADA@Example.com", "https://x.test/a.png", clock
+    )
+    assert (updated.full_name, updated.email, updated.avatar_url) == (
+        "Ada B. Admin",
+        "ada@example.com",
+        "https://x.test/a.png",
+    )
+    assert updated.updated_at == clock()
+    assert uow.committed
+
+
+def test_update_profile_keeping_your_own_email(uow: FakeUnitOfWork, as_admin: Caller) -> None:
+    updated = users.update_profile(uow, as_admin, "Ada", "Admin@Example.com", None)
+    assert updated.email == "admin@example.com"
+
+
+def test_update_profile_to_someone_elses_email(uow: FakeUnitOfWork, as_admin: Caller) -> None:
+    with pytest.raises(Conflict):
+        users.update_profile(uow, as_admin, "Ada", "tess@example.com", None)
+    assert not uow.committed
+
+
+def test_update_profile_with_an_empty_name(uow: FakeUnitOfWork, as_admin: Caller) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        users.update_profile(uow, as_admin, "   ", "admin@example.com", None)
+    assert caught.value.field == "full_name"
+
+
+@pytest.mark.parametrize(
+    ("full_name", "avatar_url", "field"),
+    [
+        ("N" * 201, None, "full_name"),
+        ("Nul\x00Name", None, "full_name"),
+        ("Ada", "https://x.test/" + "a" * 2048, "avatar_url"),
+        ("Ada", "https://x.test/\x00", "avatar_url"),
+    ],
+)
+def test_update_profile_refuses_what_the_database_cannot_store(
+    uow: FakeUnitOfWork, as_admin: Caller, full_name: str, avatar_url: str | None, field: str
+) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        users.update_profile(uow, as_admin, full_name, "admin@example.com", avatar_url)
+    assert caught.value.field == field
+    assert not uow.committed
+
+
+def test_list_active_users_by_name(
+    uow: FakeUnitOfWork, hasher: PasswordHasher, admin: User, tech: User
+) -> None:
+    gone = make_user(hasher, email="gone@example.com", full_name="Aaron Gone", is_active=False)
+    uow.users.add(gone)
+    assert users.list_active_users(uow) == [admin, tech]
+    assert not uow.committed
