@@ -7,10 +7,10 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from schemas.base import SnakeInput, SnakeOutput
-from schemas.common import Email, NewPassword, Role
+from schemas.common import Email, NewPassword, NoControlCharacters, Role
 from schemas.profile import FullName
 
-UserId = Annotated[str, Field(min_length=1, max_length=64)]
+UserId = Annotated[str, Field(min_length=1, max_length=64), NoControlCharacters]
 
 
 class SetupInput(SnakeInput):

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AnyHttpUrl, Field
+from pydantic import AnyHttpUrl, Field, UrlConstraints
 
 from schemas.base import SnakeInput, SnakeOutput
-from schemas.common import Email, Role
+from schemas.common import Email, NoControlCharacters, Role
 
-FullName = Annotated[str, Field(min_length=1, max_length=200)]
+FullName = Annotated[str, Field(min_length=1, max_length=200), NoControlCharacters]
+AvatarUrl = Annotated[AnyHttpUrl, UrlConstraints(max_length=2048)]
 
 
 class Profile(SnakeOutput):
@@ -30,7 +31,7 @@ class Profile(SnakeOutput):
 class UpdateProfileInput(SnakeInput):
     full_name: FullName
     email: Email
-    avatar_url: AnyHttpUrl | None = None
+    avatar_url: AvatarUrl | None = None
 
 
 class UserSummary(SnakeOutput):
