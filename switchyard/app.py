@@ -24,7 +24,13 @@ from middleware.context import AppServices, RequestContext
 from middleware.correlation import HEADER as CORRELATION_HEADER
 from middleware.correlation import CorrelationIdMiddleware
 from routers import app_router
-from rpc import JsonRpcTransport, TransportLimits, current_correlation_id, render_openrpc
+from rpc import (
+    JsonRpcTransport,
+    Router,
+    TransportLimits,
+    current_correlation_id,
+    render_openrpc,
+)
 from switchyard.openrpc import openrpc_document
 from switchyard.services import build_services, database_url, open_engine
 from switchyard.settings import Settings
@@ -32,11 +38,15 @@ from switchyard.settings import Settings
 logger = logging.getLogger("switchyard")
 
 
-def create_app(settings: Settings | None = None) -> Starlette:
+def create_app(
+    settings: Settings | None = None, *, router: Router[RequestContext] | None = None
+) -> Starlette:
+    """The app; ``router`` replaces the application's routers (the benchmarks add one)."""
     settings = settings or Settings()
+    router = router or app_router
     engine = open_engine(settings)
     services = build_services(settings, engine)
-    document = openrpc_document()
+    document = openrpc_document(router)
     document_bytes = render_openrpc(document).encode()
 
     async def make_context(request: Request) -> RequestContext:
@@ -49,7 +59,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         )
 
     transport = JsonRpcTransport(
-        app_router,
+        router,
         make_context,
         openrpc_document=document,
         limits=TransportLimits(

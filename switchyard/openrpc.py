@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from routers import app_router
-from rpc import build_openrpc
+from rpc import Router, build_openrpc
 from switchyard import __version__
 
 DESCRIPTION = (
@@ -15,7 +15,5 @@ DESCRIPTION = (
 )
 
 
-def openrpc_document() -> dict[str, Any]:
-    return build_openrpc(
-        app_router, title="Switchyard", version=__version__, description=DESCRIPTION
-    )
+def openrpc_document(router: Router[Any] = app_router) -> dict[str, Any]:
+    return build_openrpc(router, title="Switchyard", version=__version__, description=DESCRIPTION)

@@ -1,0 +1,1 @@
+"""Benchmarks: Switchyard against a raw Starlette floor, measured in the same run."""

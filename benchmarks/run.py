@@ -1,0 +1,399 @@
+"""Switchyard against a raw Starlette floor, one server at a time, in the same run.
+
+    .venv/bin/python -m benchmarks.run            # full run (about 7 minutes)
+    .venv/bin/python -m benchmarks.run --quick    # a smoke run (under a minute)
+
+Each server runs under uvicorn with one worker pinned to CPU 0; wrk (Debian package
+``wrk``) runs pinned to CPU 1. After a warm-up, each scenario is measured for a fixed
+time in three rounds and the medians are reported. The figure that matters is calls per
+CPU-second of the server (calls/s divided by the share of a core the server got), as a
+ratio to the floor measured in the same run: absolute numbers depend on the machine,
+ratios much less. Results: a table on stdout and a JSON file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from benchmarks.measure import cpu_seconds, rss_bytes
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SERVER_CPU = "0"
+LOAD_CPU = "1"
+BATCH_SIZE = 50
+ADMIN_EMAIL = "bench@example.com"
+ADMIN_PASSWORD = "Bench-Marks-2026"
+
+
+@dataclass(frozen=True)
+class Server:
+    name: str
+    factory: str  # uvicorn --factory target
+    method: str
+    params: dict[str, Any]
+    needs_token: bool = False
+    # Rate limits stay on (with a limit that allows the load) unless a procedure's
+    # published limit would refuse the benchmark's load.
+    rate_limits: bool = True
+
+
+SERVERS = [
+    Server("floor", "benchmarks.servers:floor", "echo", {"text": "hello"}),
+    Server("switchyard", "benchmarks.servers:switchyard", "bench.echo", {"text": "hello"}),
+    Server(
+        "switchyard auth.me",
+        "benchmarks.servers:switchyard",
+        "auth.me",
+        {},
+        needs_token=True,
+        rate_limits=False,  # auth.me allows 1000 calls an hour per user
+    ),
+]
+
+
+@dataclass
+class Round:
+    requests_per_s: float
+    calls_per_s: float
+    p50_ms: float
+    p99_ms: float
+    cpu_share: float
+    calls_per_cpu_s: float
+
+
+@dataclass
+class Result:
+    server: str
+    scenario: str
+    rounds: list[Round] = field(default_factory=list)
+    peak_rss_mb: float = 0.0
+
+    def median(self, name: str) -> float:
+        values: list[float] = [getattr(r, name) for r in self.rounds]
+        return statistics.median(values)
+
+
+def body_for(server: Server, scenario: str) -> str:
+    def call(call_id: int) -> dict[str, Any]:
+        return {"jsonrpc": "2.0", "method": server.method, "params": server.params, "id": call_id}
+
+    if scenario == "single":
+        return json.dumps(call(1))
+    return json.dumps([call(i) for i in range(1, BATCH_SIZE + 1)])
+
+
+def _tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        raise RuntimeError(f"{name} is missing: apt-get install wrk util-linux")
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextlib.contextmanager
+def running(server: Server, data_dir: Path) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    port = free_port()
+    env = {
+        **os.environ,
+        "SWITCHYARD_DATA_DIR": str(data_dir),
+        "SWITCHYARD_LOG_LEVEL": "WARNING",
+        "SWITCHYARD_RATE_LIMITS_ENABLED": "true" if server.rate_limits else "false",
+    }
+    for name in ("DATABASE_URL", "REDIS_URL"):
+        env.pop(name, None)  # the embedded default: SQLite file, in-memory rate limits
+    command = [
+        _tool("taskset"), "-c", SERVER_CPU, sys.executable, "-m", "uvicorn", "--factory",
+        server.factory, "--host", "127.0.0.1", "--port", str(port),
+        "--workers", "1", "--log-level", "warning", "--no-access-log",
+    ]  # fmt: skip
+    process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603
+    url = f"http://127.0.0.1:{port}/rpc"
+    try:
+        _wait_until_serving(process, url)
+        yield process, url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _wait_until_serving(process: subprocess.Popen[bytes], url: str) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}")
+        with contextlib.suppress(httpx.TransportError):
+            httpx.post(url, content=b"{}", headers={"Content-Type": "application/json"})
+            return
+        time.sleep(0.1)
+    raise RuntimeError("server did not start in 30 s")
+
+
+def prepare_admin(data_dir: Path) -> None:
+    """An admin in the server's SQLite file, made before the server starts."""
+    env = {**os.environ, "SWITCHYARD_DATA_DIR": str(data_dir)}
+    env.pop("DATABASE_URL", None)
+    subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "switchyard", "create-admin", "--email", ADMIN_EMAIL,
+         "--password", ADMIN_PASSWORD],
+        cwd=ROOT, env=env, check=True, capture_output=True,
+    )  # fmt: skip
+
+
+def sign_in(url: str) -> str:
+    answer = httpx.post(
+        url,
+        json={
+            "jsonrpc": "2.0",
+            "method": "auth.login",
+            "params": {"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD},
+            "id": 1,
+        },
+    ).json()
+    token: str = answer["result"]["accessToken"]
+    return token
+
+
+def check_answers(url: str, body: str, token: str | None) -> None:
+    """Load is only worth measuring if every answer is a success."""
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    answer = httpx.post(url, content=body, headers=headers).json()
+    answers = answer if isinstance(answer, list) else [answer]
+    failed = [a for a in answers if "result" not in a]
+    if failed:
+        raise RuntimeError(f"the benchmark call fails: {failed[0]}")
+
+
+class RssSampler:
+    """Samples the server's resident memory in the background."""
+
+    def __init__(self, pid: int, interval: float = 0.25) -> None:
+        self.pid = pid
+        self.interval = interval
+        self.samples: list[tuple[float, int]] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            with contextlib.suppress(OSError, RuntimeError):
+                self.samples.append((time.monotonic(), rss_bytes(self.pid)))
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> RssSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def wrk(
+    url: str, body_file: Path, token: str | None, seconds: float, connections: int
+) -> dict[str, Any]:
+    env = {**os.environ, "BENCH_BODY_FILE": str(body_file), "BENCH_TOKEN": token or ""}
+    output = subprocess.run(  # noqa: S603 - fixed arguments, no shell
+        [_tool("taskset"), "-c", LOAD_CPU, _tool("wrk"), "-t1", f"-c{connections}", f"-d{seconds}s",
+         "--latency", "-s", str(HERE / "post.lua"), url],
+        env=env, check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    line = next(line for line in output.splitlines() if line.startswith("BENCH_RESULT "))
+    summary: dict[str, Any] = json.loads(line.removeprefix("BENCH_RESULT "))
+    if summary["socket_errors"] or summary["non_2xx"]:
+        raise RuntimeError(f"wrk saw errors: {summary}")
+    return summary
+
+
+def measure_round(
+    pid: int, url: str, body_file: Path, token: str | None, calls: int, args: argparse.Namespace
+) -> Round:
+    cpu_before, wall_before = cpu_seconds(pid), time.monotonic()
+    summary = wrk(url, body_file, token, args.seconds, args.connections)
+    cpu_share = (cpu_seconds(pid) - cpu_before) / (time.monotonic() - wall_before)
+    requests_per_s = summary["requests"] / (summary["duration_us"] / 1e6)
+    calls_per_s = requests_per_s * calls
+    return Round(
+        requests_per_s=requests_per_s,
+        calls_per_s=calls_per_s,
+        p50_ms=summary["p50_us"] / 1000,
+        p99_ms=summary["p99_us"] / 1000,
+        cpu_share=cpu_share,
+        calls_per_cpu_s=calls_per_s / cpu_share,
+    )
+
+
+def memory_growth(pid: int, url: str, body_file: Path, token: str | None, seconds: float,
+                  connections: int) -> dict[str, float]:  # fmt: skip
+    """RSS of the first and last 10 seconds of one long run, and the growth between."""
+    with RssSampler(pid) as sampler:
+        wrk(url, body_file, token, seconds, connections)
+    start = sampler.samples[0][0]
+    first = [rss for at, rss in sampler.samples if at - start <= 10]
+    last = [rss for at, rss in sampler.samples if at - start >= seconds - 10]
+    first_mb, last_mb = statistics.mean(first) / 2**20, statistics.mean(last) / 2**20
+    return {
+        "seconds": seconds,
+        "first_10s_mb": round(first_mb, 1),
+        "last_10s_mb": round(last_mb, 1),
+        "growth_percent": round((last_mb - first_mb) / first_mb * 100, 2),
+    }
+
+
+def bench_server(
+    server: Server, args: argparse.Namespace, workdir: Path
+) -> tuple[list[Result], dict[str, float] | None]:
+    data_dir = workdir / server.name.replace(" ", "-").replace(".", "-")
+    data_dir.mkdir()
+    if server.needs_token:
+        prepare_admin(data_dir)
+    results: list[Result] = []
+    growth: dict[str, float] | None = None
+    with running(server, data_dir) as (process, url):
+        token = sign_in(url) if server.needs_token else None
+        for scenario in args.scenarios:
+            body = body_for(server, scenario)
+            body_file = workdir / "body.json"
+            body_file.write_text(body)
+            check_answers(url, body, token)
+            calls = 1 if scenario == "single" else BATCH_SIZE
+            wrk(url, body_file, token, args.warmup, args.connections)
+            result = Result(server.name, scenario)
+            with RssSampler(process.pid) as sampler:
+                for _ in range(args.rounds):
+                    result.rounds.append(
+                        measure_round(process.pid, url, body_file, token, calls, args)
+                    )
+            result.peak_rss_mb = max(rss for _, rss in sampler.samples) / 2**20
+            results.append(result)
+            per_cpu_second = result.median("calls_per_cpu_s")
+            print(f"  {server.name:<20} {scenario:<8} {per_cpu_second:>10,.0f}", file=sys.stderr)
+        if args.memory_seconds and server.name != "floor":
+            body_file = workdir / "body.json"
+            body_file.write_text(body_for(server, "single"))
+            growth = memory_growth(
+                process.pid, url, body_file, token, args.memory_seconds, args.connections
+            )
+    return results, growth
+
+
+def report(results: list[Result], growth: dict[str, dict[str, float]]) -> str:
+    floor = {r.scenario: r.median("calls_per_cpu_s") for r in results if r.server == "floor"}
+    header = (
+        f"| {'server':<20} | {'scenario':<8} | {'req/s':>8} | {'calls/s':>9} | {'p50 ms':>7} "
+        f"| {'p99 ms':>7} | {'CPU':>5} | {'calls/CPU-s':>11} | {'vs floor':>8} | {'peak RSS':>8} |"
+    )
+    lines = [header, "|" + "|".join("-" * (len(cell)) for cell in header.split("|")[1:-1]) + "|"]
+    for r in results:
+        ratio = r.median("calls_per_cpu_s") / floor[r.scenario] if r.scenario in floor else 0.0
+        lines.append(
+            f"| {r.server:<20} | {r.scenario:<8} | {r.median('requests_per_s'):>8,.0f} "
+            f"| {r.median('calls_per_s'):>9,.0f} | {r.median('p50_ms'):>7.2f} "
+            f"| {r.median('p99_ms'):>7.2f} | {r.median('cpu_share'):>5.0%} "
+            f"| {r.median('calls_per_cpu_s'):>11,.0f} | {ratio:>7.2f}x | {r.peak_rss_mb:>5.0f} MB |"
+        )
+    for name, numbers in growth.items():
+        lines.append(
+            f"\nRSS of {name} over a {numbers['seconds']:.0f} s run: "
+            f"{numbers['first_10s_mb']} MB in the first 10 s, {numbers['last_10s_mb']} MB in "
+            f"the last 10 s ({numbers['growth_percent']:+.2f}%)"
+        )
+    return "\n".join(lines)
+
+
+def as_json(
+    results: list[Result], growth: dict[str, dict[str, float]], args: argparse.Namespace
+) -> dict[str, Any]:
+    floor = {r.scenario: r.median("calls_per_cpu_s") for r in results if r.server == "floor"}
+    return {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "settings": {
+            "seconds": args.seconds,
+            "rounds": args.rounds,
+            "warmup": args.warmup,
+            "connections": args.connections,
+            "batch_size": BATCH_SIZE,
+        },
+        "results": [
+            {
+                "server": r.server,
+                "scenario": r.scenario,
+                "median": {name: round(r.median(name), 3) for name in Round.__dataclass_fields__},
+                "ratio_to_floor": round(r.median("calls_per_cpu_s") / floor[r.scenario], 3),
+                "peak_rss_mb": round(r.peak_rss_mb, 1),
+                "rounds": [asdict(round_) for round_ in r.rounds],
+            }
+            for r in results
+        ],
+        "memory": growth,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument("--seconds", type=float, default=10, help="length of each round")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--warmup", type=float, default=3)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--memory-seconds", type=float, default=60, help="0 to skip")
+    parser.add_argument("--scenarios", nargs="+", default=["single", "batch50"])
+    parser.add_argument("--servers", nargs="+", default=[s.name for s in SERVERS])
+    parser.add_argument("--output", type=Path, default=HERE / "results" / "latest.json")
+    parser.add_argument("--quick", action="store_true", help="short rounds, no memory run")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.seconds, args.rounds, args.warmup, args.memory_seconds = 2, 1, 1, 0
+    for tool in ("wrk", "taskset"):
+        if shutil.which(tool) is None:
+            print(f"{tool} is missing: apt-get install wrk util-linux", file=sys.stderr)
+            return 2
+    chosen = [s for s in SERVERS if s.name in args.servers]
+    if "floor" not in args.servers:
+        chosen.insert(0, SERVERS[0])  # ratios need the floor of the same run
+    results: list[Result] = []
+    growth: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="switchyard-bench-") as tmp:
+        for server in chosen:
+            server_results, server_growth = bench_server(server, args, Path(tmp))
+            results.extend(server_results)
+            if server_growth:
+                growth[server.name] = server_growth
+    print(report(results, growth))
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(as_json(results, growth, args), indent=2) + "\n")
+    print(f"\nwritten to {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
