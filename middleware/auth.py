@@ -14,6 +14,8 @@ from rpc import ErrorCode, MiddlewareCall, Next, RpcError
 
 
 async def identify_caller(call: MiddlewareCall[RequestContext], next_: Next[RequestContext]) -> Any:
+    if call.ctx.bearer_token is None:
+        return await next_(call.ctx)  # anonymous: nothing to look up
     authentication = await call.ctx.authenticate()
     if authentication.caller is None:
         return await next_(call.ctx)

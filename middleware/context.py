@@ -8,7 +8,6 @@ and, after authentication, the caller: the tRPC way of extending ``ctx``.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -17,7 +16,7 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
 from db.unit_of_work import AuditEntry, SqlUnitOfWork
-from middleware.rate_limit import RateLimiting
+from middleware.rate_limit_store import RateLimitStore
 from services import auth as auth_service
 from services.caller import Caller
 from services.clock import Clock
@@ -45,7 +44,7 @@ class AppServices:
     tokens: TokenService
     clock: Clock
     admin_setup: AdminSetup
-    rate_limiting: RateLimiting | None
+    rate_limits: RateLimitStore | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,11 +89,33 @@ class RequestContext:
     caller: Caller | None = None
     _authentication: _AuthenticationOnce = field(default_factory=_AuthenticationOnce, repr=False)
 
+    # Explicit construction rather than dataclasses.replace: this runs for every call,
+    # and replace() introspects the fields each time.
     def for_call(self, procedure: str, *, is_mutation: bool) -> RequestContext:
-        return dataclasses.replace(self, procedure=procedure, is_mutation=is_mutation)
+        return RequestContext(
+            self.services,
+            self.correlation_id,
+            self.bearer_token,
+            self.client_address,
+            self.user_agent,
+            procedure,
+            is_mutation,
+            self.caller,
+            self._authentication,
+        )
 
     def with_caller(self, caller: Caller) -> RequestContext:
-        return dataclasses.replace(self, caller=caller)
+        return RequestContext(
+            self.services,
+            self.correlation_id,
+            self.bearer_token,
+            self.client_address,
+            self.user_agent,
+            self.procedure,
+            self.is_mutation,
+            caller,
+            self._authentication,
+        )
 
     async def authenticate(self) -> Authentication:
         """Who sent the request, looked up once (a database read) and then remembered."""

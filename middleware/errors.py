@@ -6,10 +6,7 @@ place where a domain error becomes an error code the client sees.
 
 from __future__ import annotations
 
-from typing import Any
-
-from middleware.context import RequestContext
-from rpc import ErrorCode, Issue, MiddlewareCall, Next, RpcError
+from rpc import ErrorCode, Issue, RpcError
 from services.errors import (
     Conflict,
     DomainError,
@@ -44,15 +41,3 @@ def to_rpc_error(error: DomainError) -> RpcError | None:
             return RpcError(code, message, issues=[issue])
         return RpcError(code, error.message)
     return None
-
-
-async def map_domain_errors(
-    call: MiddlewareCall[RequestContext], next_: Next[RequestContext]
-) -> Any:
-    try:
-        return await next_(call.ctx)
-    except DomainError as error:
-        mapped = to_rpc_error(error)
-        if mapped is None:
-            raise  # an unmapped domain error is a bug: the core answers it as internal
-        raise mapped from None

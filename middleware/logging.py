@@ -1,7 +1,8 @@
 """One structured log line per call: procedure, kind, duration, outcome, caller.
 
-The correlation id is added to every record by ``rpc.CorrelationIdFilter``; this
-middleware runs first in the chain, so it sees the outcome of everything after it.
+The correlation id is added to every record by ``rpc.CorrelationIdFilter``. The line is
+written by ``middleware.call.call_boundary``, first in every chain, so it sees the
+outcome of everything after it.
 """
 
 from __future__ import annotations
@@ -13,34 +14,25 @@ import time
 from typing import Any
 
 from middleware.context import RequestContext
-from rpc import CorrelationIdFilter, MiddlewareCall, Next, RpcError
+from rpc import CorrelationIdFilter
 
 call_logger = logging.getLogger("switchyard.calls")
 
 
-async def log_call(call: MiddlewareCall[RequestContext], next_: Next[RequestContext]) -> Any:
-    started = time.perf_counter()
-    outcome = "ok"
-    try:
-        return await next_(call.ctx)
-    except RpcError as error:
-        outcome = error.code.name
-        raise
-    except BaseException:
-        outcome = "INTERNAL_SERVER_ERROR"
-        raise
-    finally:
-        if call_logger.isEnabledFor(logging.INFO):
-            call_logger.info(
-                "call",
-                extra={
-                    "procedure": call.procedure.name,
-                    "kind": call.procedure.kind,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 3),
-                    "outcome": outcome,
-                    "caller_id": _caller_id(call.ctx),
-                },
-            )
+def log_call_outcome(ctx: RequestContext, kind: str, started: float, outcome: str) -> None:
+    """The call's one log line (``started`` is a ``time.perf_counter()`` reading)."""
+    if not call_logger.isEnabledFor(logging.INFO):
+        return
+    call_logger.info(
+        "call",
+        extra={
+            "procedure": ctx.procedure,
+            "kind": kind,
+            "duration_ms": round((time.perf_counter() - started) * 1000, 3),
+            "outcome": outcome,
+            "caller_id": _caller_id(ctx),
+        },
+    )
 
 
 def _caller_id(ctx: RequestContext) -> str | None:

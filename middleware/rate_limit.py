@@ -1,77 +1,28 @@
-"""Per-procedure rate limits with the ``limits`` package.
+"""Per-procedure rate limits, as middleware after auth and roles.
 
-Storage is in memory by default and Redis when ``REDIS_URL`` is set, so a limit holds
-across workers. A signed-in caller is counted by user id, an anonymous one by address.
+A signed-in caller is counted by user id, an anonymous one by address; the store is in
+memory by default and Redis when ``REDIS_URL`` is set (see ``rate_limit_store``).
 """
 
 from __future__ import annotations
 
-import math
-import time
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import redis.asyncio
-from limits import RateLimitItem, parse
-from limits.aio.storage import MemoryStorage, RedisStorage
-from limits.aio.strategies import MovingWindowRateLimiter, RateLimiter
-
-from rpc import ErrorCode, MiddlewareCall, Next, RateLimit, RpcError
-
-if TYPE_CHECKING:
-    # The context holds the limiter, so this module is imported by it: type-only here.
-    from middleware.context import RequestContext
-
-
-@dataclass(frozen=True, slots=True)
-class RateLimiting:
-    """A limiter and how to release what it holds (Redis connections) at shutdown."""
-
-    limiter: RateLimiter
-    close: Callable[[], Awaitable[None]]
-
-
-async def _nothing_to_close() -> None:
-    return None
-
-
-def make_rate_limiting(redis_url: str | None, key_prefix: str) -> RateLimiting:
-    if redis_url is None:
-        return RateLimiting(MovingWindowRateLimiter(MemoryStorage()), _nothing_to_close)
-    # Our own pool, so that shutdown can close its connections: limits does not.
-    plain_url = redis_url.removeprefix("async+")
-    pool = redis.asyncio.ConnectionPool.from_url(plain_url)
-    uri = "async+" + plain_url
-    storage = RedisStorage(
-        uri,
-        implementation="redispy",
-        key_prefix=key_prefix,
-        connection_pool=pool,  # type: ignore[arg-type]  # limits types **options too narrowly
-    )
-    return RateLimiting(MovingWindowRateLimiter(storage), pool.aclose)
-
-
-@cache
-def limit_item(rate_limit: RateLimit) -> RateLimitItem:
-    return parse(f"{rate_limit.limit}/{rate_limit.window}")
+from middleware.context import RequestContext
+from rpc import ErrorCode, MiddlewareCall, Next, RpcError
 
 
 async def enforce_rate_limit(
     call: MiddlewareCall[RequestContext], next_: Next[RequestContext]
 ) -> Any:
     rate_limit = call.procedure.rate_limit
-    rate_limiting = call.ctx.services.rate_limiting
-    if rate_limit is None or rate_limiting is None:
+    store = call.ctx.services.rate_limits
+    if rate_limit is None or store is None:
         return await next_(call.ctx)
-    limiter = rate_limiting.limiter
-    item = limit_item(rate_limit)
     caller = call.ctx.caller
     who = f"user:{caller.user_id}" if caller else f"addr:{call.ctx.client_address}"
-    if not await limiter.hit(item, call.procedure.name, who):
-        stats = await limiter.get_window_stats(item, call.procedure.name, who)
-        retry_after = max(1, math.ceil(stats.reset_time - time.time()))
+    if not await store.hit(rate_limit, call.procedure.name, who):
+        retry_after = await store.seconds_until_reset(rate_limit, call.procedure.name, who)
         raise RpcError(
             ErrorCode.TOO_MANY_REQUESTS,
             f"Rate limit exceeded: {rate_limit.limit} calls per {rate_limit.window}; "

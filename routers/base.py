@@ -1,23 +1,22 @@
 """The procedure bases every router builds on, defined once (tRPC's ``publicProcedure``).
 
-Chain order (DESIGN.md): logging → domain-error mapping → call binding → auth → roles →
-rate limit → input validation → resolver → output validation. The rate limit comes after
-auth so a signed-in caller is counted by user, and a refused caller costs no quota.
+Chain order (DESIGN.md): call boundary (binds the call, maps domain errors, logs the
+outcome) → auth → roles → rate limit → input validation → resolver → output validation.
+The rate limit comes after auth so a signed-in caller is counted by user, and a refused
+caller costs no quota.
 """
 
 from __future__ import annotations
 
 from middleware.auth import identify_caller, require_caller
-from middleware.call import bind_call
+from middleware.call import call_boundary
 from middleware.context import RequestContext
-from middleware.errors import map_domain_errors
-from middleware.logging import log_call
 from middleware.rate_limit import enforce_rate_limit
 from middleware.roles import require_roles
 from rpc import ErrorCode, ProcedureBuilder
 
 _start: ProcedureBuilder[RequestContext] = ProcedureBuilder()
-_every_call = _start.use(log_call).use(map_domain_errors).use(bind_call)
+_every_call = _start.use(call_boundary)
 
 public = _every_call.use(identify_caller).use(enforce_rate_limit)
 

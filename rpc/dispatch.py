@@ -1,8 +1,9 @@
 """The bridge to jsonrpcserver: one method per procedure, and dispatch of one request.
 
 jsonrpcserver stays the dispatcher, made cheap and safe through its own hooks:
-- the transport hands it already-parsed, already-checked request objects
-  (``deserializer`` and ``validator`` are the identity),
+- the transport hands it already-parsed, already-checked request objects, one at a
+  time, to its per-request dispatch (so it neither re-parses, re-validates with
+  jsonschema, nor gathers a batch unbounded),
 - each method wrapper has a fixed ``__signature__`` so its per-call
   ``inspect.signature(...).bind`` is cheap and always succeeds,
 - the wrapper catches every exception itself, so jsonrpcserver's fallback (which puts
@@ -23,13 +24,15 @@ with warnings.catch_warnings():
     # at import time; the DeprecationWarning is its own, and harmless to us.
     warnings.filterwarnings("ignore", r"(read_text|open_text) is deprecated", DeprecationWarning)
     from jsonrpcserver import Error, Success
-    from jsonrpcserver.async_main import dispatch_to_response
+    from jsonrpcserver.async_dispatcher import dispatch_request
+    from jsonrpcserver.dispatcher import create_request, to_response
     from jsonrpcserver.response import to_serializable_one
     from jsonrpcserver.result import Result
+    from jsonrpcserver.sentinels import NOID
 
 from rpc.correlation import current_correlation_id
 from rpc.errors import RpcError, internal_error
-from rpc.execution import call_procedure, dump_output
+from rpc.execution import compile_procedure, dump_output
 from rpc.procedure import Procedure
 
 ContextT = TypeVar("ContextT")
@@ -54,9 +57,11 @@ def error_result(error: RpcError, path: str | None) -> Result:
 def method_for(procedure: Procedure[ContextT]) -> JsonRpcMethod:
     """The jsonrpcserver method that runs ``procedure`` and never lets an exception out."""
 
+    run = compile_procedure(procedure)
+
     async def method(ctx: ContextT, /, **params: Any) -> Result:
         try:
-            output = await call_procedure(procedure, ctx, params)
+            output = await run(ctx, params)
             return Success(dump_output(procedure, output))
         except RpcError as error:
             return error_result(error, procedure.name)
@@ -83,25 +88,18 @@ def methods_for(procedures: Mapping[str, Procedure[ContextT]]) -> dict[str, Json
     return {name: method_for(procedure) for name, procedure in procedures.items()}
 
 
-def _identity(value: Any) -> Any:
-    return value
-
-
-def _accept(value: Any) -> Any:
-    # The transport has already checked the envelope of this request object.
-    return value
-
-
 async def dispatch_one(
     methods: Mapping[str, JsonRpcMethod], ctx: Any, request: dict[str, Any]
 ) -> dict[str, Any] | None:
-    """Dispatch one checked request object; None for a notification."""
-    response = await dispatch_to_response(
-        request,  # type: ignore[arg-type]  # parsed already: the deserializer is the identity
-        methods,  # type: ignore[arg-type]
-        context=ctx,
-        deserializer=_identity,
-        validator=_accept,
-        post_process=to_serializable_one,
-    )
-    return response  # type: ignore[return-value]  # one request in, one object (or None) out
+    """Dispatch one checked request object through jsonrpcserver; None for a notification.
+
+    Uses jsonrpcserver's per-request dispatch (method lookup, argument binding, call)
+    directly: its top-level entry point would parse, validate and wrap even a single
+    request in ``asyncio.gather``, all of which the transport has already done.
+    """
+    parsed = create_request(request)
+    parsed, result = await dispatch_request(methods, ctx, parsed)  # type: ignore[arg-type]
+    if parsed.id is NOID:
+        return None
+    response = to_serializable_one(to_response(parsed, result))
+    return response  # type: ignore[return-value]  # one request in, one response out

@@ -38,6 +38,8 @@ logger = logging.getLogger("rpc.transport")
 class TransportLimits:
     max_batch_size: int = 100
     max_body_bytes: int = 1_048_576
+    # How many queries of one batch may run at the same time.
+    query_concurrency: int = 8
 
 
 class _BodyTooLargeError(Exception):
@@ -145,24 +147,35 @@ class JsonRpcTransport(Generic[ContextT]):
     ) -> None:
         """Mutations run one after another in array order; queries between them at once."""
         pending_queries: list[int] = []
-
-        async def flush_queries() -> None:
-            if not pending_queries:
-                return
-            results = await asyncio.gather(
-                *(dispatch_one(self._methods, ctx, members[i]) for i in pending_queries)
-            )
-            for i, result in zip(pending_queries, results, strict=True):
-                answers[i] = result
-            pending_queries.clear()
-
         for index, checked in runnable:
             if self._is_mutation(checked.method):
-                await flush_queries()
+                await self._run_queries(ctx, members, pending_queries, answers)
+                pending_queries = []
                 answers[index] = await dispatch_one(self._methods, ctx, members[index])
             else:
                 pending_queries.append(index)
-        await flush_queries()
+        await self._run_queries(ctx, members, pending_queries, answers)
+
+    async def _run_queries(
+        self, ctx: ContextT, members: list[Any], indexes: list[int], answers: list[Any]
+    ) -> None:
+        """Run queries concurrently, at most ``query_concurrency`` at a time.
+
+        A few workers pull from one shared iterator instead of one task per query: the
+        concurrency is bounded, and a batch of fifty quick queries costs a few tasks,
+        not fifty. A worker whose query waits (on the database) lets the next start.
+        """
+        if len(indexes) == 1:
+            answers[indexes[0]] = await dispatch_one(self._methods, ctx, members[indexes[0]])
+            return
+        remaining = iter(indexes)
+
+        async def worker() -> None:
+            for index in remaining:
+                answers[index] = await dispatch_one(self._methods, ctx, members[index])
+
+        workers = min(len(indexes), self._limits.query_concurrency)
+        await asyncio.gather(*(worker() for _ in range(workers)))
 
     def _refusal(self, checked: CheckedRequest) -> RpcError | None:
         """Why a well-formed request cannot be dispatched, or None if it can."""

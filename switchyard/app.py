@@ -86,8 +86,8 @@ def create_app(
         try:
             yield
         finally:
-            if services.rate_limiting is not None:
-                await services.rate_limiting.close()
+            if services.rate_limits is not None:
+                await services.rate_limits.close()
             engine.dispose()
 
     app = Starlette(
@@ -96,8 +96,20 @@ def create_app(
             Route("/openrpc.json", serve_openrpc, methods=["GET"]),
             Route("/healthz", healthz, methods=["GET"]),
         ],
-        middleware=[
-            Middleware(CorrelationIdMiddleware),
+        middleware=_middleware(settings),
+        lifespan=lifespan,
+    )
+    app.state.services = services
+    app.state.engine = engine
+    return app
+
+
+def _middleware(settings: Settings) -> list[Middleware]:
+    stack = [Middleware(CorrelationIdMiddleware)]
+    if settings.cors_origins:
+        # Only with origins configured: without them CORS would refuse every cross-site
+        # call anyway, and skipping it saves its work on every request.
+        stack.append(
             Middleware(
                 CORSMiddleware,
                 allow_origins=settings.cors_origins,
@@ -105,13 +117,9 @@ def create_app(
                 allow_headers=["Authorization", "Content-Type", CORRELATION_HEADER],
                 expose_headers=[CORRELATION_HEADER],
                 max_age=600,
-            ),
-        ],
-        lifespan=lifespan,
-    )
-    app.state.services = services
-    app.state.engine = engine
-    return app
+            )
+        )
+    return stack
 
 
 def _ping(engine: Engine) -> None:

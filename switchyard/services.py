@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from db.engine import default_sqlite_url, make_engine
 from db.unit_of_work import session_factory
 from middleware.context import AdminSetup, AppServices
-from middleware.rate_limit import make_rate_limiting
+from middleware.rate_limit_store import make_rate_limit_store
 from services.clock import utc_now
 from services.passwords import PasswordHasher
 from services.tokens import TokenService
@@ -45,8 +45,8 @@ def build_services(settings: Settings, engine: Engine) -> AppServices:
             admin_password=_reveal(settings.admin_password),
             admin_name=settings.admin_name,
         ),
-        rate_limiting=(
-            make_rate_limiting(settings.redis_url, settings.rate_limit_key_prefix)
+        rate_limits=(
+            make_rate_limit_store(settings.redis_url, settings.rate_limit_key_prefix)
             if settings.rate_limits_enabled
             else None
         ),

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 import redis
 
-from middleware.rate_limit import limit_item, make_rate_limiting
+from middleware.rate_limit_store import RedisRateLimitStore
 from rpc import RateLimit
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -40,40 +40,40 @@ def key_prefix() -> Iterator[str]:
 
 
 def test_two_workers_share_one_limit(key_prefix: str) -> None:
-    async def scenario() -> tuple[list[bool], list[bool]]:
-        # Two limiters on one Redis stand for two server processes.
-        first = make_rate_limiting(REDIS_URL, key_prefix)
-        second = make_rate_limiting(REDIS_URL, key_prefix)
-        item = limit_item(RateLimit(3, "minute"))
+    async def scenario() -> tuple[list[bool], list[bool], int]:
+        # Two stores on one Redis stand for two server processes.
+        first = RedisRateLimitStore(REDIS_URL, key_prefix)
+        second = RedisRateLimitStore(REDIS_URL, key_prefix)
+        limit = RateLimit(3, "minute")
         try:
-            hit = first.limiter.hit
-            from_first = [await hit(item, "auth.login", "addr:10.0.0.1") for _ in range(2)]
-            hit = second.limiter.hit
-            from_second = [await hit(item, "auth.login", "addr:10.0.0.1") for _ in range(2)]
+            from_first = [await first.hit(limit, "auth.login", "addr:10.0.0.1") for _ in range(2)]
+            from_second = [await second.hit(limit, "auth.login", "addr:10.0.0.1") for _ in range(2)]
+            wait = await first.seconds_until_reset(limit, "auth.login", "addr:10.0.0.1")
         finally:
             await first.close()
             await second.close()
-        return from_first, from_second
+        return from_first, from_second, wait
 
-    from_first, from_second = asyncio.run(scenario())
+    from_first, from_second, wait = asyncio.run(scenario())
     assert from_first == [True, True]
     assert from_second == [True, False], "the third call is allowed, the fourth refused"
+    assert 1 <= wait <= 60
 
 
 def test_limits_are_per_identity_and_prefix(key_prefix: str) -> None:
     async def scenario() -> list[bool]:
-        limiting = make_rate_limiting(REDIS_URL, key_prefix)
-        other = make_rate_limiting(REDIS_URL, key_prefix + "-other")
-        item = limit_item(RateLimit(1, "minute"))
+        store = RedisRateLimitStore(REDIS_URL, key_prefix)
+        other = RedisRateLimitStore(REDIS_URL, key_prefix + "-other")
+        limit = RateLimit(1, "minute")
         try:
             return [
-                await limiting.limiter.hit(item, "auth.login", "user:a"),
-                await limiting.limiter.hit(item, "auth.login", "user:a"),
-                await limiting.limiter.hit(item, "auth.login", "user:b"),
-                await other.limiter.hit(item, "auth.login", "user:a"),
+                await store.hit(limit, "auth.login", "user:a"),
+                await store.hit(limit, "auth.login", "user:a"),
+                await store.hit(limit, "auth.login", "user:b"),
+                await other.hit(limit, "auth.login", "user:a"),
             ]
         finally:
-            await limiting.close()
+            await store.close()
             await other.close()
 
     assert asyncio.run(scenario()) == [True, False, True, True]
