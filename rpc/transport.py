@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 
 from rpc.correlation import current_correlation_id
 from rpc.dispatch import JsonRpcMethod, constant_method, dispatch_one, methods_for
@@ -46,8 +46,12 @@ class _BodyTooLargeError(Exception):
     pass
 
 
+class _ClientGoneError(Exception):
+    """The client disconnected before sending the whole body: nobody to answer."""
+
+
 class JsonRpcTransport(Generic[ContextT]):
-    """Serves ``router`` at one POST endpoint; ``handle`` is the Starlette endpoint."""
+    """Serves ``router`` at one POST endpoint: an ASGI app."""
 
     def __init__(
         self,
@@ -63,32 +67,43 @@ class JsonRpcTransport(Generic[ContextT]):
         self._methods: dict[str, JsonRpcMethod] = methods_for(self._procedures)
         self._methods[DISCOVER_METHOD] = constant_method(dict(openrpc_document))
 
-    async def handle(self, request: Request) -> Response:
-        if not _is_json(request.headers.get("content-type")):
-            return _http_error(
-                RpcError(
-                    ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                    f"Content-Type must be {JSON_MEDIA_TYPE}",
-                )
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """The ASGI endpoint (mount it with ``Route(path, transport, methods=["POST"])``).
+
+        Plain ASGI rather than a Starlette endpoint: the transport owns its framing, so
+        no Request/Response objects are built for what is one body in, one body out.
+        """
+        headers = scope["headers"]
+        if not _is_json(_header(headers, b"content-type")):
+            error = RpcError(
+                ErrorCode.UNSUPPORTED_MEDIA_TYPE, f"Content-Type must be {JSON_MEDIA_TYPE}"
             )
+            await _send_http_error(send, error)
+            return
+        limit = self._limits.max_body_bytes
         try:
-            body = await _read_body(request, self._limits.max_body_bytes)
+            body = await _read_body(receive, _header(headers, b"content-length"), limit)
         except _BodyTooLargeError:
-            return _http_error(
-                RpcError(
-                    ErrorCode.PAYLOAD_TOO_LARGE,
-                    f"Request body exceeds {self._limits.max_body_bytes} bytes",
-                    extra={"maxBodyBytes": self._limits.max_body_bytes},
-                )
+            error = RpcError(
+                ErrorCode.PAYLOAD_TOO_LARGE,
+                f"Request body exceeds {limit} bytes",
+                extra={"maxBodyBytes": limit},
             )
+            await _send_http_error(send, error)
+            return
+        except _ClientGoneError:
+            return
         try:
             payload = parse_json(body)
         except JsonParseError:
-            return _json_response(_error_response(RpcError(ErrorCode.PARSE_ERROR), None))
-        answer = await self._answer_payload(request, payload)
+            await _send(send, 200, _error_response(RpcError(ErrorCode.PARSE_ERROR), None))
+            return
+        answer = await self._answer_payload(Request(scope), payload)
         if answer is None:
-            return Response(status_code=204)
-        return _json_response(answer)
+            await send({"type": "http.response.start", "status": 204, "headers": []})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        await _send(send, 200, answer)
 
     async def _answer_payload(self, request: Request, payload: Any) -> Any:
         if isinstance(payload, list):
@@ -193,25 +208,37 @@ class JsonRpcTransport(Generic[ContextT]):
         return procedure is not None and procedure.kind == "mutation"
 
 
+def _header(headers: list[tuple[bytes, bytes]], name: bytes) -> str | None:
+    # ASGI header names are lower-case bytes.
+    for key, value in headers:
+        if key == name:
+            return value.decode("latin-1")
+    return None
+
+
 def _is_json(content_type: str | None) -> bool:
     if content_type is None:
         return False
     return content_type.split(";", 1)[0].strip().lower() == JSON_MEDIA_TYPE
 
 
-async def _read_body(request: Request, limit: int) -> bytes:
-    declared = request.headers.get("content-length")
+async def _read_body(receive: Receive, declared: str | None, limit: int) -> bytes:
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise _BodyTooLargeError
     chunks: list[bytes] = []
     size = 0
     # A client may lie about (or omit) Content-Length: count what actually arrives.
-    async for chunk in request.stream():
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise _ClientGoneError
+        chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:
             raise _BodyTooLargeError
         chunks.append(chunk)
-    return b"".join(chunks)
+        if not message.get("more_body", False):
+            return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _bad_request(reason: str) -> RpcError:
@@ -226,11 +253,22 @@ def _error_response(error: RpcError, request_id: Any, *, path: str | None = None
     }
 
 
-def _json_response(content: Any, status_code: int = 200) -> Response:
-    return Response(dump_json(content), status_code=status_code, media_type=JSON_MEDIA_TYPE)
+async def _send(send: Send, status: int, content: Any) -> None:
+    body = dump_json(content)
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
 
 
-def _http_error(error: RpcError) -> Response:
+async def _send_http_error(send: Send, error: RpcError) -> None:
     # The body was refused before it was read as JSON-RPC, so the HTTP status says why
     # too; the body is still a JSON-RPC error a client can read.
-    return _json_response(_error_response(error, None), status_code=error.code.http_status)
+    await _send(send, error.code.http_status, _error_response(error, None))

@@ -92,7 +92,7 @@ def create_app(
 
     app = Starlette(
         routes=[
-            Route("/rpc", transport.handle, methods=["POST"]),
+            Route("/rpc", transport, methods=["POST"]),
             Route("/openrpc.json", serve_openrpc, methods=["GET"]),
             Route("/healthz", healthz, methods=["GET"]),
         ],

@@ -34,7 +34,7 @@ def make_app(*, fail_context: bool = False, limits: TransportLimits = DEFAULT_LI
     transport = JsonRpcTransport(
         ROUTER, context_factory, openrpc_document={"openrpc": "1.3.2"}, limits=limits
     )
-    return Starlette(routes=[Route("/rpc", transport.handle, methods=["POST"])])
+    return Starlette(routes=[Route("/rpc", transport, methods=["POST"])])
 
 
 async def post(app: Starlette, payload: Any) -> httpx.Response:

@@ -301,7 +301,7 @@ def create_app(limits: rpc.TransportLimits = SPEC_LIMITS) -> Starlette:
         router, context_factory(state), openrpc_document=document, limits=limits
     )
     app = Starlette(
-        routes=[Route("/rpc", transport.handle, methods=["POST"])],
+        routes=[Route("/rpc", transport, methods=["POST"])],
         middleware=[StarletteMiddleware(CorrelationIdMiddleware)],
     )
     app.state.spec = state
