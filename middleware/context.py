@@ -76,7 +76,10 @@ class _AuthenticationOnce:
             return self._result
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: it is made for every call, and a frozen dataclass sets each field through
+# object.__setattr__. It is still treated as immutable: for_call() and with_caller()
+# make copies, and nothing assigns to a field.
+@dataclass(slots=True)
 class RequestContext:
     services: AppServices
     correlation_id: str

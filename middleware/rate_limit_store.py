@@ -117,7 +117,7 @@ class LeasingRateLimitStore:
     """
 
     LEASE_SHARE = 1000  # a block is at most 1/1000 of the remaining quota
-    MAX_LEASE = 100
+    MAX_LEASE = 1000
     LEASE_LIFETIME = 0.05  # of the window
 
     def __init__(self, store: RateLimitStore) -> None:

@@ -41,8 +41,26 @@ JsonRpcMethod = Callable[..., Awaitable[Result]]
 
 logger = logging.getLogger("rpc.dispatch")
 
-# (ctx, /, **params): jsonrpcserver binds the context positionally and params by name.
-_METHOD_SIGNATURE = inspect.Signature(
+
+class _ContextAndAnyParams(inspect.Signature):
+    """``(ctx, /, **params)``, with a bind() that skips inspect's general algorithm.
+
+    jsonrpcserver binds every call against the method's signature to decide between
+    "invalid params" and calling it. Our wrapper takes the context and any keywords
+    (the procedure's input model then validates them, with far better errors), so the
+    only way to fail binding is a positional count other than one: checked here in
+    constant time instead of Signature.bind's general walk on every call.
+    """
+
+    __slots__ = ()
+
+    def bind(self, /, *args: Any, **kwargs: Any) -> inspect.BoundArguments:
+        if len(args) != 1:
+            raise TypeError(f"expected only the context positionally, got {len(args)} arguments")
+        return inspect.BoundArguments(self, {"ctx": args[0], "params": kwargs})
+
+
+_METHOD_SIGNATURE = _ContextAndAnyParams(
     [
         inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_ONLY),
         inspect.Parameter("params", inspect.Parameter.VAR_KEYWORD),

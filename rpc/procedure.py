@@ -20,7 +20,7 @@ import dataclasses
 import enum
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
@@ -66,9 +66,12 @@ class Example:
     summary: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class MiddlewareCall(Generic[ContextT]):
-    """What a middleware sees: the context so far, the procedure, and the raw params."""
+class MiddlewareCall(NamedTuple, Generic[ContextT]):
+    """What a middleware sees: the context so far, the procedure, and the raw params.
+
+    A named tuple: one is made per middleware layer and call, and a tuple is the
+    cheapest immutable record Python builds.
+    """
 
     ctx: ContextT
     procedure: Procedure[ContextT]
