@@ -3,14 +3,13 @@
 orjson limits integers to 64 bits (it reads a longer one as a float, so an id of
 123456789012345678901234567890 would not be echoed unchanged, and it refuses to write
 one), but JSON has no such limit. A body with a run of 19 or more digits is rare, so it
-takes the standard library's exact path; the scan for it runs at C speed.
+takes the standard library's exact path; the check for it runs at C speed.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import re
 from typing import Any
 
 import orjson
@@ -32,11 +31,18 @@ def _finite_float(text: str) -> float:
     return value
 
 
-_LONG_DIGIT_RUN = re.compile(rb"\d{19,}")
+# Every digit becomes "0" and nothing else does, so 19 zeros in a row after translating
+# mean a run of 19 digits: found at C speed (a regular expression takes 3x orjson's time).
+_DIGITS_TO_ZERO = bytes.maketrans(b"0123456789", b"0" * 10)
+_LONG_RUN = b"0" * 19
+
+
+def _has_long_digit_run(body: bytes) -> bool:
+    return _LONG_RUN in body.translate(_DIGITS_TO_ZERO)
 
 
 def parse_json(body: bytes) -> Any:
-    if not _LONG_DIGIT_RUN.search(body):
+    if not _has_long_digit_run(body):
         try:
             return orjson.loads(body)
         except orjson.JSONDecodeError:
