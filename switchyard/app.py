@@ -51,12 +51,21 @@ def create_app(
     document_bytes = render_openrpc(document).encode()
 
     async def make_context(request: Request) -> RequestContext:
+        # One pass over the raw ASGI headers: this runs for every request, and
+        # request.headers builds a case-insensitive mapping to answer two lookups.
+        authorization = user_agent = None
+        for name, value in request.scope["headers"]:
+            if name == b"authorization":
+                authorization = value.decode("latin-1")
+            elif name == b"user-agent":
+                user_agent = value.decode("latin-1")
+        client = request.scope.get("client")
         return RequestContext(
             services=services,
             correlation_id=current_correlation_id() or "",
-            bearer_token=bearer_token_from(request.headers.get("authorization")),
-            client_address=request.client.host if request.client else "unknown",
-            user_agent=request.headers.get("user-agent"),
+            bearer_token=bearer_token_from(authorization),
+            client_address=client[0] if client else "unknown",
+            user_agent=user_agent,
         )
 
     transport = JsonRpcTransport(
