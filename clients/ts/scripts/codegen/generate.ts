@@ -2,7 +2,7 @@
  * openrpc.json → the text of every src/*.gen.ts file. Pure (no file system), so the
  * drift test can compare what it would write with what is committed.
  */
-import { readContract, type JsonSchema } from "./contract.js";
+import { ContractError, type JsonSchema, readContract } from "./contract.js";
 import { methodTypeStem, NameRegistry, schemaTypeName } from "./names.js";
 import { renderProcedures, type TypedMethod } from "./procedures.js";
 import { compileSchemas, type NamedSchema, prepareSchema } from "./schemas.js";
@@ -24,7 +24,7 @@ export async function generate(document: unknown): Promise<Map<string, string>> 
   }
   const typeOfComponent = (key: string): string => {
     const name = componentTypes.get(key);
-    if (name === undefined) throw new Error(`$ref to unknown schema ${key}`);
+    if (name === undefined) throw new ContractError(`$ref to unknown schema ${key}`);
     return name;
   };
 
