@@ -18,6 +18,12 @@ from switchyard.openrpc import openrpc_document
 
 
 @pytest.fixture
+def npm_on_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The tests must not depend on the machine having npm: the command is never run.
+    monkeypatch.setattr(cli.shutil, "which", lambda name: f"/opt/node/bin/{name}")
+
+
+@pytest.fixture
 def client_dir(tmp_path: Path) -> Path:
     package = tmp_path / "client"
     (package / "node_modules").mkdir(parents=True)
@@ -25,6 +31,7 @@ def client_dir(tmp_path: Path) -> Path:
     return package
 
 
+@pytest.mark.usefixtures("npm_on_path")
 def test_writes_the_document_then_runs_the_generator_on_it(
     tmp_path: Path, client_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -34,7 +41,6 @@ def test_writes_the_document_then_runs_the_generator_on_it(
         calls.append((command, cwd))
         return subprocess.CompletedProcess(command, 0)
 
-    monkeypatch.setattr(cli.shutil, "which", lambda name: f"/opt/node/bin/{name}")
     monkeypatch.setattr(cli.subprocess, "run", fake_run)
     output = tmp_path / "openrpc.json"
 
@@ -50,10 +56,10 @@ def test_writes_the_document_then_runs_the_generator_on_it(
     ]
 
 
+@pytest.mark.usefixtures("npm_on_path")
 def test_passes_on_the_generators_failure(
     tmp_path: Path, client_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli.shutil, "which", lambda name: f"/opt/node/bin/{name}")
     monkeypatch.setattr(
         cli.subprocess, "run", lambda command, **_: subprocess.CompletedProcess(command, 1)
     )
@@ -70,13 +76,10 @@ def test_refuses_a_directory_without_the_client_package(
     assert not (tmp_path / "o.json").exists()
 
 
+@pytest.mark.usefixtures("npm_on_path")
 def test_refuses_to_run_before_npm_ci(
-    tmp_path: Path,
-    client_dir: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path, client_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(cli.shutil, "which", lambda name: f"/opt/node/bin/{name}")
     (client_dir / "node_modules").rmdir()
     args = ["gen-client", "--output", str(tmp_path / "o.json"), "--client-dir", str(client_dir)]
     assert cli.main(args) == 2

@@ -33,7 +33,7 @@ test("a call posts one JSON-RPC request with the dotted method name and params b
   assert.equal(sent[0]?.headers["content-type"], "application/json");
 });
 
-test("paths of any depth become dotted names, and params are optional when none are required", async () => {
+test("paths of any depth become dotted names, and a call without params sends none", async () => {
   const { fetch, sent } = fakeFetch(echoResult);
   // A method the contract does not (yet) have: the proxy builds names from any path.
   const untyped = createClient({ url, fetch }) as unknown as { workflow: { template: { create(): Promise<unknown> } } };
