@@ -1,9 +1,11 @@
-"""The ``switchyard`` command: serve, migrate, create-admin, openrpc."""
+"""The ``switchyard`` command: serve, migrate, create-admin, openrpc, gen-client."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
+import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -47,6 +49,21 @@ def _parser() -> argparse.ArgumentParser:
     openrpc = commands.add_parser("openrpc", help="print the OpenRPC document")
     openrpc.add_argument("--output", type=Path, help="write to this file instead")
     openrpc.set_defaults(run=_openrpc)
+
+    gen_client = commands.add_parser(
+        "gen-client",
+        help="write openrpc.json, then regenerate the TypeScript client from it",
+    )
+    gen_client.add_argument(
+        "--output", type=Path, default=Path("openrpc.json"), help="where the document goes"
+    )
+    gen_client.add_argument(
+        "--client-dir",
+        type=Path,
+        default=Path("clients/ts"),
+        help="the TypeScript client package (default: clients/ts)",
+    )
+    gen_client.set_defaults(run=_gen_client)
     return parser
 
 
@@ -104,12 +121,38 @@ def _create_admin(args: argparse.Namespace) -> int:
 
 
 def _openrpc(args: argparse.Namespace) -> int:
-    from rpc import render_openrpc
-    from switchyard.openrpc import openrpc_document
-
-    rendered = render_openrpc(openrpc_document())
+    rendered = _render_openrpc()
     if args.output:
         args.output.write_text(rendered)
     else:
         sys.stdout.write(rendered)
     return 0
+
+
+def _render_openrpc() -> str:
+    from rpc import render_openrpc
+    from switchyard.openrpc import openrpc_document
+
+    return render_openrpc(openrpc_document())
+
+
+def _gen_client(args: argparse.Namespace) -> int:
+    # The TypeScript generator is the client package's own `npm run generate`; this
+    # command only makes sure it reads the document of the code as it is now.
+    client_dir: Path = args.client_dir
+    if not (client_dir / "package.json").is_file():
+        print(f"switchyard: no client package at {client_dir} (give --client-dir)", file=sys.stderr)
+        return 2
+    npm = shutil.which("npm")
+    if npm is None:
+        print("switchyard: npm is not on PATH (the client needs Node 20+)", file=sys.stderr)
+        return 2
+    if not (client_dir / "node_modules").is_dir():
+        print(
+            f"switchyard: run `npm ci` in {client_dir} first (or `make install`)", file=sys.stderr
+        )
+        return 2
+    args.output.write_text(_render_openrpc())
+    command = [npm, "run", "--silent", "generate", "--", "--openrpc", str(args.output.resolve())]
+    # Fixed arguments and our own package's script: no untrusted input reaches the shell.
+    return subprocess.run(command, cwd=client_dir, check=False).returncode  # noqa: S603

@@ -1,0 +1,187 @@
+/*
+ * Generated from openrpc.json (Switchyard 0.1.0) by `npm run generate`.
+ * Do not edit: change the server, then run `make openrpc` (or `switchyard gen-client`).
+ */
+
+import type * as S from "./schemas.gen.js";
+
+/** Every procedure: its kind, params, result and the error keys it declares. */
+export interface Procedures {
+  /** Sign in with email and password */
+  "auth.login": {
+    kind: "mutation";
+    params: S.AuthLoginParams;
+    result: S.AuthLoginResult;
+    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED";
+  };
+  /** The signed-in user, or null */
+  "auth.me": {
+    kind: "query";
+    params: S.AuthMeParams;
+    result: S.AuthMeResult;
+    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS";
+  };
+  /** Rotate the tokens */
+  "auth.refresh": {
+    kind: "mutation";
+    params: S.AuthRefreshParams;
+    result: S.AuthRefreshResult;
+    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED";
+  };
+  /** Sign out */
+  "auth.logout": {
+    kind: "mutation";
+    params: S.AuthLogoutParams;
+    result: S.AuthLogoutResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED";
+  };
+  /** First-time setup: create the admin, or reset its password */
+  "admin.setup": {
+    kind: "mutation";
+    params: S.AdminSetupParams;
+    result: S.AdminSetupResult;
+    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "PRECONDITION_FAILED";
+  };
+  /** Create a user with a role */
+  "admin.createUser": {
+    kind: "mutation";
+    params: S.AdminCreateUserParams;
+    result: S.AdminCreateUserResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT";
+  };
+  /** Change a user's role */
+  "admin.setUserRole": {
+    kind: "mutation";
+    params: S.AdminSetUserRoleParams;
+    result: S.AdminSetUserRoleResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "PRECONDITION_FAILED";
+  };
+  /** Deactivate a user */
+  "admin.deactivateUser": {
+    kind: "mutation";
+    params: S.AdminDeactivateUserParams;
+    result: S.AdminDeactivateUserResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "PRECONDITION_FAILED";
+  };
+  /** The signed-in user's profile */
+  "profile.getCurrentUser": {
+    kind: "query";
+    params: S.ProfileGetCurrentUserParams;
+    result: S.ProfileGetCurrentUserResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "NOT_FOUND";
+  };
+  /** Update the signed-in user's name, email and avatar */
+  "profile.updateProfile": {
+    kind: "mutation";
+    params: S.ProfileUpdateProfileParams;
+    result: S.ProfileUpdateProfileResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "NOT_FOUND" | "CONFLICT";
+  };
+  /** All active users (for assignment lists) */
+  "profile.getAllUsers": {
+    kind: "query";
+    params: S.ProfileGetAllUsersParams;
+    result: S.ProfileGetAllUsersResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED";
+  };
+}
+
+/** A method's full dotted name. */
+export type MethodName = keyof Procedures;
+
+/** The procedures as nested namespaces; each leaf is the method's full name. */
+export interface ProcedureTree {
+  auth: {
+    /** Sign in with email and password */
+    login: "auth.login";
+    /** The signed-in user, or null */
+    me: "auth.me";
+    /** Rotate the tokens */
+    refresh: "auth.refresh";
+    /** Sign out */
+    logout: "auth.logout";
+  };
+  admin: {
+    /** First-time setup: create the admin, or reset its password */
+    setup: "admin.setup";
+    /** Create a user with a role */
+    createUser: "admin.createUser";
+    /** Change a user's role */
+    setUserRole: "admin.setUserRole";
+    /** Deactivate a user */
+    deactivateUser: "admin.deactivateUser";
+  };
+  profile: {
+    /** The signed-in user's profile */
+    getCurrentUser: "profile.getCurrentUser";
+    /** Update the signed-in user's name, email and avatar */
+    updateProfile: "profile.updateProfile";
+    /** All active users (for assignment lists) */
+    getAllUsers: "profile.getAllUsers";
+  };
+}
+
+/** Each procedure's kind, declared errors and roles as a value (checked against `Procedures`). */
+export const procedureInfo = {
+  "auth.login": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","UNAUTHORIZED"],
+    roles: ["public"],
+  },
+  "auth.me": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS"],
+    roles: ["public"],
+  },
+  "auth.refresh": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","UNAUTHORIZED"],
+    roles: ["public"],
+  },
+  "auth.logout": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED"],
+    roles: ["authenticated"],
+  },
+  "admin.setup": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","UNAUTHORIZED","PRECONDITION_FAILED"],
+    roles: ["public"],
+  },
+  "admin.createUser": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT"],
+    roles: ["admin"],
+  },
+  "admin.setUserRole": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","NOT_FOUND","PRECONDITION_FAILED"],
+    roles: ["admin"],
+  },
+  "admin.deactivateUser": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","NOT_FOUND","PRECONDITION_FAILED"],
+    roles: ["admin"],
+  },
+  "profile.getCurrentUser": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "profile.updateProfile": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","NOT_FOUND","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "profile.getAllUsers": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED"],
+    roles: ["authenticated"],
+  },
+} as const satisfies {
+  readonly [M in MethodName]: {
+    readonly kind: Procedures[M]["kind"];
+    readonly errors: readonly Procedures[M]["errors"][];
+    readonly roles: readonly string[];
+  };
+};
