@@ -23,6 +23,8 @@ from services.caller import Caller
 from services.clock import Clock
 from services.errors import Unauthenticated
 from services.passwords import PasswordHasher
+from services.proxy_probe import ProbeSettings
+from services.sealing import SecretSealer
 from services.tokens import TokenService
 
 
@@ -46,6 +48,10 @@ class AppServices:
     clock: Clock
     admin_setup: AdminSetup
     rate_limiting: RateLimiting | None
+    # Seals proxy passwords and v2ray secrets at rest.
+    sealer: SecretSealer
+    # How proxy.test connects: timeout, CONNECT target, private addresses allowed.
+    proxy_probe: ProbeSettings
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -31,15 +31,20 @@ class RateLimiting:
 
     limiter: RateLimiter
     close: Callable[[], Awaitable[None]]
+    # Per procedure name, from the settings: replaces the limit the procedure declares.
+    overrides: Mapping[str, RateLimit] = field(default_factory=dict)
 
 
 async def _nothing_to_close() -> None:
     return None
 
 
-def make_rate_limiting(redis_url: str | None, key_prefix: str) -> RateLimiting:
+def make_rate_limiting(
+    redis_url: str | None, key_prefix: str, overrides: Mapping[str, RateLimit] | None = None
+) -> RateLimiting:
+    overrides = dict(overrides or {})
     if redis_url is None:
-        return RateLimiting(MovingWindowRateLimiter(MemoryStorage()), _nothing_to_close)
+        return RateLimiting(MovingWindowRateLimiter(MemoryStorage()), _nothing_to_close, overrides)
     # Our own pool, so that shutdown can close its connections: limits does not.
     plain_url = redis_url.removeprefix("async+")
     pool = redis.asyncio.ConnectionPool.from_url(plain_url)
@@ -50,7 +55,7 @@ def make_rate_limiting(redis_url: str | None, key_prefix: str) -> RateLimiting:
         key_prefix=key_prefix,
         connection_pool=pool,  # type: ignore[arg-type]  # limits types **options too narrowly
     )
-    return RateLimiting(MovingWindowRateLimiter(storage), pool.aclose)
+    return RateLimiting(MovingWindowRateLimiter(storage), pool.aclose, overrides)
 
 
 @cache
@@ -61,9 +66,11 @@ def limit_item(rate_limit: RateLimit) -> RateLimitItem:
 async def enforce_rate_limit(
     call: MiddlewareCall[RequestContext], next_: Next[RequestContext]
 ) -> Any:
-    rate_limit = call.procedure.rate_limit
     rate_limiting = call.ctx.services.rate_limiting
-    if rate_limit is None or rate_limiting is None:
+    if rate_limiting is None:
+        return await next_(call.ctx)
+    rate_limit = rate_limiting.overrides.get(call.procedure.name, call.procedure.rate_limit)
+    if rate_limit is None:
         return await next_(call.ctx)
     limiter = rate_limiting.limiter
     item = limit_item(rate_limit)

@@ -27,13 +27,14 @@ from routers import app_router
 from rpc import JsonRpcTransport, TransportLimits, current_correlation_id, render_openrpc
 from switchyard.openrpc import openrpc_document
 from switchyard.services import build_services, database_url, open_engine
-from switchyard.settings import Settings
+from switchyard.settings import Settings, check_rate_limit_overrides
 
 logger = logging.getLogger("switchyard")
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings()
+    check_rate_limit_overrides(settings, {procedure.name for procedure in app_router})
     engine = open_engine(settings)
     services = build_services(settings, engine)
     document = openrpc_document()
