@@ -4,10 +4,9 @@ from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import Field
-from pydantic.json_schema import SkipJsonSchema
 
 from schemas.base import CamelInput, CamelOutput
-from schemas.browser import Name, NotNull, ResourceId, SortOrder
+from schemas.browser import Name, NotNull, ResourceId, SortOrder, not_null
 from schemas.common import NoControlCharacters
 
 Description = Annotated[str, Field(max_length=500), NoControlCharacters]
@@ -62,10 +61,10 @@ class CreatedAccount(CamelOutput):
 
 class UpdateAccountInput(CamelInput):
     account_id: ResourceId
-    name: Annotated[Name | SkipJsonSchema[None], NotNull] = None
+    name: Annotated[Name | None, NotNull] = not_null()
     # null clears the description / detaches the proxy.
     description: Description | None = None
-    is_protected: Annotated[bool | SkipJsonSchema[None], NotNull] = None
+    is_protected: Annotated[bool | None, NotNull] = not_null()
     proxy_config_id: ResourceId | None = None
 
 

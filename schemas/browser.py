@@ -30,9 +30,24 @@ def _refuse_null(value: Any) -> Any:
     return value
 
 
-# For optional update fields that cannot be cleared: `Annotated[X | None, NotNull] = None`
-# (left out means unchanged; an explicit null is refused with the field named).
+def _without_null(schema: dict[str, Any]) -> None:
+    # The published schema says what is accepted: a value, never null.
+    options = schema.pop("anyOf", [])
+    schema.update(next(option for option in options if option.get("type") != "null"))
+    schema.pop("default", None)
+
+
 NotNull = BeforeValidator(_refuse_null)
+
+
+def not_null() -> Any:
+    """For an optional update field that cannot be cleared: ``x: Annotated[X | None,
+    NotNull] = not_null()``. Left out means unchanged; null is refused, naming the field.
+
+    (``X | None`` rather than a union with a hidden None: pydantic treats it as a
+    nullable X, so an invalid value gets one issue at the field, not one per branch.)
+    """
+    return Field(default=None, json_schema_extra=_without_null)
 
 
 def check_host(value: str) -> str:

@@ -4,11 +4,10 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
-from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from schemas.base import CamelInput, CamelOutput
-from schemas.browser import Host, Name, NotNull, Port, ProxyType, ResourceId, SortOrder
+from schemas.browser import Host, Name, NotNull, Port, ProxyType, ResourceId, SortOrder, not_null
 from schemas.common import NoControlCharacters
 
 Username = Annotated[str, Field(min_length=1, max_length=255), NoControlCharacters]
@@ -122,13 +121,13 @@ class ListProxiesInput(CamelInput):
 
 class UpdateProxyInput(CamelInput):
     proxy_config_id: ResourceId
-    name: Annotated[Name | SkipJsonSchema[None], NotNull] = None
-    host: Annotated[Host | SkipJsonSchema[None], NotNull] = None
-    port: Annotated[Port | SkipJsonSchema[None], NotNull] = None
+    name: Annotated[Name | None, NotNull] = not_null()
+    host: Annotated[Host | None, NotNull] = not_null()
+    port: Annotated[Port | None, NotNull] = not_null()
     # null removes the stored username / password.
     username: Username | None = None
     password: Secret | None = None
-    is_active: Annotated[bool | SkipJsonSchema[None], NotNull] = None
+    is_active: Annotated[bool | None, NotNull] = not_null()
 
 
 class ProxyConfigIdInput(CamelInput):

@@ -4,10 +4,9 @@ from datetime import datetime
 from typing import Annotated
 
 from pydantic import Field
-from pydantic.json_schema import SkipJsonSchema
 
 from schemas.base import CamelInput, CamelOutput
-from schemas.browser import BrowserUrl, NotNull, ResourceId
+from schemas.browser import BrowserUrl, NotNull, ResourceId, not_null
 from schemas.common import NoControlCharacters
 
 Title = Annotated[str, Field(max_length=500), NoControlCharacters]
@@ -44,12 +43,12 @@ class CreateTabInput(CamelInput):
 
 class UpdateTabInput(CamelInput):
     tab_id: ResourceId
-    title: Annotated[Title | SkipJsonSchema[None], NotNull] = None
-    url: Annotated[BrowserUrl | SkipJsonSchema[None], NotNull] = None
-    is_active: Annotated[bool | SkipJsonSchema[None], NotNull] = None
-    scroll_position_x: Annotated[ScrollPosition | SkipJsonSchema[None], NotNull] = None
-    scroll_position_y: Annotated[ScrollPosition | SkipJsonSchema[None], NotNull] = None
-    zoom_level: Annotated[ZoomLevel | SkipJsonSchema[None], NotNull] = None
+    title: Annotated[Title | None, NotNull] = not_null()
+    url: Annotated[BrowserUrl | None, NotNull] = not_null()
+    is_active: Annotated[bool | None, NotNull] = not_null()
+    scroll_position_x: Annotated[ScrollPosition | None, NotNull] = not_null()
+    scroll_position_y: Annotated[ScrollPosition | None, NotNull] = not_null()
+    zoom_level: Annotated[ZoomLevel | None, NotNull] = not_null()
 
 
 class TabIdInput(CamelInput):
