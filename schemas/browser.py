@@ -15,7 +15,8 @@ ResourceId = Annotated[str, Field(min_length=1, max_length=64), NoControlCharact
 Name = Annotated[str, Field(min_length=1, max_length=100), NoControlCharacters]
 SortOrder = Literal["asc", "desc"]
 ProxyType = Literal["HTTP", "HTTPS", "SOCKS4", "SOCKS5", "V2RAY"]
-Port = Annotated[int, Field(ge=1, le=65535)]
+# Strict: true or "80" is a mistake, not port 1 or 80.
+Port = Annotated[int, Field(ge=1, le=65535, strict=True)]
 
 URL_MAX_LENGTH: Final = 2048
 HOST_MAX_LENGTH: Final = 253
