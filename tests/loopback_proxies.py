@@ -113,8 +113,14 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+@dataclass(frozen=True)
+class Loopback:
+    ports: Ports
+    recorded: Recorded
+
+
 @contextlib.contextmanager
-def loopback_proxies() -> Iterator[tuple[Ports, Recorded]]:
+def loopback_proxies() -> Iterator[Loopback]:
     recorded = Recorded()
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, daemon=True)
@@ -141,7 +147,7 @@ def loopback_proxies() -> Iterator[tuple[Ports, Recorded]]:
 
     servers, ports = asyncio.run_coroutine_threadsafe(start(), loop).result(timeout=10)
     try:
-        yield Ports(refused=_free_port(), **ports), recorded
+        yield Loopback(Ports(refused=_free_port(), **ports), recorded)
     finally:
 
         async def stop() -> None:

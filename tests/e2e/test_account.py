@@ -10,6 +10,16 @@ import pytest
 from sqlmodel import col, select
 
 from db.tables import BrowserSession, BrowserTab
+from tests.e2e.browser import (
+    FORBIDDEN,
+    INVALID_PARAMS,
+    MISSING_ID,
+    NOT_FOUND,
+    PRECONDITION_FAILED,
+    TOO_MANY_REQUESTS,
+    UNAUTHORIZED,
+    call,
+)
 from tests.e2e.conftest import (
     USER_PASSWORD,
     Account,
@@ -22,11 +32,6 @@ from tests.e2e.conftest import (
     rpc_call,
 )
 
-UNAUTHORIZED = (-32001, "UNAUTHORIZED")
-FORBIDDEN = (-32003, "FORBIDDEN")
-NOT_FOUND = (-32004, "NOT_FOUND")
-PRECONDITION_FAILED = (-32012, "PRECONDITION_FAILED")
-INVALID_PARAMS = (-32602, "INVALID_PARAMS")
 ACCOUNT_KEYS = {
     "id",
     "userId",
@@ -39,12 +44,7 @@ ACCOUNT_KEYS = {
     "updatedAt",
     "lastAccessedAt",
 }
-MISSING_ID = "00000000-0000-4000-8000-000000000000"
 StartServer = Callable[..., LiveServer]
-
-
-def call(client: httpx.Client, user: Account, method: str, params: Any = None) -> Any:
-    return rpc_call(client, method, params, user.token)
 
 
 def create(client: httpx.Client, user: Account, name: str, **fields: Any) -> dict[str, Any]:
@@ -318,9 +318,7 @@ def test_rate_limits_can_be_overridden_in_the_settings(start_server: StartServer
     with httpx.Client(base_url=live.url) as client:
         create(client, user, "A")
         create(client, user, "B")
-        error = error_of(
-            call(client, user, "account.create", {"name": "C"}), -32029, "TOO_MANY_REQUESTS"
-        )
+        error = error_of(call(client, user, "account.create", {"name": "C"}), *TOO_MANY_REQUESTS)
 
     assert (error["data"]["limit"], error["data"]["window"]) == (2, "minute")
     assert 0 < error["data"]["retryAfter"] <= 60

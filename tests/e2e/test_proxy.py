@@ -17,6 +17,7 @@ from sqlalchemy import text
 from db.tables import ProxyConfig
 from services import proxies as proxies_service
 from services.sealing import SealedSecretError
+from tests.e2e.browser import INVALID_PARAMS, MISSING_ID, NOT_FOUND, UNAUTHORIZED, call
 from tests.e2e.conftest import (
     Account,
     LiveServer,
@@ -35,14 +36,10 @@ from tests.loopback_proxies import (
     HTTP_USER,
     SOCKS_PASSWORD,
     SOCKS_USER,
+    Loopback,
     Ports,
-    Recorded,
-    loopback_proxies,
 )
 
-UNAUTHORIZED = (-32001, "UNAUTHORIZED")
-NOT_FOUND = (-32004, "NOT_FOUND")
-INVALID_PARAMS = (-32602, "INVALID_PARAMS")
 PROXY_KEYS = {
     "id",
     "userId",
@@ -57,7 +54,6 @@ PROXY_KEYS = {
     "lastTestedAt",
     "testResult",
 }
-MISSING_ID = "00000000-0000-4000-8000-000000000000"
 V2RAY_SECRET = "trojan-password-that-must-not-leak"
 StartServer = Callable[..., LiveServer]
 
@@ -76,19 +72,9 @@ def server(
         yield live
 
 
-@pytest.fixture(scope="module")
-def proxies() -> Iterator[tuple[Ports, Recorded]]:
-    with loopback_proxies() as running:
-        yield running
-
-
 @pytest.fixture
-def ports(proxies: tuple[Ports, Recorded]) -> Ports:
-    return proxies[0]
-
-
-def call(client: httpx.Client, user: Account, method: str, params: Any = None) -> Any:
-    return rpc_call(client, method, params, user.token)
+def ports(loopback: Loopback) -> Ports:
+    return loopback.ports
 
 
 def create(client: httpx.Client, user: Account, **fields: Any) -> str:

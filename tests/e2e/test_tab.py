@@ -8,6 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.e2e.browser import INVALID_PARAMS, MISSING_ID, NOT_FOUND, UNAUTHORIZED, call
 from tests.e2e.conftest import (
     Account,
     LiveServer,
@@ -18,9 +19,6 @@ from tests.e2e.conftest import (
     rpc_call,
 )
 
-UNAUTHORIZED = (-32001, "UNAUTHORIZED")
-NOT_FOUND = (-32004, "NOT_FOUND")
-INVALID_PARAMS = (-32602, "INVALID_PARAMS")
 TAB_KEYS = {
     "id",
     "accountId",
@@ -36,11 +34,6 @@ TAB_KEYS = {
     "favicon",
     "thumbnail",
 }
-MISSING_ID = "00000000-0000-4000-8000-000000000000"
-
-
-def call(client: httpx.Client, user: Account, method: str, params: Any = None) -> Any:
-    return rpc_call(client, method, params, user.token)
 
 
 def new_account(client: httpx.Client, user: Account) -> str:

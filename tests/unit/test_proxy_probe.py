@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from services.proxy_probe import ProbeSettings, ProbeTarget, is_public_address, probe
@@ -12,9 +10,9 @@ from tests.loopback_proxies import (
     HTTP_USER,
     SOCKS_PASSWORD,
     SOCKS_USER,
+    Loopback,
     Ports,
     Recorded,
-    loopback_proxies,
 )
 
 ALLOWED = ProbeSettings(
@@ -25,20 +23,14 @@ ALLOWED = ProbeSettings(
 )
 
 
-@pytest.fixture(scope="module")
-def proxies() -> Iterator[tuple[Ports, Recorded]]:
-    with loopback_proxies() as running:
-        yield running
+@pytest.fixture
+def ports(loopback: Loopback) -> Ports:
+    return loopback.ports
 
 
 @pytest.fixture
-def ports(proxies: tuple[Ports, Recorded]) -> Ports:
-    return proxies[0]
-
-
-@pytest.fixture
-def recorded(proxies: tuple[Ports, Recorded]) -> Recorded:
-    return proxies[1]
+def recorded(loopback: Loopback) -> Recorded:
+    return loopback.recorded
 
 
 def target(
