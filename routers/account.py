@@ -18,11 +18,11 @@ from schemas.account import (
     CreatedAccount,
     DeleteAccountInput,
     ListAccountsInput,
-    SuccessResult,
     SwitchAccountInput,
     SwitchResult,
     UpdateAccountInput,
 )
+from schemas.browser import SuccessResult
 from services import accounts as accounts_service
 
 SORT_COLUMNS = {"name": "name", "createdAt": "created_at", "lastAccessedAt": "last_accessed_at"}

@@ -7,7 +7,7 @@ from routers import examples
 from routers.base import authed
 from routers.partial import given_fields
 from rpc import ErrorCode, Example, RateLimit, Router
-from schemas.account import SuccessResult
+from schemas.browser import SuccessResult
 from schemas.tab import BrowserTab, CreateTabInput, ListTabsInput, TabIdInput, UpdateTabInput
 from services import tabs as tabs_service
 

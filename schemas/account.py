@@ -83,7 +83,3 @@ class SwitchResult(CamelOutput):
 class DeleteAccountInput(CamelInput):
     account_id: ResourceId
     confirm_deletion: bool
-
-
-class SuccessResult(CamelOutput):
-    success: bool

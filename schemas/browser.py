@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from schemas.base import CamelOutput
 from schemas.common import NoControlCharacters
 
 # Ids are made by the server (UUID4); the bound keeps lookups cheap and storable.
@@ -101,3 +102,9 @@ BrowserUrl = Annotated[
     AfterValidator(check_browser_url),
     WithJsonSchema({"type": "string", "minLength": 1, "maxLength": URL_MAX_LENGTH}),
 ]
+
+
+class SuccessResult(CamelOutput):
+    """The answer of the browser namespaces' deletions and other yes/no mutations."""
+
+    success: bool

@@ -15,11 +15,15 @@ from services.accounts import owned_proxy
 from services.caller import Caller
 from services.clock import Clock, utc_now
 from services.proxy_probe import Prober, ProbeResult, ProbeSettings, ProbeTarget, probe
-from services.sealing import SecretSealer, seal_context
+from services.sealing import SealedSecretError, SecretSealer, seal_context
 from services.unchanged import UNCHANGED, Unchanged
 
 PASSWORD_COLUMN = "sealed_password"
 V2RAY_COLUMN = "sealed_v2ray_config"
+UNREADABLE_PASSWORD = (
+    "The stored password cannot be decrypted with the current key (was "
+    "SWITCHYARD_DATA_KEY or the signing key changed?); set the password again"
+)
 
 
 @dataclass(frozen=True)
@@ -160,8 +164,14 @@ async def run_proxy_test(
     The network part runs on the event loop and holds no transaction; the database
     parts before and after it are short transactions in a worker thread.
     """
-    target = await to_thread.run_sync(_probe_target, uow, caller, proxy_config_id, sealer)
-    result = await prober(target, settings)
+    try:
+        target = await to_thread.run_sync(_probe_target, uow, caller, proxy_config_id, sealer)
+    except SealedSecretError:
+        # The proxy works or not regardless; what failed is reading our own copy of
+        # its password. Say so as a result, like every other reason a test fails.
+        result = ProbeResult(success=False, latency_ms=0, error=UNREADABLE_PASSWORD)
+    else:
+        result = await prober(target, settings)
     await to_thread.run_sync(_store_result, uow, caller, proxy_config_id, result, clock())
     return result
 

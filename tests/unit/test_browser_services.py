@@ -229,3 +229,22 @@ def test_someone_elses_tab_is_not_found(uow: FakeUnitOfWork, owner: User, strang
         with pytest.raises(NotFound):
             attempt()
     assert tab.title == "New Tab"
+
+
+@pytest.mark.asyncio
+async def test_a_password_sealed_under_another_key_is_a_failed_test_not_an_error(
+    uow: FakeUnitOfWork, owner: User, clock: FakeClock
+) -> None:
+    new = proxies.NewProxy("P", "HTTP", "h.example", 80, "user", "pass-1")
+    proxy = proxies.create_proxy(uow, caller(owner), new, SEALER)
+    rotated = SecretSealer("a-different-key-material-of-32-chars!")
+
+    async def prober(target: ProbeTarget, settings: ProbeSettings) -> ProbeResult:
+        raise AssertionError("must not probe without the password")
+
+    result = await proxies.run_proxy_test(
+        uow, caller(owner), proxy.id, rotated, PROBE_SETTINGS, prober=prober, clock=clock
+    )
+
+    assert result == ProbeResult(False, 0, proxies.UNREADABLE_PASSWORD)
+    assert (proxy.test_success, proxy.test_error) == (False, proxies.UNREADABLE_PASSWORD)
