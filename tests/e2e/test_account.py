@@ -322,3 +322,26 @@ def test_rate_limits_can_be_overridden_in_the_settings(start_server: StartServer
 
     assert (error["data"]["limit"], error["data"]["window"]) == (2, "minute")
     assert 0 < error["data"]["retryAfter"] <= 60
+
+
+def test_every_limited_browser_procedure_answers_too_many_requests(
+    start_server: StartServer,
+) -> None:
+    # The published limits are large; lowered to one call a minute through the
+    # override setting, each procedure's own limit is reached on the second call.
+    limited = ["account.list", "account.switch", "proxy.test", "tab.create"]
+    live = start_server(rate_limit_overrides=",".join(f"{name}=1/minute" for name in limited))
+    user = create_admin_account(live)
+    with httpx.Client(base_url=live.url) as client:
+        account_id = create(client, user, "Limited")["id"]
+        params = {
+            "account.list": {},
+            "account.switch": {"accountId": account_id},
+            "proxy.test": {"proxyConfigId": MISSING_ID},  # NOT_FOUND still costs a call
+            "tab.create": {"accountId": account_id},
+        }
+        for name in limited:
+            call(client, user, name, params[name])
+            error = error_of(call(client, user, name, params[name]), *TOO_MANY_REQUESTS)
+            assert error["data"]["path"] == name
+            assert (error["data"]["limit"], error["data"]["window"]) == (1, "minute")
