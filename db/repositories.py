@@ -1,10 +1,20 @@
 """SQL implementations of the stores in `db.stores`, one per table, over one SQLModel session."""
 
 from datetime import datetime
+from typing import Any, Final
 
+from sqlalchemy import delete, func
 from sqlmodel import Session, col, select, update
 
-from db.tables import AuditLog, AuthSession, User
+from db.tables import (
+    AuditLog,
+    AuthSession,
+    BrowserAccount,
+    BrowserSession,
+    BrowserTab,
+    ProxyConfig,
+    User,
+)
 
 
 def _storable(key: str) -> bool:
@@ -98,3 +108,182 @@ class AuditLogRepository:
 
     def add(self, entry: AuditLog) -> None:
         self._session.add(entry)
+
+
+def _ordering(column: Any, *, descending: bool) -> Any:
+    # Rows without a value (never accessed) come last either way, on both databases
+    # (SQLite and PostgreSQL disagree on where NULL sorts by default).
+    ordered = column.desc() if descending else column.asc()
+    return ordered.nulls_last()
+
+
+class ProxyConfigRepository:
+    _SORT_COLUMNS: Final = {"name": "name", "type": "type", "created_at": "created_at"}
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, proxy: ProxyConfig) -> None:
+        self._session.add(proxy)
+
+    def get(self, proxy_id: str) -> ProxyConfig | None:
+        return self._session.get(ProxyConfig, proxy_id) if _storable(proxy_id) else None
+
+    def list_for_user(
+        self,
+        user_id: str,
+        *,
+        sort_by: str,
+        descending: bool,
+        proxy_type: str | None = None,
+        is_active: bool | None = None,
+    ) -> list[ProxyConfig]:
+        statement = select(ProxyConfig).where(col(ProxyConfig.user_id) == user_id)
+        if proxy_type is not None:
+            statement = statement.where(col(ProxyConfig.type) == proxy_type)
+        if is_active is not None:
+            statement = statement.where(col(ProxyConfig.is_active).is_(is_active))
+        column = getattr(ProxyConfig, self._SORT_COLUMNS[sort_by])
+        statement = statement.order_by(
+            _ordering(col(column), descending=descending), col(ProxyConfig.id)
+        )
+        return list(self._session.exec(statement))
+
+    def delete(self, proxy: ProxyConfig) -> None:
+        self._session.delete(proxy)
+
+
+class BrowserAccountRepository:
+    _SORT_COLUMNS: Final = {
+        "name": "name",
+        "created_at": "created_at",
+        "last_accessed_at": "last_accessed_at",
+    }
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, account: BrowserAccount) -> None:
+        self._session.add(account)
+
+    def get(self, account_id: str) -> BrowserAccount | None:
+        return self._session.get(BrowserAccount, account_id) if _storable(account_id) else None
+
+    def lock(self, account_id: str) -> BrowserAccount | None:
+        """The account, re-read and row-locked until the transaction ends.
+
+        Writers of one account's tabs lock the account first, so they take turns on
+        PostgreSQL (SELECT ... FOR UPDATE). SQLite has no row locks and needs none:
+        a writing transaction there holds the database's only write lock already.
+        """
+        if not _storable(account_id):
+            return None
+        return self._session.get(
+            BrowserAccount, account_id, with_for_update=True, populate_existing=True
+        )
+
+    def list_for_user(
+        self,
+        user_id: str,
+        *,
+        sort_by: str,
+        descending: bool,
+        is_protected: bool | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> list[BrowserAccount]:
+        statement = self._owned(select(BrowserAccount), user_id, is_protected)
+        column = getattr(BrowserAccount, self._SORT_COLUMNS[sort_by])
+        statement = (
+            statement.order_by(
+                _ordering(col(column), descending=descending), col(BrowserAccount.id)
+            )
+            .offset(offset)
+            .limit(limit)
+        )
+        return list(self._session.exec(statement))
+
+    def count_for_user(self, user_id: str, *, is_protected: bool | None = None) -> int:
+        statement = self._owned(
+            select(func.count()).select_from(BrowserAccount), user_id, is_protected
+        )
+        return int(self._session.exec(statement).one())
+
+    @staticmethod
+    def _owned(statement: Any, user_id: str, is_protected: bool | None) -> Any:
+        statement = statement.where(col(BrowserAccount.user_id) == user_id)
+        if is_protected is not None:
+            statement = statement.where(col(BrowserAccount.is_protected).is_(is_protected))
+        return statement
+
+    def detach_proxy(self, proxy_config_id: str) -> int:
+        """Unset the proxy of every account that uses it; returns how many did."""
+        statement = (
+            update(BrowserAccount)
+            .where(col(BrowserAccount.proxy_config_id) == proxy_config_id)
+            .values(proxy_config_id=None)
+        )
+        return self._session.exec(statement).rowcount
+
+    def delete(self, account: BrowserAccount) -> None:
+        """Delete the account with its tabs and sessions (children first, explicitly:
+        the result must not depend on the database enforcing ON DELETE CASCADE)."""
+        self._session.exec(delete(BrowserTab).where(col(BrowserTab.account_id) == account.id))
+        self._session.exec(
+            delete(BrowserSession).where(col(BrowserSession.account_id) == account.id)
+        )
+        self._session.delete(account)
+
+
+class BrowserSessionRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, browser_session: BrowserSession) -> None:
+        self._session.add(browser_session)
+
+    def latest_for_account(self, account_id: str) -> BrowserSession | None:
+        statement = (
+            select(BrowserSession)
+            .where(col(BrowserSession.account_id) == account_id)
+            .order_by(col(BrowserSession.created_at).desc(), col(BrowserSession.id).desc())
+        )
+        return self._session.exec(statement).first()
+
+
+class BrowserTabRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, tab: BrowserTab) -> None:
+        self._session.add(tab)
+
+    def get(self, tab_id: str, *, reload: bool = False) -> BrowserTab | None:
+        """The tab; with ``reload``, read again from the database (after taking a lock)."""
+        if not _storable(tab_id):
+            return None
+        return self._session.get(BrowserTab, tab_id, populate_existing=reload)
+
+    def list_for_account(self, account_id: str) -> list[BrowserTab]:
+        statement = (
+            select(BrowserTab)
+            .where(col(BrowserTab.account_id) == account_id)
+            .order_by(col(BrowserTab.created_at), col(BrowserTab.id))
+        )
+        return list(self._session.exec(statement))
+
+    def deactivate_others(self, account_id: str, keep_tab_id: str) -> int:
+        """Make every tab of the account but ``keep_tab_id`` inactive."""
+        statement = (
+            update(BrowserTab)
+            .where(
+                col(BrowserTab.account_id) == account_id,
+                col(BrowserTab.id) != keep_tab_id,
+                col(BrowserTab.is_active).is_(True),
+            )
+            .values(is_active=False)
+        )
+        return self._session.exec(statement).rowcount
+
+    def delete(self, tab: BrowserTab) -> None:
+        self._session.delete(tab)

@@ -7,7 +7,15 @@ so services can be unit-tested without a database.
 from datetime import datetime
 from typing import Protocol
 
-from db.tables import AuditLog, AuthSession, User
+from db.tables import (
+    AuditLog,
+    AuthSession,
+    BrowserAccount,
+    BrowserSession,
+    BrowserTab,
+    ProxyConfig,
+    User,
+)
 
 
 class UserStore(Protocol):
@@ -35,3 +43,50 @@ class AuthSessionStore(Protocol):
 
 class AuditLogStore(Protocol):
     def add(self, entry: AuditLog) -> None: ...
+
+
+class ProxyConfigStore(Protocol):
+    def add(self, proxy: ProxyConfig) -> None: ...
+    def get(self, proxy_id: str) -> ProxyConfig | None: ...
+    def list_for_user(
+        self,
+        user_id: str,
+        *,
+        sort_by: str,
+        descending: bool,
+        proxy_type: str | None = None,
+        is_active: bool | None = None,
+    ) -> list[ProxyConfig]: ...
+    def delete(self, proxy: ProxyConfig) -> None: ...
+
+
+class BrowserAccountStore(Protocol):
+    def add(self, account: BrowserAccount) -> None: ...
+    def get(self, account_id: str) -> BrowserAccount | None: ...
+    def lock(self, account_id: str) -> BrowserAccount | None: ...
+    def list_for_user(
+        self,
+        user_id: str,
+        *,
+        sort_by: str,
+        descending: bool,
+        is_protected: bool | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> list[BrowserAccount]: ...
+    def count_for_user(self, user_id: str, *, is_protected: bool | None = None) -> int: ...
+    def detach_proxy(self, proxy_config_id: str) -> int: ...
+    def delete(self, account: BrowserAccount) -> None: ...
+
+
+class BrowserSessionStore(Protocol):
+    def add(self, browser_session: BrowserSession) -> None: ...
+    def latest_for_account(self, account_id: str) -> BrowserSession | None: ...
+
+
+class BrowserTabStore(Protocol):
+    def add(self, tab: BrowserTab) -> None: ...
+    def get(self, tab_id: str, *, reload: bool = False) -> BrowserTab | None: ...
+    def list_for_account(self, account_id: str) -> list[BrowserTab]: ...
+    def deactivate_others(self, account_id: str, keep_tab_id: str) -> int: ...
+    def delete(self, tab: BrowserTab) -> None: ...

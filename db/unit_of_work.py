@@ -15,8 +15,24 @@ from sqlmodel import Session
 
 from db.engine import WRITE_TRANSACTION
 from db.errors import ReadOnlyUnitOfWorkError
-from db.repositories import AuditLogRepository, AuthSessionRepository, UserRepository
-from db.stores import AuditLogStore, AuthSessionStore, UserStore
+from db.repositories import (
+    AuditLogRepository,
+    AuthSessionRepository,
+    BrowserAccountRepository,
+    BrowserSessionRepository,
+    BrowserTabRepository,
+    ProxyConfigRepository,
+    UserRepository,
+)
+from db.stores import (
+    AuditLogStore,
+    AuthSessionStore,
+    BrowserAccountStore,
+    BrowserSessionStore,
+    BrowserTabStore,
+    ProxyConfigStore,
+    UserStore,
+)
 from db.tables import CORRELATION_ID_MAX_LENGTH, AuditLog
 
 
@@ -31,6 +47,18 @@ class UnitOfWork(Protocol):
 
     @property
     def audit(self) -> AuditLogStore: ...
+
+    @property
+    def proxies(self) -> ProxyConfigStore: ...
+
+    @property
+    def accounts(self) -> BrowserAccountStore: ...
+
+    @property
+    def browser_sessions(self) -> BrowserSessionStore: ...
+
+    @property
+    def tabs(self) -> BrowserTabStore: ...
 
     def __enter__(self) -> Self: ...
 
@@ -66,6 +94,10 @@ class SqlUnitOfWork:
     users: UserRepository
     sessions: AuthSessionRepository
     audit: AuditLogRepository
+    proxies: ProxyConfigRepository
+    accounts: BrowserAccountRepository
+    browser_sessions: BrowserSessionRepository
+    tabs: BrowserTabRepository
 
     def __init__(
         self,
@@ -91,6 +123,10 @@ class SqlUnitOfWork:
         self.users = UserRepository(self._session)
         self.sessions = AuthSessionRepository(self._session)
         self.audit = AuditLogRepository(self._session)
+        self.proxies = ProxyConfigRepository(self._session)
+        self.accounts = BrowserAccountRepository(self._session)
+        self.browser_sessions = BrowserSessionRepository(self._session)
+        self.tabs = BrowserTabRepository(self._session)
         return self
 
     def __exit__(

@@ -8,7 +8,7 @@ and, after authentication, the caller: the tRPC way of extending ``ctx``.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from anyio import to_thread
@@ -17,11 +17,14 @@ from sqlmodel import Session
 
 from db.unit_of_work import AuditEntry, SqlUnitOfWork
 from middleware.rate_limit_store import RateLimitStore
+from rpc import RateLimit
 from services import auth as auth_service
 from services.caller import Caller
 from services.clock import Clock
 from services.errors import Unauthenticated
 from services.passwords import PasswordHasher
+from services.proxy_probe import ProbeSettings
+from services.sealing import SecretSealer
 from services.tokens import TokenService
 
 
@@ -45,6 +48,12 @@ class AppServices:
     clock: Clock
     admin_setup: AdminSetup
     rate_limits: RateLimitStore | None
+    # Per procedure name, from the settings: replaces the limit the procedure declares.
+    rate_limit_overrides: Mapping[str, RateLimit]
+    # Seals proxy passwords and v2ray secrets at rest.
+    sealer: SecretSealer
+    # How proxy.test connects: timeout, CONNECT target, private addresses allowed.
+    proxy_probe: ProbeSettings
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,9 +15,13 @@ from rpc import ErrorCode, MiddlewareCall, Next, RpcError
 async def enforce_rate_limit(
     call: MiddlewareCall[RequestContext], next_: Next[RequestContext]
 ) -> Any:
-    rate_limit = call.procedure.rate_limit
     store = call.ctx.services.rate_limits
-    if rate_limit is None or store is None:
+    if store is None:
+        return await next_(call.ctx)
+    rate_limit = call.ctx.services.rate_limit_overrides.get(
+        call.procedure.name, call.procedure.rate_limit
+    )
+    if rate_limit is None:
         return await next_(call.ctx)
     caller = call.ctx.caller
     who = f"user:{caller.user_id}" if caller else f"addr:{call.ctx.client_address}"

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from middleware.context import RequestContext
-from routers import admin, auth, profile
+from routers import account, admin, auth, profile, proxy, tab
 from rpc import Router
 
 app_router: Router[RequestContext] = Router(
-    {"auth": auth.router, "admin": admin.router, "profile": profile.router}
+    {
+        "auth": auth.router,
+        "admin": admin.router,
+        "profile": profile.router,
+        "account": account.router,
+        "proxy": proxy.router,
+        "tab": tab.router,
+    }
 )

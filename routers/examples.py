@@ -44,3 +44,52 @@ TOKEN_PAIR: dict[str, Any] = {
     "refreshExpiresAt": "2026-12-21T08:02:44Z",
     "user": AUTH_USER,
 }
+
+ACCOUNT_ID = "3d9a6b2e-71c4-4f0a-9e35-8b1d2c4f6a70"
+PROXY_ID = "a4f2e8c1-5b3d-4c7e-9f10-2d6b8a0c4e19"
+TAB_ID = "c81f4e2a-9d6b-4a3c-8e57-1f0b2d3c4a5e"
+SESSION_ID = "e5b7c9d1-2f4a-4b6c-8d0e-1a3c5e7f9b20"
+
+ACCOUNT: dict[str, Any] = {
+    "id": ACCOUNT_ID,
+    "userId": USER_ID,
+    "name": "Work Account",
+    "description": "For work-related browsing",
+    "isProtected": False,
+    "proxyConfigId": PROXY_ID,
+    "dataDirectory": f"accounts/{USER_ID}/{ACCOUNT_ID}",
+    "createdAt": CREATED_AT,
+    "updatedAt": UPDATED_AT,
+    "lastAccessedAt": "2026-11-21T08:05:10Z",
+}
+
+PROXY_CONFIG: dict[str, Any] = {
+    "id": PROXY_ID,
+    "userId": USER_ID,
+    "name": "Work Proxy",
+    "type": "SOCKS5",
+    "host": "proxy.example.net",
+    "port": 1080,
+    "isActive": True,
+    "hasCredentials": True,
+    "createdAt": CREATED_AT,
+    "updatedAt": UPDATED_AT,
+    "lastTestedAt": "2026-11-21T08:06:00Z",
+    "testResult": {"success": True, "latency": 42, "error": None},
+}
+
+TAB: dict[str, Any] = {
+    "id": TAB_ID,
+    "accountId": ACCOUNT_ID,
+    "title": "Example Domain",
+    "url": "https://example.com/",
+    "isActive": True,
+    "isIncognito": False,
+    "scrollPositionX": 0,
+    "scrollPositionY": 480,
+    "zoomLevel": 1.25,
+    "createdAt": CREATED_AT,
+    "lastAccessedAt": "2026-11-21T08:07:30Z",
+    "favicon": None,
+    "thumbnail": None,
+}

@@ -34,7 +34,7 @@ from rpc import (
 )
 from switchyard.openrpc import openrpc_document
 from switchyard.services import build_services, database_url, open_engine
-from switchyard.settings import Settings
+from switchyard.settings import Settings, check_rate_limit_overrides
 
 logger = logging.getLogger("switchyard")
 
@@ -45,6 +45,7 @@ def create_app(
     """The app; ``router`` replaces the application's routers (the benchmarks add one)."""
     settings = settings or Settings()
     router = router or app_router
+    check_rate_limit_overrides(settings, {procedure.name for procedure in router})
     engine = open_engine(settings)
     services = build_services(settings, engine)
     document = openrpc_document(router)

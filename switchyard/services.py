@@ -13,8 +13,10 @@ from middleware.context import AdminSetup, AppServices
 from middleware.rate_limit_store import make_rate_limit_store
 from services.clock import utc_now
 from services.passwords import PasswordHasher
+from services.proxy_probe import ProbeSettings
+from services.sealing import SecretSealer
 from services.tokens import TokenService
-from switchyard.settings import Settings, resolve_secret_key
+from switchyard.settings import Settings, resolve_data_key, resolve_secret_key
 
 
 def database_url(settings: Settings) -> str:
@@ -25,6 +27,8 @@ def database_url(settings: Settings) -> str:
 
 
 def build_services(settings: Settings, engine: Engine) -> AppServices:
+    secret_key = resolve_secret_key(settings)
+    target_host, target_port = settings.proxy_test_target_address
     return AppServices(
         session_factory=session_factory(engine),
         hasher=PasswordHasher(
@@ -33,7 +37,7 @@ def build_services(settings: Settings, engine: Engine) -> AppServices:
             parallelism=settings.password_parallelism,
         ),
         tokens=TokenService(
-            resolve_secret_key(settings),
+            secret_key,
             access_ttl=timedelta(minutes=settings.access_token_ttl_minutes),
             refresh_ttl=timedelta(days=settings.refresh_token_ttl_days),
             clock=utc_now,
@@ -49,6 +53,14 @@ def build_services(settings: Settings, engine: Engine) -> AppServices:
             make_rate_limit_store(settings.redis_url, settings.rate_limit_key_prefix)
             if settings.rate_limits_enabled
             else None
+        ),
+        rate_limit_overrides=settings.rate_limit_overrides,
+        sealer=SecretSealer(resolve_data_key(settings, secret_key)),
+        proxy_probe=ProbeSettings(
+            timeout_seconds=settings.proxy_test_timeout_seconds,
+            target_host=target_host,
+            target_port=target_port,
+            allow_private_addresses=settings.proxy_test_allow_private,
         ),
     )
 

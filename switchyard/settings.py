@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from rpc import RateLimit
+
 
 class ConfigurationError(RuntimeError):
     """The settings cannot work as given; the message says what to set."""
@@ -37,9 +39,22 @@ class Settings(BaseSettings):
     admin_password: SecretStr | None = None
     admin_name: str = "Administrator"
 
+    # Key material for sealing proxy passwords and v2ray secrets at rest (HKDF-derived).
+    # Unset: derived from the signing key; set it to rotate one without the other.
+    data_key: SecretStr | None = None
+
     log_level: str = "INFO"
     rate_limits_enabled: bool = True
     rate_limit_key_prefix: str = "switchyard"
+    # "account.create=20/hour,proxy.test=5/hour": replaces the published defaults.
+    rate_limit_overrides: Annotated[dict[str, RateLimit], NoDecode] = Field(default_factory=dict)
+
+    # proxy.test: how long one test may take, what HTTP and SOCKS4 proxies are asked to
+    # CONNECT to, and whether proxies on loopback/private/link-local addresses may be
+    # tested (off: the endpoint must not become a scanner of the server's network).
+    proxy_test_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
+    proxy_test_target: str = "example.com:443"
+    proxy_test_allow_private: bool = False
     max_batch_size: int = Field(default=100, ge=1)
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
@@ -59,6 +74,23 @@ class Settings(BaseSettings):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
 
+    @field_validator("rate_limit_overrides", mode="before")
+    @classmethod
+    def _parse_rate_limit_overrides(cls, value: object) -> object:
+        if isinstance(value, str):
+            return parse_rate_limit_overrides(value)
+        return value
+
+    @field_validator("proxy_test_target")
+    @classmethod
+    def _check_proxy_test_target(cls, value: str) -> str:
+        split_host_port(value)
+        return value
+
+    @property
+    def proxy_test_target_address(self) -> tuple[str, int]:
+        return split_host_port(self.proxy_test_target)
+
     @property
     def uses_embedded_database(self) -> bool:
         return self.database_url is None
@@ -70,6 +102,52 @@ class Settings(BaseSettings):
     @property
     def secret_key_path(self) -> Path:
         return self.data_dir / "secret_key"
+
+
+_WINDOWS = ("second", "minute", "hour", "day")
+
+
+def parse_rate_limit_overrides(text: str) -> dict[str, RateLimit]:
+    """``"account.create=20/hour, proxy.test=5/hour"`` as procedure name → limit."""
+    overrides: dict[str, RateLimit] = {}
+    for entry in filter(None, (part.strip() for part in text.split(","))):
+        name, _, rate = entry.partition("=")
+        count, _, window = rate.strip().partition("/")
+        if not name.strip() or not count.strip().isdigit() or window.strip() not in _WINDOWS:
+            raise ValueError(
+                f"rate limit override {entry!r} must look like procedure.name=COUNT/WINDOW "
+                f"with WINDOW one of {', '.join(_WINDOWS)}"
+            )
+        overrides[name.strip()] = RateLimit(int(count), window.strip())  # type: ignore[arg-type]
+    return overrides
+
+
+def check_rate_limit_overrides(settings: Settings, procedures: set[str]) -> None:
+    """Refuse overrides for procedures that do not exist: a typo must not go unnoticed."""
+    unknown = sorted(set(settings.rate_limit_overrides) - procedures)
+    if unknown:
+        raise ConfigurationError(
+            f"SWITCHYARD_RATE_LIMIT_OVERRIDES names unknown procedures: {', '.join(unknown)}"
+        )
+
+
+def split_host_port(value: str) -> tuple[str, int]:
+    """``host:port`` (``[v6]:port`` for IPv6) as its parts, or ValueError."""
+    host, _, port = value.rpartition(":")
+    host = host.removeprefix("[").removesuffix("]")
+    if not host or not port.isdigit() or not 1 <= int(port) <= 65535:
+        raise ValueError(f"{value!r} must be host:port with a port of 1-65535")
+    return host, int(port)
+
+
+def resolve_data_key(settings: Settings, secret_key: str) -> str:
+    """Key material for sealing secrets at rest: its own setting, or the signing key."""
+    if settings.data_key is not None and settings.data_key.get_secret_value():
+        key = settings.data_key.get_secret_value()
+        if len(key) < 32:
+            raise ConfigurationError("SWITCHYARD_DATA_KEY must be at least 32 characters long")
+        return key
+    return secret_key
 
 
 def resolve_secret_key(settings: Settings) -> str:

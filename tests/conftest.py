@@ -23,6 +23,7 @@ from db.migrate import upgrade_to_head
 from services.passwords import PasswordHasher
 from services.tokens import TokenService
 from tests.fakes import FakeClock
+from tests.loopback_proxies import Loopback, loopback_proxies
 
 TEST_SECRET_KEY = "test-secret-key-with-enough-length-for-hs256"
 
@@ -46,6 +47,13 @@ def tokens(clock: FakeClock) -> TokenService:
         refresh_ttl=timedelta(days=30),
         clock=clock,
     )
+
+
+@pytest.fixture(scope="module")
+def loopback() -> Iterator[Loopback]:
+    """Tiny real proxies on 127.0.0.1 (tests/loopback_proxies.py), one set per module."""
+    with loopback_proxies() as running:
+        yield running
 
 
 @pytest.fixture

@@ -9,9 +9,31 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
-from typing import Self
+from typing import Self, TypeVar
 
-from db.tables import AuditLog, AuthSession, User
+from db.tables import (
+    AuditLog,
+    AuthSession,
+    BrowserAccount,
+    BrowserSession,
+    BrowserTab,
+    ProxyConfig,
+    User,
+)
+
+Row = TypeVar("Row", ProxyConfig, BrowserAccount)
+
+
+def _sorted(rows: Iterable[Row], sort_by: str, *, descending: bool) -> list[Row]:
+    """Rows ordered as the SQL repositories order them: by the column, missing values
+    last in either direction, then by id."""
+    by_id = sorted(rows, key=lambda row: row.id)
+    present = [row for row in by_id if getattr(row, sort_by) is not None]
+    missing = [row for row in by_id if getattr(row, sort_by) is None]
+    # sorted() stays stable with reverse=True: equal values keep ascending ids, as
+    # ORDER BY column DESC, id does.
+    ordered = sorted(present, key=lambda row: getattr(row, sort_by), reverse=descending)
+    return ordered + missing
 
 
 class FakeUserRepository:
@@ -84,11 +106,142 @@ class FakeAuditLogRepository:
         self.rows.append(entry)
 
 
+class FakeProxyConfigRepository:
+    def __init__(self) -> None:
+        self.rows: dict[str, ProxyConfig] = {}
+
+    def add(self, proxy: ProxyConfig) -> None:
+        self.rows[proxy.id] = proxy
+
+    def get(self, proxy_id: str) -> ProxyConfig | None:
+        return self.rows.get(proxy_id)
+
+    def list_for_user(
+        self,
+        user_id: str,
+        *,
+        sort_by: str,
+        descending: bool,
+        proxy_type: str | None = None,
+        is_active: bool | None = None,
+    ) -> list[ProxyConfig]:
+        rows = [
+            row
+            for row in self.rows.values()
+            if row.user_id == user_id
+            and (proxy_type is None or row.type == proxy_type)
+            and (is_active is None or row.is_active == is_active)
+        ]
+        return _sorted(rows, sort_by, descending=descending)
+
+    def delete(self, proxy: ProxyConfig) -> None:
+        del self.rows[proxy.id]
+
+
+class FakeBrowserAccountRepository:
+    def __init__(self, uow: "FakeUnitOfWork") -> None:
+        self.rows: dict[str, BrowserAccount] = {}
+        self._uow = uow
+        self.locked: list[str] = []
+
+    def add(self, account: BrowserAccount) -> None:
+        self.rows[account.id] = account
+
+    def get(self, account_id: str) -> BrowserAccount | None:
+        return self.rows.get(account_id)
+
+    def lock(self, account_id: str) -> BrowserAccount | None:
+        self.locked.append(account_id)
+        return self.rows.get(account_id)
+
+    def _owned(self, user_id: str, is_protected: bool | None) -> list[BrowserAccount]:
+        return [
+            row
+            for row in self.rows.values()
+            if row.user_id == user_id and (is_protected is None or row.is_protected == is_protected)
+        ]
+
+    def list_for_user(
+        self,
+        user_id: str,
+        *,
+        sort_by: str,
+        descending: bool,
+        is_protected: bool | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> list[BrowserAccount]:
+        rows = _sorted(self._owned(user_id, is_protected), sort_by, descending=descending)
+        return rows[offset : None if limit is None else offset + limit]
+
+    def count_for_user(self, user_id: str, *, is_protected: bool | None = None) -> int:
+        return len(self._owned(user_id, is_protected))
+
+    def detach_proxy(self, proxy_config_id: str) -> int:
+        users = [row for row in self.rows.values() if row.proxy_config_id == proxy_config_id]
+        for row in users:
+            row.proxy_config_id = None
+        return len(users)
+
+    def delete(self, account: BrowserAccount) -> None:
+        tabs = self._uow.tabs.rows
+        for tab_id in [tab.id for tab in tabs.values() if tab.account_id == account.id]:
+            del tabs[tab_id]
+        sessions = self._uow.browser_sessions.rows
+        for session_id in [s.id for s in sessions.values() if s.account_id == account.id]:
+            del sessions[session_id]
+        del self.rows[account.id]
+
+
+class FakeBrowserSessionRepository:
+    def __init__(self) -> None:
+        self.rows: dict[str, BrowserSession] = {}
+
+    def add(self, browser_session: BrowserSession) -> None:
+        self.rows[browser_session.id] = browser_session
+
+    def latest_for_account(self, account_id: str) -> BrowserSession | None:
+        mine = [row for row in self.rows.values() if row.account_id == account_id]
+        return max(mine, key=lambda row: (row.created_at, row.id), default=None)
+
+
+class FakeBrowserTabRepository:
+    def __init__(self) -> None:
+        self.rows: dict[str, BrowserTab] = {}
+
+    def add(self, tab: BrowserTab) -> None:
+        self.rows[tab.id] = tab
+
+    def get(self, tab_id: str, *, reload: bool = False) -> BrowserTab | None:
+        return self.rows.get(tab_id)
+
+    def list_for_account(self, account_id: str) -> list[BrowserTab]:
+        mine = [row for row in self.rows.values() if row.account_id == account_id]
+        return sorted(mine, key=lambda row: (row.created_at, row.id))
+
+    def deactivate_others(self, account_id: str, keep_tab_id: str) -> int:
+        others = [
+            row
+            for row in self.rows.values()
+            if row.account_id == account_id and row.id != keep_tab_id and row.is_active
+        ]
+        for row in others:
+            row.is_active = False
+        return len(others)
+
+    def delete(self, tab: BrowserTab) -> None:
+        del self.rows[tab.id]
+
+
 class FakeUnitOfWork:
     def __init__(self, users: Iterable[User] = ()) -> None:
         self.users = FakeUserRepository(users)
         self.sessions = FakeAuthSessionRepository()
         self.audit = FakeAuditLogRepository()
+        self.proxies = FakeProxyConfigRepository()
+        self.accounts = FakeBrowserAccountRepository(self)
+        self.browser_sessions = FakeBrowserSessionRepository()
+        self.tabs = FakeBrowserTabRepository()
         self.commits = 0
 
     @property

@@ -18,13 +18,22 @@ def test_fresh_database_has_no_revision(database_url: str) -> None:
 def test_upgrade_creates_the_tables_at_head(database_url: str) -> None:
     upgrade_to_head(database_url)
 
-    assert current_revision(database_url) == head_revision() == "0001"
+    assert current_revision(database_url) == head_revision() == "0002"
     engine = make_engine(database_url)
     try:
         tables = set(inspect(engine).get_table_names())
     finally:
         engine.dispose()
-    assert {"users", "auth_sessions", "audit_log", "alembic_version"} <= tables
+    assert {
+        "users",
+        "auth_sessions",
+        "audit_log",
+        "proxy_configs",
+        "browser_accounts",
+        "browser_sessions",
+        "browser_tabs",
+        "alembic_version",
+    } <= tables
 
 
 def test_upgrade_is_idempotent(database_url: str) -> None:

@@ -84,6 +84,104 @@ export interface Procedures {
     result: S.ProfileGetAllUsersResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED";
   };
+  /** The caller's browser accounts */
+  "account.list": {
+    kind: "query";
+    params: S.AccountListParams;
+    result: S.AccountListResult;
+    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED";
+  };
+  /** Create a browser account */
+  "account.create": {
+    kind: "mutation";
+    params: S.AccountCreateParams;
+    result: S.AccountCreateResult;
+    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "NOT_FOUND";
+  };
+  /** Change a browser account */
+  "account.update": {
+    kind: "mutation";
+    params: S.AccountUpdateParams;
+    result: S.AccountUpdateResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "NOT_FOUND";
+  };
+  /** Switch to a browser account */
+  "account.switch": {
+    kind: "mutation";
+    params: S.AccountSwitchParams;
+    result: S.AccountSwitchResult;
+    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN";
+  };
+  /** Delete a browser account with its tabs and sessions */
+  "account.delete": {
+    kind: "mutation";
+    params: S.AccountDeleteParams;
+    result: S.AccountDeleteResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "NOT_FOUND" | "PRECONDITION_FAILED";
+  };
+  /** The caller's proxy configurations */
+  "proxy.list": {
+    kind: "query";
+    params: S.ProxyListParams;
+    result: S.ProxyListResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED";
+  };
+  /** Create a proxy configuration */
+  "proxy.create": {
+    kind: "mutation";
+    params: S.ProxyCreateParams;
+    result: S.ProxyCreateResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED";
+  };
+  /** Change a proxy configuration */
+  "proxy.update": {
+    kind: "mutation";
+    params: S.ProxyUpdateParams;
+    result: S.ProxyUpdateResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "NOT_FOUND";
+  };
+  /** Delete a proxy configuration */
+  "proxy.delete": {
+    kind: "mutation";
+    params: S.ProxyDeleteParams;
+    result: S.ProxyDeleteResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "NOT_FOUND";
+  };
+  /** Test a proxy from the server */
+  "proxy.test": {
+    kind: "mutation";
+    params: S.ProxyTestParams;
+    result: S.ProxyTestResult;
+    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "NOT_FOUND";
+  };
+  /** The tabs of one of the caller's accounts, oldest first */
+  "tab.list": {
+    kind: "query";
+    params: S.TabListParams;
+    result: S.TabListResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "NOT_FOUND";
+  };
+  /** Open a tab */
+  "tab.create": {
+    kind: "mutation";
+    params: S.TabCreateParams;
+    result: S.TabCreateResult;
+    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "NOT_FOUND";
+  };
+  /** Change a tab */
+  "tab.update": {
+    kind: "mutation";
+    params: S.TabUpdateParams;
+    result: S.TabUpdateResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "NOT_FOUND";
+  };
+  /** Close a tab */
+  "tab.close": {
+    kind: "mutation";
+    params: S.TabCloseParams;
+    result: S.TabCloseResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "NOT_FOUND";
+  };
 }
 
 /** A method's full dotted name. */
@@ -118,6 +216,40 @@ export interface ProcedureTree {
     updateProfile: "profile.updateProfile";
     /** All active users (for assignment lists) */
     getAllUsers: "profile.getAllUsers";
+  };
+  account: {
+    /** The caller's browser accounts */
+    list: "account.list";
+    /** Create a browser account */
+    create: "account.create";
+    /** Change a browser account */
+    update: "account.update";
+    /** Switch to a browser account */
+    switch: "account.switch";
+    /** Delete a browser account with its tabs and sessions */
+    delete: "account.delete";
+  };
+  proxy: {
+    /** The caller's proxy configurations */
+    list: "proxy.list";
+    /** Create a proxy configuration */
+    create: "proxy.create";
+    /** Change a proxy configuration */
+    update: "proxy.update";
+    /** Delete a proxy configuration */
+    delete: "proxy.delete";
+    /** Test a proxy from the server */
+    test: "proxy.test";
+  };
+  tab: {
+    /** The tabs of one of the caller's accounts, oldest first */
+    list: "tab.list";
+    /** Open a tab */
+    create: "tab.create";
+    /** Change a tab */
+    update: "tab.update";
+    /** Close a tab */
+    close: "tab.close";
   };
 }
 
@@ -176,6 +308,76 @@ export const procedureInfo = {
   "profile.getAllUsers": {
     kind: "query",
     errors: ["INVALID_PARAMS","UNAUTHORIZED"],
+    roles: ["authenticated"],
+  },
+  "account.list": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","UNAUTHORIZED"],
+    roles: ["authenticated"],
+  },
+  "account.create": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","UNAUTHORIZED","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "account.update": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "account.switch": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","UNAUTHORIZED","NOT_FOUND","FORBIDDEN"],
+    roles: ["authenticated"],
+  },
+  "account.delete": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","NOT_FOUND","PRECONDITION_FAILED"],
+    roles: ["authenticated"],
+  },
+  "proxy.list": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED"],
+    roles: ["authenticated"],
+  },
+  "proxy.create": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED"],
+    roles: ["authenticated"],
+  },
+  "proxy.update": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "proxy.delete": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "proxy.test": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","UNAUTHORIZED","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "tab.list": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "tab.create": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","UNAUTHORIZED","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "tab.update": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "tab.close": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","NOT_FOUND"],
     roles: ["authenticated"],
   },
 } as const satisfies {

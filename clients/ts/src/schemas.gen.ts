@@ -3,6 +3,31 @@
  * Do not edit: change the server, then run `make openrpc` (or `switchyard gen-client`).
  */
 
+export interface Account {
+  id: string;
+  userId: string;
+  name: string;
+  description: string | null;
+  isProtected: boolean;
+  proxyConfigId: string | null;
+  dataDirectory: string;
+  createdAt: string;
+  updatedAt: string;
+  lastAccessedAt: string | null;
+}
+
+export interface AccountFilter {
+  protected?: boolean | null;
+}
+
+export interface AccountPage {
+  data: Account[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}
+
 export interface AuthUser {
   id: string;
   email: string;
@@ -14,6 +39,44 @@ export interface AuthUser {
   lastSignedIn: string | null;
 }
 
+export interface BrowserTab {
+  id: string;
+  accountId: string;
+  title: string;
+  url: string;
+  isActive: boolean;
+  isIncognito: boolean;
+  scrollPositionX: number;
+  scrollPositionY: number;
+  zoomLevel: number;
+  createdAt: string;
+  lastAccessedAt: string;
+  favicon?: string | null;
+  thumbnail?: string | null;
+}
+
+export interface CreateAccountInput {
+  name: string;
+  description?: string | null;
+  proxyConfigId?: string | null;
+}
+
+export interface CreateProxyInput {
+  name: string;
+  type: "HTTP" | "HTTPS" | "SOCKS4" | "SOCKS5" | "V2RAY";
+  host: string;
+  port: number;
+  username?: string | null;
+  password?: string | null;
+  v2rayConfig?: V2rayConfig | null;
+}
+
+export interface CreateTabInput {
+  accountId: string;
+  url?: string | null;
+  isIncognito?: boolean;
+}
+
 export interface CreateUserInput {
   email: string;
   password: string;
@@ -21,8 +84,43 @@ export interface CreateUserInput {
   role: "admin" | "manager" | "technician" | "reception";
 }
 
+export interface CreatedAccount {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+export interface CreatedProxy {
+  id: string;
+  name: string;
+  type: "HTTP" | "HTTPS" | "SOCKS4" | "SOCKS5" | "V2RAY";
+}
+
 export interface DeactivateUserInput {
   user_id: string;
+}
+
+export interface DeleteAccountInput {
+  accountId: string;
+  confirmDeletion: boolean;
+}
+
+export interface ListAccountsInput {
+  sortBy?: "name" | "createdAt" | "lastAccessedAt";
+  order?: "asc" | "desc";
+  filter?: AccountFilter | null;
+  page?: number | null;
+  pageSize?: number | null;
+}
+
+export interface ListProxiesInput {
+  sortBy?: "name" | "type" | "createdAt";
+  order?: "asc" | "desc";
+  filter?: ProxyFilter | null;
+}
+
+export interface ListTabsInput {
+  accountId: string;
 }
 
 export interface LoginInput {
@@ -51,6 +149,30 @@ export interface Profile {
   updated_at: string;
 }
 
+export interface ProxyConfig {
+  id: string;
+  userId: string;
+  name: string;
+  type: "HTTP" | "HTTPS" | "SOCKS4" | "SOCKS5" | "V2RAY";
+  host: string;
+  port: number;
+  isActive: boolean;
+  hasCredentials: boolean;
+  createdAt: string;
+  updatedAt: string;
+  lastTestedAt: string | null;
+  testResult: TestResult | null;
+}
+
+export interface ProxyConfigIdInput {
+  proxyConfigId: string;
+}
+
+export interface ProxyFilter {
+  type?: ("HTTP" | "HTTPS" | "SOCKS4" | "SOCKS5" | "V2RAY") | null;
+  isActive?: boolean | null;
+}
+
 export interface RefreshInput {
   refreshToken: string;
 }
@@ -69,6 +191,34 @@ export interface SetupResult {
   action: "created" | "password_reset";
 }
 
+/**
+ * The answer of the browser namespaces' deletions and other yes/no mutations.
+ */
+export interface SuccessResult {
+  success: boolean;
+}
+
+export interface SwitchAccountInput {
+  accountId: string;
+  password?: string | null;
+}
+
+export interface SwitchResult {
+  success: boolean;
+  accountId: string;
+  sessionId: string;
+}
+
+export interface TabIdInput {
+  tabId: string;
+}
+
+export interface TestResult {
+  success: boolean;
+  latency: number;
+  error?: string | null;
+}
+
 export interface TokenPair {
   accessToken: string;
   refreshToken: string;
@@ -78,10 +228,38 @@ export interface TokenPair {
   user: AuthUser;
 }
 
+export interface UpdateAccountInput {
+  accountId: string;
+  name?: string;
+  description?: string | null;
+  isProtected?: boolean;
+  proxyConfigId?: string | null;
+}
+
 export interface UpdateProfileInput {
   full_name: string;
   email: string;
   avatar_url?: string | null;
+}
+
+export interface UpdateProxyInput {
+  proxyConfigId: string;
+  name?: string;
+  host?: string;
+  port?: number;
+  username?: string | null;
+  password?: string | null;
+  isActive?: boolean;
+}
+
+export interface UpdateTabInput {
+  tabId: string;
+  title?: string;
+  url?: string;
+  isActive?: boolean;
+  scrollPositionX?: number;
+  scrollPositionY?: number;
+  zoomLevel?: number;
 }
 
 export interface UserSummary {
@@ -89,6 +267,111 @@ export interface UserSummary {
   full_name: string;
   role: "admin" | "manager" | "technician" | "reception";
   is_active: boolean;
+}
+
+export interface V2RayConfig {
+  protocol: "vmess" | "vless" | "trojan" | "shadowsocks";
+  server: string;
+  port: number;
+  uuid?: string | null;
+  password?: string | null;
+  cipher?: string | null;
+  tls?: boolean | null;
+  sni?: string | null;
+  alpn?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | null;
 }
 
 /**
@@ -188,3 +471,163 @@ export type ProfileUpdateProfileResult = Profile;
 export interface ProfileGetAllUsersParams {}
 
 export type ProfileGetAllUsersResult = UserSummary[];
+
+/**
+ * Params of: The caller's browser accounts
+ */
+export interface AccountListParams {
+  sortBy?: "name" | "createdAt" | "lastAccessedAt";
+  order?: "asc" | "desc";
+  filter?: AccountFilter | null;
+  page?: number | null;
+  pageSize?: number | null;
+}
+
+export type AccountListResult = Account[] | AccountPage;
+
+/**
+ * Params of: Create a browser account
+ */
+export interface AccountCreateParams {
+  name: string;
+  description?: string | null;
+  proxyConfigId?: string | null;
+}
+
+export type AccountCreateResult = CreatedAccount;
+
+/**
+ * Params of: Change a browser account
+ */
+export interface AccountUpdateParams {
+  accountId: string;
+  name?: string;
+  description?: string | null;
+  isProtected?: boolean;
+  proxyConfigId?: string | null;
+}
+
+export type AccountUpdateResult = Account;
+
+/**
+ * Params of: Switch to a browser account
+ */
+export interface AccountSwitchParams {
+  accountId: string;
+  password?: string | null;
+}
+
+export type AccountSwitchResult = SwitchResult;
+
+/**
+ * Params of: Delete a browser account with its tabs and sessions
+ */
+export interface AccountDeleteParams {
+  accountId: string;
+  confirmDeletion: boolean;
+}
+
+export type AccountDeleteResult = SuccessResult;
+
+/**
+ * Params of: The caller's proxy configurations
+ */
+export interface ProxyListParams {
+  sortBy?: "name" | "type" | "createdAt";
+  order?: "asc" | "desc";
+  filter?: ProxyFilter | null;
+}
+
+export type ProxyListResult = ProxyConfig[];
+
+/**
+ * Params of: Create a proxy configuration
+ */
+export interface ProxyCreateParams {
+  name: string;
+  type: "HTTP" | "HTTPS" | "SOCKS4" | "SOCKS5" | "V2RAY";
+  host: string;
+  port: number;
+  username?: string | null;
+  password?: string | null;
+  v2rayConfig?: V2rayConfig | null;
+}
+
+export type ProxyCreateResult = CreatedProxy;
+
+/**
+ * Params of: Change a proxy configuration
+ */
+export interface ProxyUpdateParams {
+  proxyConfigId: string;
+  name?: string;
+  host?: string;
+  port?: number;
+  username?: string | null;
+  password?: string | null;
+  isActive?: boolean;
+}
+
+export type ProxyUpdateResult = ProxyConfig;
+
+/**
+ * Params of: Delete a proxy configuration
+ */
+export interface ProxyDeleteParams {
+  proxyConfigId: string;
+}
+
+export type ProxyDeleteResult = SuccessResult;
+
+/**
+ * Params of: Test a proxy from the server
+ */
+export interface ProxyTestParams {
+  proxyConfigId: string;
+}
+
+export type ProxyTestResult = TestResult;
+
+/**
+ * Params of: The tabs of one of the caller's accounts, oldest first
+ */
+export interface TabListParams {
+  accountId: string;
+}
+
+export type TabListResult = BrowserTab[];
+
+/**
+ * Params of: Open a tab
+ */
+export interface TabCreateParams {
+  accountId: string;
+  url?: string | null;
+  isIncognito?: boolean;
+}
+
+export type TabCreateResult = BrowserTab;
+
+/**
+ * Params of: Change a tab
+ */
+export interface TabUpdateParams {
+  tabId: string;
+  title?: string;
+  url?: string;
+  isActive?: boolean;
+  scrollPositionX?: number;
+  scrollPositionY?: number;
+  zoomLevel?: number;
+}
+
+export type TabUpdateResult = BrowserTab;
+
+/**
+ * Params of: Close a tab
+ */
+export interface TabCloseParams {
+  tabId: string;
+}
+
+export type TabCloseResult = SuccessResult;

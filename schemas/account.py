@@ -1,0 +1,85 @@
+"""``account.*``: the browser contract's names (camelCase)."""
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from schemas.base import CamelInput, CamelOutput
+from schemas.browser import Name, NotNull, ResourceId, SortOrder, not_null
+from schemas.common import NoControlCharacters
+
+Description = Annotated[str, Field(max_length=500), NoControlCharacters]
+PAGE_SIZE_DEFAULT = 20
+
+
+class AccountFilter(CamelInput):
+    protected: bool | None = None
+
+
+class ListAccountsInput(CamelInput):
+    sort_by: Literal["name", "createdAt", "lastAccessedAt"] = "createdAt"
+    order: SortOrder = "asc"
+    filter: AccountFilter | None = None
+    # Either one asks for a page; the bound on page keeps the offset in range.
+    page: Annotated[int, Field(ge=1, le=1_000_000)] | None = None
+    page_size: Annotated[int, Field(ge=1, le=100)] | None = None
+
+
+class Account(CamelOutput):
+    id: str
+    user_id: str
+    name: str
+    description: str | None
+    is_protected: bool
+    proxy_config_id: str | None
+    data_directory: str
+    created_at: datetime
+    updated_at: datetime
+    last_accessed_at: datetime | None
+
+
+class AccountPage(CamelOutput):
+    data: list[Account]
+    total: int
+    page: int
+    page_size: int
+    page_count: int
+
+
+class CreateAccountInput(CamelInput):
+    name: Name
+    description: Description | None = None
+    proxy_config_id: ResourceId | None = None
+
+
+class CreatedAccount(CamelOutput):
+    id: str
+    name: str
+    created_at: datetime
+
+
+class UpdateAccountInput(CamelInput):
+    account_id: ResourceId
+    name: Annotated[Name | None, NotNull] = not_null()
+    # null clears the description / detaches the proxy.
+    description: Description | None = None
+    is_protected: Annotated[bool | None, NotNull] = not_null()
+    proxy_config_id: ResourceId | None = None
+
+
+class SwitchAccountInput(CamelInput):
+    account_id: ResourceId
+    # Needed for a protected account: the caller's own password, checked again.
+    password: Annotated[str, Field(min_length=1, max_length=128)] | None = None
+
+
+class SwitchResult(CamelOutput):
+    success: bool
+    account_id: str
+    session_id: str
+
+
+class DeleteAccountInput(CamelInput):
+    account_id: ResourceId
+    confirm_deletion: bool

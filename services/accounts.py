@@ -1,0 +1,203 @@
+"""Browser accounts: a user's separate browser identities.
+
+Every account belongs to the user who made it. Another user's id is answered exactly
+like an id that does not exist (NotFound), so ids cannot be probed; admins get no
+special reach. The browser services are reached through the RPC schemas only, which
+check the field rules; the services keep the rules about ownership and state.
+"""
+
+import math
+from dataclasses import dataclass
+
+from db.tables import BrowserAccount, BrowserSession, ProxyConfig
+from db.unit_of_work import UnitOfWork
+from services.caller import Caller
+from services.clock import Clock, utc_now
+from services.errors import NotFound, PermissionDenied, PreconditionFailed
+from services.passwords import PasswordHasher
+from services.unchanged import UNCHANGED, Unchanged
+
+ACCOUNT_NOT_FOUND = "Account not found"
+PROXY_NOT_FOUND = "Proxy config not found"
+PROOF_NEEDED = "This account is protected: confirm your password to switch to it"
+CONFIRM_DELETION = "Set confirmDeletion to true to delete the account and all its tabs"
+
+
+@dataclass(frozen=True)
+class AccountPage:
+    rows: list[BrowserAccount]
+    total: int
+    page: int
+    page_size: int
+
+    @property
+    def page_count(self) -> int:
+        return math.ceil(self.total / self.page_size)
+
+
+@dataclass(frozen=True)
+class SwitchResult:
+    account: BrowserAccount
+    session: BrowserSession
+
+
+def owned_account(uow: UnitOfWork, caller: Caller, account_id: str) -> BrowserAccount:
+    account = uow.accounts.get(account_id)
+    if account is None or account.user_id != caller.user_id:
+        raise NotFound(ACCOUNT_NOT_FOUND)
+    return account
+
+
+def owned_proxy(uow: UnitOfWork, caller: Caller, proxy_config_id: str) -> ProxyConfig:
+    proxy = uow.proxies.get(proxy_config_id)
+    if proxy is None or proxy.user_id != caller.user_id:
+        raise NotFound(PROXY_NOT_FOUND)
+    return proxy
+
+
+def data_directory(user_id: str, account_id: str) -> str:
+    """Where the browser keeps the account's profile, relative to its data root.
+
+    Made from ids only (never from client input), so it cannot escape the root."""
+    return f"accounts/{user_id}/{account_id}"
+
+
+def list_accounts(
+    uow: UnitOfWork,
+    caller: Caller,
+    *,
+    sort_by: str = "created_at",
+    descending: bool = False,
+    is_protected: bool | None = None,
+) -> list[BrowserAccount]:
+    with uow:
+        return uow.accounts.list_for_user(
+            caller.user_id, sort_by=sort_by, descending=descending, is_protected=is_protected
+        )
+
+
+def list_accounts_page(
+    uow: UnitOfWork,
+    caller: Caller,
+    *,
+    page: int,
+    page_size: int,
+    sort_by: str = "created_at",
+    descending: bool = False,
+    is_protected: bool | None = None,
+) -> AccountPage:
+    with uow:
+        rows = uow.accounts.list_for_user(
+            caller.user_id,
+            sort_by=sort_by,
+            descending=descending,
+            is_protected=is_protected,
+            offset=(page - 1) * page_size,
+            limit=page_size,
+        )
+        total = uow.accounts.count_for_user(caller.user_id, is_protected=is_protected)
+        return AccountPage(rows=rows, total=total, page=page, page_size=page_size)
+
+
+def create_account(
+    uow: UnitOfWork,
+    caller: Caller,
+    *,
+    name: str,
+    description: str | None = None,
+    proxy_config_id: str | None = None,
+    clock: Clock = utc_now,
+) -> BrowserAccount:
+    with uow:
+        if proxy_config_id is not None:
+            owned_proxy(uow, caller, proxy_config_id)
+        now = clock()
+        account = BrowserAccount(
+            user_id=caller.user_id,
+            name=name,
+            description=description,
+            proxy_config_id=proxy_config_id,
+            data_directory="",
+            created_at=now,
+            updated_at=now,
+        )
+        account.data_directory = data_directory(caller.user_id, account.id)
+        uow.accounts.add(account)
+        uow.commit()
+        return account
+
+
+def update_account(
+    uow: UnitOfWork,
+    caller: Caller,
+    account_id: str,
+    *,
+    name: str | Unchanged = UNCHANGED,
+    description: str | Unchanged | None = UNCHANGED,
+    is_protected: bool | Unchanged = UNCHANGED,
+    proxy_config_id: str | Unchanged | None = UNCHANGED,
+    clock: Clock = utc_now,
+) -> BrowserAccount:
+    with uow:
+        account = owned_account(uow, caller, account_id)
+        if name is not UNCHANGED:
+            account.name = name
+        if description is not UNCHANGED:
+            account.description = description
+        if is_protected is not UNCHANGED:
+            account.is_protected = is_protected
+        if proxy_config_id is not UNCHANGED:
+            if proxy_config_id is not None:
+                owned_proxy(uow, caller, proxy_config_id)
+            account.proxy_config_id = proxy_config_id
+        account.updated_at = clock()
+        uow.commit()
+        return account
+
+
+def switch_account(
+    uow: UnitOfWork,
+    hasher: PasswordHasher,
+    caller: Caller,
+    account_id: str,
+    *,
+    password: str | None = None,
+    clock: Clock = utc_now,
+) -> SwitchResult:
+    """Open a new browser session on the account; a protected one needs the caller's
+    password again (the contract's biometric check, done with what the server has)."""
+    with uow:
+        needs_proof = owned_account(uow, caller, account_id).is_protected
+        user = uow.users.get(caller.user_id)
+        password_hash = user.password_hash if user is not None else None
+    # Outside the transaction: Argon2 is slow, and SQLite has one write lock.
+    proven = (
+        needs_proof
+        and password is not None
+        and password_hash is not None
+        and hasher.verify(password, password_hash)
+    )
+    if needs_proof and not proven:
+        raise PermissionDenied(PROOF_NEEDED)
+    with uow:
+        account = owned_account(uow, caller, account_id)
+        # It may have been protected meanwhile: check again on what we write.
+        if account.is_protected and not proven:
+            raise PermissionDenied(PROOF_NEEDED)
+        now = clock()
+        account.last_accessed_at = now
+        session = BrowserSession(account_id=account.id, created_at=now)
+        uow.browser_sessions.add(session)
+        uow.commit()
+        return SwitchResult(account=account, session=session)
+
+
+def delete_account(
+    uow: UnitOfWork, caller: Caller, account_id: str, *, confirm_deletion: bool
+) -> None:
+    with uow:
+        account = owned_account(uow, caller, account_id)
+        if not confirm_deletion:
+            raise PreconditionFailed(CONFIRM_DELETION)
+        uow.accounts.delete(account)  # with its tabs and sessions, in this transaction
+        uow.commit()

@@ -1,0 +1,206 @@
+"""Proxy configurations: create, change, delete, and test them from the server.
+
+Passwords and v2ray configurations are sealed (services.sealing) before they reach
+the database and opened only to test the proxy; they are never returned.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from anyio import to_thread
+
+from db.tables import ProxyConfig
+from db.unit_of_work import UnitOfWork
+from services.accounts import owned_proxy
+from services.caller import Caller
+from services.clock import Clock, utc_now
+from services.proxy_probe import Prober, ProbeResult, ProbeSettings, ProbeTarget, probe
+from services.sealing import SealedSecretError, SecretSealer, seal_context
+from services.unchanged import UNCHANGED, Unchanged
+
+PASSWORD_COLUMN = "sealed_password"
+V2RAY_COLUMN = "sealed_v2ray_config"
+UNREADABLE_PASSWORD = (
+    "The stored password cannot be decrypted with the current key (was "
+    "SWITCHYARD_DATA_KEY or the signing key changed?); set the password again"
+)
+
+
+@dataclass(frozen=True)
+class NewProxy:
+    name: str
+    type: str
+    host: str
+    port: int
+    username: str | None = None
+    password: str | None = None
+    # The v2ray configuration as JSON (its shape is the schema's business).
+    v2ray_config_json: str | None = None
+
+
+def _seal(sealer: SecretSealer, proxy: ProxyConfig, column: str, plain: str | None) -> str | None:
+    if plain is None:
+        return None
+    return sealer.seal(plain, context=seal_context(ProxyConfig.__tablename__, column, proxy.id))
+
+
+def _open(sealer: SecretSealer, proxy: ProxyConfig, column: str, sealed: str | None) -> str | None:
+    if sealed is None:
+        return None
+    return sealer.open(sealed, context=seal_context(ProxyConfig.__tablename__, column, proxy.id))
+
+
+def opened_password(sealer: SecretSealer, proxy: ProxyConfig) -> str | None:
+    return _open(sealer, proxy, PASSWORD_COLUMN, proxy.sealed_password)
+
+
+def opened_v2ray_config(sealer: SecretSealer, proxy: ProxyConfig) -> str | None:
+    return _open(sealer, proxy, V2RAY_COLUMN, proxy.sealed_v2ray_config)
+
+
+def list_proxies(
+    uow: UnitOfWork,
+    caller: Caller,
+    *,
+    sort_by: str = "created_at",
+    descending: bool = False,
+    proxy_type: str | None = None,
+    is_active: bool | None = None,
+) -> list[ProxyConfig]:
+    with uow:
+        return uow.proxies.list_for_user(
+            caller.user_id,
+            sort_by=sort_by,
+            descending=descending,
+            proxy_type=proxy_type,
+            is_active=is_active,
+        )
+
+
+def create_proxy(
+    uow: UnitOfWork,
+    caller: Caller,
+    new: NewProxy,
+    sealer: SecretSealer,
+    clock: Clock = utc_now,
+) -> ProxyConfig:
+    now = clock()
+    proxy = ProxyConfig(
+        user_id=caller.user_id,
+        name=new.name,
+        type=new.type,
+        host=new.host,
+        port=new.port,
+        username=new.username,
+        created_at=now,
+        updated_at=now,
+    )
+    proxy.sealed_password = _seal(sealer, proxy, PASSWORD_COLUMN, new.password)
+    proxy.sealed_v2ray_config = _seal(sealer, proxy, V2RAY_COLUMN, new.v2ray_config_json)
+    with uow:
+        uow.proxies.add(proxy)
+        uow.commit()
+        return proxy
+
+
+def update_proxy(
+    uow: UnitOfWork,
+    caller: Caller,
+    proxy_config_id: str,
+    sealer: SecretSealer,
+    *,
+    name: str | Unchanged = UNCHANGED,
+    host: str | Unchanged = UNCHANGED,
+    port: int | Unchanged = UNCHANGED,
+    username: str | Unchanged | None = UNCHANGED,
+    password: str | Unchanged | None = UNCHANGED,
+    is_active: bool | Unchanged = UNCHANGED,
+    clock: Clock = utc_now,
+) -> ProxyConfig:
+    with uow:
+        proxy = owned_proxy(uow, caller, proxy_config_id)
+        if name is not UNCHANGED:
+            proxy.name = name
+        if is_active is not UNCHANGED:
+            proxy.is_active = is_active
+        moved = host is not UNCHANGED or port is not UNCHANGED
+        new_credentials = username is not UNCHANGED or password is not UNCHANGED
+        if host is not UNCHANGED:
+            proxy.host = host
+        if port is not UNCHANGED:
+            proxy.port = port
+        if username is not UNCHANGED:
+            proxy.username = username
+        if password is not UNCHANGED:
+            proxy.sealed_password = _seal(sealer, proxy, PASSWORD_COLUMN, password)
+        if moved or new_credentials:
+            # The last test was of another proxy, in effect: forget it.
+            _record(proxy, None, None)
+        proxy.updated_at = clock()
+        uow.commit()
+        return proxy
+
+
+def delete_proxy(uow: UnitOfWork, caller: Caller, proxy_config_id: str) -> None:
+    with uow:
+        proxy = owned_proxy(uow, caller, proxy_config_id)
+        uow.accounts.detach_proxy(proxy.id)  # same transaction: no account points nowhere
+        uow.proxies.delete(proxy)
+        uow.commit()
+
+
+async def run_proxy_test(
+    uow: UnitOfWork,
+    caller: Caller,
+    proxy_config_id: str,
+    sealer: SecretSealer,
+    settings: ProbeSettings,
+    *,
+    prober: Prober = probe,
+    clock: Clock = utc_now,
+) -> ProbeResult:
+    """Test the proxy over the network and keep the result on it.
+
+    The network part runs on the event loop and holds no transaction; the database
+    parts before and after it are short transactions in a worker thread.
+    """
+    try:
+        target = await to_thread.run_sync(_probe_target, uow, caller, proxy_config_id, sealer)
+    except SealedSecretError:
+        # The proxy works or not regardless; what failed is reading our own copy of
+        # its password. Say so as a result, like every other reason a test fails.
+        result = ProbeResult(success=False, latency_ms=0, error=UNREADABLE_PASSWORD)
+    else:
+        result = await prober(target, settings)
+    await to_thread.run_sync(_store_result, uow, caller, proxy_config_id, result, clock())
+    return result
+
+
+def _probe_target(
+    uow: UnitOfWork, caller: Caller, proxy_config_id: str, sealer: SecretSealer
+) -> ProbeTarget:
+    with uow:
+        proxy = owned_proxy(uow, caller, proxy_config_id)
+        return ProbeTarget(
+            type=proxy.type,
+            host=proxy.host,
+            port=proxy.port,
+            username=proxy.username,
+            password=opened_password(sealer, proxy),
+        )
+
+
+def _store_result(
+    uow: UnitOfWork, caller: Caller, proxy_config_id: str, result: ProbeResult, now: datetime
+) -> None:
+    with uow:
+        proxy = owned_proxy(uow, caller, proxy_config_id)
+        _record(proxy, result, now)
+        uow.commit()
+
+
+def _record(proxy: ProxyConfig, result: ProbeResult | None, tested_at: datetime | None) -> None:
+    proxy.last_tested_at = tested_at
+    proxy.test_success = result.success if result else None
+    proxy.test_latency_ms = result.latency_ms if result else None
+    proxy.test_error = result.error if result else None
