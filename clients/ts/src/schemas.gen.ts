@@ -269,7 +269,7 @@ export interface UserSummary {
   is_active: boolean;
 }
 
-export interface V2RayConfig {
+export interface V2rayConfig {
   protocol: "vmess" | "vless" | "trojan" | "shadowsocks";
   server: string;
   port: number;

@@ -76,6 +76,29 @@ test("a new namespace nested three deep is callable, typed, after one regenerate
   assert.match(files.get("procedures.gen.ts") ?? "", /workflow: \{\n {4}template: \{\n {6}\/\*\* The workflow\.template\.create procedure \*\/\n {6}create: "workflow\.template\.create";/);
 });
 
+test("a type is declared under its component key, whatever the compiler would name it", async () => {
+  // json-schema-to-typescript would declare "V2rayConfig" as "V2RayConfig" while every
+  // reference says "V2rayConfig": the generated code would not compile.
+  const doc = contract();
+  doc.components.schemas["Tls1x3Options"] = { type: "object", title: "Tls1x3Options", properties: { sni: { type: "string" } } };
+  doc.methods.push(method("edge.configure", { params: [{ name: "tls", schema: { $ref: "#/components/schemas/Tls1x3Options" }, required: true }] }));
+  doc.components.schemas["Template"] = { type: "object", properties: { id: { type: "string" } }, required: ["id"] };
+  const files = await generate(doc);
+  assert.match(files.get("schemas.gen.ts") ?? "", /^export interface Tls1x3Options \{/m);
+  const overrides = new Map([...files].map(([name, text]) => [resolve(srcDir, name), text]));
+  const usage = resolve(srcDir, "__key_usage.ts");
+  overrides.set(
+    usage,
+    [
+      'import { createClient, type Tls1x3Options } from "./index.js";',
+      'const options: Tls1x3Options = { sni: "example.com" };',
+      'export const made = createClient({ url: "http://127.0.0.1/rpc" }).edge.configure({ tls: options });',
+    ].join("\n"),
+  );
+  const diagnostics = typeCheck([usage], overrides);
+  assert.deepEqual(diagnostics, [], describe(diagnostics));
+});
+
 test("nested titles do not become types of their own", async () => {
   const schemas = (await generate(contract())).get("schemas.gen.ts") ?? "";
   assert.doesNotMatch(schemas, /export (type|interface) (Email|Role|Password)\b/);

@@ -98,7 +98,21 @@ export async function compileSchemas(schemas: readonly NamedSchema[]): Promise<s
       format: true,
       style: { printWidth: 100, singleQuote: false, trailingComma: "all" },
     });
-    declarations.push(source.trim());
+    declarations.push(withDeclaredName(source.trim(), name));
   }
   return declarations.join("\n\n");
+}
+
+/**
+ * The compiler makes its own identifier from the title ("V2rayConfig" becomes
+ * "V2RayConfig"), while every reference uses the component's key: declare the key's
+ * name so the two always agree.
+ */
+function withDeclaredName(source: string, name: string): string {
+  const declaration = /^export (interface|type) ([A-Za-z_$][A-Za-z0-9_$]*)/m;
+  const found = declaration.exec(source);
+  if (found === null) {
+    throw new Error(`json-schema-to-typescript declared nothing for ${name}`);
+  }
+  return source.replace(declaration, `export ${found[1]} ${name}`);
 }
