@@ -52,9 +52,15 @@ class Server:
     method: str
     params: dict[str, Any]
     needs_token: bool = False
-    # Rate limits stay on (with a limit that allows the load) unless a procedure's
-    # published limit would refuse the benchmark's load.
-    rate_limits: bool = True
+    # Accounts the signed-in user owns before the load starts.
+    accounts: int = 0
+
+
+# Rate limits stay on, raised so that they allow the load: the check runs on every call.
+UNLIMITED = "1000000000/minute"
+RATE_LIMIT_OVERRIDES = ",".join(
+    f"{name}={UNLIMITED}" for name in ("auth.me", "account.list", "account.create")
+)
 
 
 SERVERS = [
@@ -66,7 +72,14 @@ SERVERS = [
         "auth.me",
         {},
         needs_token=True,
-        rate_limits=False,  # auth.me allows 1000 calls an hour per user
+    ),
+    Server(
+        "switchyard account.list",
+        "benchmarks.servers:switchyard",
+        "account.list",
+        {},
+        needs_token=True,
+        accounts=20,
     ),
 ]
 
@@ -123,7 +136,7 @@ def running(server: Server, data_dir: Path) -> Iterator[tuple[subprocess.Popen[b
         **os.environ,
         "SWITCHYARD_DATA_DIR": str(data_dir),
         "SWITCHYARD_LOG_LEVEL": "WARNING",
-        "SWITCHYARD_RATE_LIMITS_ENABLED": "true" if server.rate_limits else "false",
+        "SWITCHYARD_RATE_LIMIT_OVERRIDES": RATE_LIMIT_OVERRIDES,
     }
     for name in ("DATABASE_URL", "REDIS_URL"):
         env.pop(name, None)  # the embedded default: SQLite file, in-memory rate limits
@@ -184,6 +197,14 @@ def sign_in(url: str) -> str:
     ).json()
     token: str = answer["result"]["accessToken"]
     return token
+
+
+def create_accounts(url: str, token: str, count: int) -> None:
+    batch = [
+        {"jsonrpc": "2.0", "method": "account.create", "params": {"name": f"Account {i}"}, "id": i}
+        for i in range(1, count + 1)
+    ]
+    check_answers(url, json.dumps(batch), token)
 
 
 def check_answers(url: str, body: str, token: str | None) -> None:
@@ -285,6 +306,8 @@ def bench_server(
     growth: dict[str, float] | None = None
     with running(server, data_dir) as (process, url):
         token = sign_in(url) if server.needs_token else None
+        if token and server.accounts:
+            create_accounts(url, token, server.accounts)
         for scenario in args.scenarios:
             body = body_for(server, scenario)
             body_file = workdir / "body.json"
