@@ -250,7 +250,8 @@ def wrk(
     env = {**os.environ, "BENCH_BODY_FILE": str(body_file), "BENCH_TOKEN": token or ""}
     output = subprocess.run(  # noqa: S603 - fixed arguments, no shell
         [_tool("taskset"), "-c", LOAD_CPU, _tool("wrk"), "-t1", f"-c{connections}",
-         f"-d{round(seconds)}s", "--latency", "-s", str(HERE / "post.lua"), url],
+         f"-d{round(seconds)}s", "--timeout", "30s", "--latency",
+         "-s", str(HERE / "post.lua"), url],
         env=env, check=True, capture_output=True, text=True,
     ).stdout  # fmt: skip
     line = next(line for line in output.splitlines() if line.startswith("BENCH_RESULT "))

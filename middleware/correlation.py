@@ -14,13 +14,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from rpc.correlation import reset_correlation_id, set_correlation_id
 
 HEADER = "x-correlation-id"
+_HEADER_BYTES = HEADER.encode()
 # A client's id is kept only if it is short and plain, so it is safe in logs and headers.
 _ACCEPTABLE = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
 
 
 def correlation_id_from(headers: list[tuple[bytes, bytes]]) -> str:
     for name, value in headers:
-        if name == HEADER.encode():
+        if name == _HEADER_BYTES:
             candidate = value.decode("latin-1")
             if _ACCEPTABLE.match(candidate):
                 return candidate
