@@ -7,21 +7,18 @@ instead of skipping it, so CI cannot pass by silently testing nothing.
 """
 
 import os
-import secrets
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.pool import NullPool
+from sqlalchemy import Engine
 
 from db.engine import make_engine
 from db.migrate import upgrade_to_head
 from services.passwords import PasswordHasher
 from services.tokens import TokenService
+from tests.databases import temporary_postgres_database
 from tests.fakes import FakeClock
 from tests.loopback_proxies import Loopback, loopback_proxies
 
@@ -60,7 +57,7 @@ def loopback() -> Iterator[Loopback]:
 def database_url(tmp_path: Path) -> Iterator[str]:
     server_url = os.environ.get("DATABASE_URL", "")
     if server_url.startswith("postgresql"):
-        yield from _temporary_postgres_database(server_url)
+        yield from temporary_postgres_database(server_url, "switchyard_test")
     else:
         yield f"sqlite:///{tmp_path / 'switchyard-test.db'}"
 
@@ -72,23 +69,3 @@ def migrated_engine(database_url: str) -> Iterator[Engine]:
     yield engine
     # Before the database is dropped: PostgreSQL refuses to drop a database in use.
     engine.dispose()
-
-
-def _temporary_postgres_database(server_url: str) -> Iterator[str]:
-    admin = create_engine(server_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-    name = f"switchyard_test_{secrets.token_hex(8)}"
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except OperationalError as error:
-        admin.dispose()
-        reason = f"PostgreSQL at DATABASE_URL is not reachable: {error.orig}"
-        if os.environ.get("REQUIRE_POSTGRES") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    try:
-        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()

@@ -30,10 +30,7 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
-from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.pool import NullPool
+from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 from starlette.applications import Starlette
 
@@ -44,6 +41,7 @@ from middleware.context import AppServices
 from services import auth as auth_service
 from switchyard.app import create_app
 from switchyard.settings import Settings
+from tests.databases import temporary_postgres_database
 
 SECRET_KEY = "e2e-signing-key-that-is-long-enough-for-hs256"
 SETUP_PASSWORD = "Setup-Switchyard-77"
@@ -141,39 +139,11 @@ def _wait_until_healthy(url: str, thread: threading.Thread) -> None:
     raise RuntimeError(f"{url}/healthz did not answer 200 within 15 s")
 
 
-def _postgres_database(server_url: str) -> Iterator[str]:
-    """A uniquely named database on the server of ``server_url``, dropped afterwards.
-
-    Module-scoped twin of ``tests/conftest.py``'s ``database_url`` (which is per test).
-    """
-    admin = create_engine(server_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-    name = f"switchyard_e2e_{secrets.token_hex(8)}"
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except OperationalError as error:
-        admin.dispose()
-        reason = f"PostgreSQL at DATABASE_URL is not reachable: {error.orig}"
-        if os.environ.get("REQUIRE_POSTGRES") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    try:
-        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-def uses_postgres() -> bool:
-    return os.environ.get("DATABASE_URL", "").startswith("postgresql")
-
-
 @pytest.fixture(scope="module")
 def module_database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server_url = os.environ.get("DATABASE_URL", "")
     if server_url.startswith("postgresql"):
-        yield from _postgres_database(server_url)
+        yield from temporary_postgres_database(server_url, "switchyard_e2e")
     else:
         yield f"sqlite:///{tmp_path_factory.mktemp('e2e-db') / 'switchyard.db'}"
 

@@ -12,17 +12,12 @@ from __future__ import annotations
 
 import functools
 import os
-import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import httpx
 import pytest
 from anyio.from_thread import BlockingPortal, start_blocking_portal
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.pool import NullPool
 from starlette.applications import Starlette
 
 from db.migrate import upgrade_to_head
@@ -32,43 +27,18 @@ from middleware.context import AppServices
 from services import auth as auth_service
 from switchyard.app import create_app
 from switchyard.settings import Settings
+from tests.databases import temporary_postgres_database
 
 SECRET_KEY = "property-signing-key-that-is-long-enough-for-hs256"
 SETUP_PASSWORD = "Setup-Property-77"
 ADMIN_PASSWORD = "Harbour-Lights-42"
 
 
-def uses_postgres() -> bool:
-    return os.environ.get("DATABASE_URL", "").startswith("postgresql")
-
-
-def _postgres_database(server_url: str) -> Iterator[str]:
-    """A uniquely named database, dropped afterwards (module-scoped twin of
-    ``tests/conftest.py``'s per-test ``database_url``)."""
-    admin = create_engine(server_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-    name = f"switchyard_prop_{secrets.token_hex(8)}"
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except OperationalError as error:
-        admin.dispose()
-        reason = f"PostgreSQL at DATABASE_URL is not reachable: {error.orig}"
-        if os.environ.get("REQUIRE_POSTGRES") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    try:
-        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
 @pytest.fixture(scope="module")
 def property_database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server_url = os.environ.get("DATABASE_URL", "")
     if server_url.startswith("postgresql"):
-        yield from _postgres_database(server_url)
+        yield from temporary_postgres_database(server_url, "switchyard_prop")
     else:
         yield f"sqlite:///{tmp_path_factory.mktemp('property-db') / 'switchyard.db'}"
 

@@ -1,0 +1,42 @@
+"""Throw-away databases for the tests: a fresh PostgreSQL database, dropped afterwards.
+
+CI runs against the PostgreSQL server as the last session left it, so every test that
+uses it creates its own uniquely named database and drops it, even when the test fails.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.pool import NullPool
+
+
+def temporary_postgres_database(server_url: str, prefix: str) -> Iterator[str]:
+    """Yield the URL of a new database named ``<prefix>_<random>``; drop it afterwards.
+
+    With REQUIRE_POSTGRES=1 an unreachable server fails the test instead of skipping it,
+    so CI cannot pass by silently testing nothing.
+    """
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    name = f"{prefix}_{secrets.token_hex(8)}"
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except OperationalError as error:
+        admin.dispose()
+        reason = f"PostgreSQL at DATABASE_URL is not reachable: {error.orig}"
+        if os.environ.get("REQUIRE_POSTGRES") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    try:
+        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
