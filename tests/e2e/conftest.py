@@ -43,6 +43,19 @@ from switchyard.app import create_app
 from switchyard.settings import Settings
 from tests.databases import temporary_postgres_database
 
+# The fields of a profile on the wire (the service-center contract's snake_case).
+PROFILE_KEYS = {
+    "id",
+    "user_id",
+    "full_name",
+    "email",
+    "avatar_url",
+    "role",
+    "is_active",
+    "created_at",
+    "updated_at",
+}
+
 SECRET_KEY = "e2e-signing-key-that-is-long-enough-for-hs256"
 SETUP_PASSWORD = "Setup-Switchyard-77"
 ADMIN_EMAIL = "root@switchyard.test"

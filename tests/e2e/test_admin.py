@@ -13,6 +13,7 @@ from services.errors import InvalidCredentials
 from tests.e2e.conftest import (
     ADMIN_EMAIL,
     ADMIN_PASSWORD,
+    PROFILE_KEYS,
     SETUP_PASSWORD,
     USER_PASSWORD,
     Account,
@@ -37,17 +38,6 @@ CONFLICT = -32009
 PRECONDITION_FAILED = -32012
 INVALID_PARAMS = -32602
 
-PROFILE_KEYS = {
-    "id",
-    "user_id",
-    "full_name",
-    "email",
-    "avatar_url",
-    "role",
-    "is_active",
-    "created_at",
-    "updated_at",
-}
 NON_ADMIN_ROLES = ["manager", "technician", "reception"]
 
 StartServer = Callable[..., LiveServer]

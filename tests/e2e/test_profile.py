@@ -6,6 +6,7 @@ import httpx
 import pytest
 
 from tests.e2e.conftest import (
+    PROFILE_KEYS,
     USER_PASSWORD,
     Account,
     LiveServer,
@@ -25,17 +26,6 @@ UNAUTHORIZED = -32001
 CONFLICT = -32009
 INVALID_PARAMS = -32602
 
-PROFILE_KEYS = {
-    "id",
-    "user_id",
-    "full_name",
-    "email",
-    "avatar_url",
-    "role",
-    "is_active",
-    "created_at",
-    "updated_at",
-}
 SUMMARY_KEYS = {"user_id", "full_name", "role", "is_active"}
 
 
