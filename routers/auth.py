@@ -9,7 +9,6 @@ from routers.base import authed, public
 from rpc import ErrorCode, Example, RateLimit, Router
 from schemas.auth import AuthUser, LoginInput, LogoutResult, RefreshInput, TokenPair
 from services import auth as auth_service
-from services import users as users_service
 
 
 def auth_user(user: User) -> AuthUser:
@@ -49,10 +48,11 @@ def login(ctx: RequestContext, params: LoginInput) -> TokenPair:
     return token_pair(result)
 
 
-def me(ctx: RequestContext, _: object) -> AuthUser | None:
+async def me(ctx: RequestContext, _: object) -> AuthUser | None:
+    # Async, and no query: authentication loaded the row for this request already.
     if ctx.caller is None:
         return None
-    return auth_user(users_service.get_current_user(ctx.unit_of_work(), ctx.caller))
+    return auth_user(ctx.signed_in_user())
 
 
 def refresh(ctx: RequestContext, params: RefreshInput) -> TokenPair:
