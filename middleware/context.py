@@ -15,7 +15,6 @@ from anyio import to_thread
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
-from db.tables import User
 from db.unit_of_work import AuditEntry, SqlUnitOfWork
 from middleware.rate_limit_store import RateLimitStore
 from rpc import RateLimit
@@ -64,8 +63,6 @@ class Authentication:
     caller: Caller | None
     # Why a token that was sent was refused (None when none was sent or it was good).
     failure: str | None = None
-    # The caller's row as loaded to authenticate, for the rest of this request.
-    user: User | None = None
 
 
 class _AuthenticationOnce:
@@ -148,19 +145,12 @@ class RequestContext:
         assert token is not None
         try:
             uow = SqlUnitOfWork(self.services.session_factory, read_only=True)
-            caller, user = auth_service.authenticate_user(
+            caller = auth_service.authenticate(
                 uow, self.services.tokens, token, self.services.clock
             )
         except Unauthenticated as exc:
             return Authentication(caller=None, failure=exc.message)
-        return Authentication(caller=caller, user=user)
-
-    def signed_in_user(self) -> User:
-        """The caller's user row, loaded once by authentication for this request."""
-        known = self._authentication.known
-        if known is None or known.user is None or self.caller is None:
-            raise RuntimeError(f"{self.procedure} ran without its auth middleware")
-        return known.user
+        return Authentication(caller=caller)
 
     def signed_in(self) -> Caller:
         """The caller of a procedure behind the auth middleware."""

@@ -9,6 +9,7 @@ from routers.base import authed, public
 from rpc import ErrorCode, Example, RateLimit, Router
 from schemas.auth import AuthUser, LoginInput, LogoutResult, RefreshInput, TokenPair
 from services import auth as auth_service
+from services import users as users_service
 
 
 def auth_user(user: User) -> AuthUser:
@@ -48,11 +49,10 @@ def login(ctx: RequestContext, params: LoginInput) -> TokenPair:
     return token_pair(result)
 
 
-async def me(ctx: RequestContext, _: object) -> AuthUser | None:
-    # Async, and no query: authentication loaded the row for this request already.
+def me(ctx: RequestContext, _: object) -> AuthUser | None:
     if ctx.caller is None:
         return None
-    return auth_user(ctx.signed_in_user())
+    return auth_user(users_service.get_current_user(ctx.unit_of_work(), ctx.caller))
 
 
 def refresh(ctx: RequestContext, params: RefreshInput) -> TokenPair:

@@ -25,9 +25,8 @@ def profile_of(user: User) -> Profile:
     )
 
 
-async def get_current_user(ctx: RequestContext, _: object) -> Profile:
-    # Async, and no query: authentication loaded the row for this request already.
-    return profile_of(ctx.signed_in_user())
+def get_current_user(ctx: RequestContext, _: object) -> Profile:
+    return profile_of(users_service.get_current_user(ctx.unit_of_work(), ctx.signed_in()))
 
 
 def update_profile(ctx: RequestContext, params: UpdateProfileInput) -> Profile:

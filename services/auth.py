@@ -101,15 +101,6 @@ def login(
 
 def authenticate(uow: UnitOfWork, tokens: TokenService, access_token: str, clock: Clock) -> Caller:
     """The caller named by a valid access token whose session and user are still good."""
-    caller, _ = authenticate_user(uow, tokens, access_token, clock)
-    return caller
-
-
-def authenticate_user(
-    uow: UnitOfWork, tokens: TokenService, access_token: str, clock: Clock
-) -> tuple[Caller, User]:
-    """:func:`authenticate`, also giving the user row it loaded, so that the rest of the
-    request (``auth.me``, ``profile.getCurrentUser``) need not load it again."""
     claims = tokens.decode_access_token(access_token)
     with uow:
         auth_session = uow.sessions.get(claims.session_id)
@@ -124,13 +115,12 @@ def authenticate_user(
             raise Unauthenticated(SESSION_INVALID)
         # The role comes from the database, not the token: a role change or a
         # demotion applies to the very next request.
-        caller = Caller(
+        return Caller(
             user_id=user.id,
             email=user.email,
             role=user.role,
             session_id=auth_session.id,
         )
-        return caller, user
 
 
 def refresh(uow: UnitOfWork, tokens: TokenService, refresh_token: str, clock: Clock) -> LoginResult:
