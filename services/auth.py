@@ -7,17 +7,16 @@ from typing import Literal
 
 from db.tables import AuthSession, User
 from db.unit_of_work import UnitOfWork
+from services import users
 from services.caller import Caller
 from services.clock import Clock, utc_now
 from services.errors import (
-    Conflict,
     InvalidCredentials,
     InvalidInput,
     PreconditionFailed,
     Unauthenticated,
 )
 from services.inputs import (
-    EMAIL_TAKEN,
     check_new_password,
     stored_user_agent,
     valid_email,
@@ -247,25 +246,7 @@ def create_admin(
     clock: Clock = utc_now,
 ) -> User:
     """Create an admin account (the CLI's way to make the first admin)."""
-    normalised_email = valid_email(email)
-    name = valid_full_name(full_name)
-    check_new_password(password)
-    password_hash = hasher.hash(password)  # before the transaction: it is slow
-    with uow:
-        if uow.users.get_by_email(normalised_email) is not None:
-            raise Conflict(EMAIL_TAKEN)
-        now = clock()
-        user = User(
-            email=normalised_email,
-            full_name=name,
-            password_hash=password_hash,
-            role="admin",
-            created_at=now,
-            updated_at=now,
-        )
-        uow.users.add(user)
-        uow.commit()
-        return user
+    return users.register_user(uow, hasher, email, password, full_name, "admin", clock)
 
 
 def _is_live(auth_session: AuthSession, now: datetime) -> bool:

@@ -33,6 +33,20 @@ def create_user(
     role: str,
     clock: Clock = utc_now,
 ) -> User:
+    """An admin creates a user (the caller is recorded by the unit of work's audit row)."""
+    return register_user(uow, hasher, email, password, full_name, role, clock)
+
+
+def register_user(
+    uow: UnitOfWork,
+    hasher: PasswordHasher,
+    email: str,
+    password: str,
+    full_name: str,
+    role: str,
+    clock: Clock = utc_now,
+) -> User:
+    """A new user, whoever asks (an admin, the CLI, first-time setup): every rule checked."""
     normalised_email = valid_email(email)
     name = valid_full_name(full_name)
     checked_role = valid_role(role)
