@@ -16,7 +16,7 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
 from db.unit_of_work import AuditEntry, SqlUnitOfWork
-from middleware.rate_limit_store import RateLimitStore
+from middleware.rate_limit_store import LeasingRateLimitStore
 from rpc import RateLimit
 from services import auth as auth_service
 from services.caller import Caller
@@ -47,7 +47,7 @@ class AppServices:
     tokens: TokenService
     clock: Clock
     admin_setup: AdminSetup
-    rate_limits: RateLimitStore | None
+    rate_limits: LeasingRateLimitStore | None
     # Per procedure name, from the settings: replaces the limit the procedure declares.
     rate_limit_overrides: Mapping[str, RateLimit]
     # Seals proxy passwords and v2ray secrets at rest.

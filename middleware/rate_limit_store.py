@@ -101,6 +101,7 @@ WINDOW_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 
 @dataclass(slots=True)
 class _Lease:
+    rate_limit: RateLimit
     units: int
     expires_at: float
 
@@ -122,14 +123,29 @@ class LeasingRateLimitStore:
 
     def __init__(self, store: RateLimitStore) -> None:
         self._store = store
-        self._leases: dict[tuple[RateLimit, tuple[str, ...]], _Lease] = {}
+        # Keyed by the identifiers alone (strings hash once and cache it; a RateLimit
+        # hashes through a Python-level __hash__ on every lookup); the lease remembers
+        # which limit it was counted against.
+        self._leases: dict[tuple[str, ...], _Lease] = {}
+
+    def take_leased(self, rate_limit: RateLimit, *identifiers: str, cost: int = 1) -> bool:
+        """Count the calls against a block this process holds; False if none covers them.
+
+        Synchronous and free of I/O, so the common case costs the caller no await.
+        """
+        lease = self._leases.get(identifiers)
+        if (
+            lease is None
+            or lease.units < cost
+            or (lease.rate_limit is not rate_limit and lease.rate_limit != rate_limit)
+            or time.monotonic() >= lease.expires_at
+        ):
+            return False
+        lease.units -= cost
+        return True
 
     async def hit(self, rate_limit: RateLimit, *identifiers: str, cost: int = 1) -> bool:
-        key = (rate_limit, identifiers)
-        lease = self._leases.get(key)
-        now = time.monotonic()
-        if lease is not None and lease.units >= cost and now < lease.expires_at:
-            lease.units -= cost
+        if self.take_leased(rate_limit, *identifiers, cost=cost):
             return True
         if not await self._store.hit(rate_limit, *identifiers, cost=cost):
             return False
@@ -139,9 +155,9 @@ class LeasingRateLimitStore:
         )
         if block > 0 and await self._store.hit(rate_limit, *identifiers, cost=block):
             lifetime = WINDOW_SECONDS[rate_limit.window] * self.LEASE_LIFETIME
-            self._leases[key] = _Lease(block, now + lifetime)
+            self._leases[identifiers] = _Lease(rate_limit, block, time.monotonic() + lifetime)
         else:
-            self._leases.pop(key, None)
+            self._leases.pop(identifiers, None)
         return True
 
     async def remaining(self, rate_limit: RateLimit, *identifiers: str) -> int:
@@ -155,7 +171,7 @@ class LeasingRateLimitStore:
         await self._store.close()
 
 
-def make_rate_limit_store(redis_url: str | None, key_prefix: str) -> RateLimitStore:
+def make_rate_limit_store(redis_url: str | None, key_prefix: str) -> LeasingRateLimitStore:
     store: RateLimitStore
     if redis_url is None:
         store = InMemoryRateLimitStore()
