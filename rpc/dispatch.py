@@ -8,7 +8,9 @@ jsonrpcserver stays the dispatcher, made cheap and safe through its own hooks:
   ``inspect.signature(...).bind`` is cheap and always succeeds,
 - the wrapper catches every exception itself, so jsonrpcserver's fallback (which puts
   ``str(exc)`` in the response) never runs, and
-- results are dumped to JSON-ready values first, so serialising can never fail later.
+- results are dumped to JSON-ready values first, so serialising can never fail later,
+- the response object is written here from jsonrpcserver's result (the transport owns
+  framing and serialisation), skipping its Response namedtuples and their ``_asdict``.
 """
 
 from __future__ import annotations
@@ -25,14 +27,14 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", r"(read_text|open_text) is deprecated", DeprecationWarning)
     from jsonrpcserver import Error, Success
     from jsonrpcserver.async_dispatcher import dispatch_request
-    from jsonrpcserver.dispatcher import create_request, to_response
-    from jsonrpcserver.response import to_serializable_one
+    from jsonrpcserver.dispatcher import create_request
     from jsonrpcserver.result import Result
-    from jsonrpcserver.sentinels import NOID
+    from jsonrpcserver.sentinels import NODATA, NOID
+    from oslash.either import Right  # type: ignore[import-untyped]  # jsonrpcserver's Either
 
 from rpc.correlation import current_correlation_id
 from rpc.errors import RpcError, internal_error
-from rpc.execution import compile_procedure, dump_output
+from rpc.execution import compile_chain, dump_output
 from rpc.procedure import Procedure
 
 ContextT = TypeVar("ContextT")
@@ -75,7 +77,7 @@ def error_result(error: RpcError, path: str | None) -> Result:
 def method_for(procedure: Procedure[ContextT]) -> JsonRpcMethod:
     """The jsonrpcserver method that runs ``procedure`` and never lets an exception out."""
 
-    run = compile_procedure(procedure)
+    run = compile_chain(procedure)
 
     async def method(ctx: ContextT, /, **params: Any) -> Result:
         try:
@@ -115,9 +117,18 @@ async def dispatch_one(
     directly: its top-level entry point would parse, validate and wrap even a single
     request in ``asyncio.gather``, all of which the transport has already done.
     """
-    parsed = create_request(request)
-    parsed, result = await dispatch_request(methods, ctx, parsed)  # type: ignore[arg-type]
+    parsed, result = await dispatch_request(methods, ctx, create_request(request))  # type: ignore[arg-type]
     if parsed.id is NOID:
         return None
-    response = to_serializable_one(to_response(parsed, result))
-    return response  # type: ignore[return-value]  # one request in, one response out
+    return response_object(result, parsed.id)
+
+
+def response_object(result: Result, request_id: Any) -> dict[str, Any]:
+    """The JSON-RPC response object for jsonrpcserver's ``result`` (an Either)."""
+    if isinstance(result, Right):
+        return {"jsonrpc": "2.0", "result": result._value.result, "id": request_id}
+    error = result._error
+    body = {"code": error.code, "message": error.message}
+    if error.data is not NODATA:  # "data" may be omitted (section 5.1)
+        body["data"] = error.data
+    return {"jsonrpc": "2.0", "error": body, "id": request_id}
