@@ -7,6 +7,7 @@ Checking each member here is both correct and cheap.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, NamedTuple
 
 from rpc.errors import ErrorCode, RpcError
@@ -35,32 +36,42 @@ class EnvelopeError(Exception):
         self.id = id
 
 
-def _valid_id(value: Any) -> bool:
-    # String, Number or Null; bool is a subclass of int in Python but not a JSON number.
-    return value is None or (isinstance(value, (str, int, float)) and not isinstance(value, bool))
+# The types of a valid id: String, Number or Null. Exact types, as the JSON parser makes
+# them: bool is a subclass of int in Python but not a JSON number.
+_ID_TYPES = frozenset({str, int, float, type(None)})
+_ABSENT = object()
+# CheckedRequest(...) runs the named tuple's Python-level __new__; this builds the same
+# tuple in C (one is made per call).
+_new_checked_request = partial(tuple.__new__, CheckedRequest)
 
 
 def check_request(member: Any) -> CheckedRequest:
     """The checked request, or :class:`EnvelopeError` saying what is wrong with it."""
     if not isinstance(member, dict):
         raise EnvelopeError(_invalid("a request must be a JSON object"), None)
-    has_id = "id" in member
-    request_id = member.get("id")
-    if not _valid_id(request_id):
+    request_id = member.get("id", _ABSENT)
+    is_notification = request_id is _ABSENT
+    if is_notification:
+        request_id = None
+    elif type(request_id) not in _ID_TYPES:
         raise EnvelopeError(_invalid("'id' must be a string, a number or null"), None)
     if member.get("jsonrpc") != "2.0":
         raise EnvelopeError(_invalid("'jsonrpc' must be exactly \"2.0\""), request_id)
     method = member.get("method")
-    if not isinstance(method, str):
+    if type(method) is not str:
         raise EnvelopeError(_invalid("'method' must be a string"), request_id)
-    if not _ALLOWED_MEMBERS.issuperset(member):
+    params = member.get("params", _ABSENT)
+    if params is _ABSENT:
+        params = {}
+    elif not isinstance(params, (dict, list)):
+        raise EnvelopeError(_invalid("'params' must be a JSON object or array"), request_id)
+    # Counting the members we know is cheaper than a set comparison on every call.
+    expected = 2 + (not is_notification) + ("params" in member)
+    if len(member) != expected:
         unknown = member.keys() - _ALLOWED_MEMBERS
         names = ", ".join(sorted(repr(name) for name in unknown))
         raise EnvelopeError(_invalid(f"unknown request member(s): {names}"), request_id)
-    params = member.get("params", {})
-    if not isinstance(params, (dict, list)):
-        raise EnvelopeError(_invalid("'params' must be a JSON object or array"), request_id)
-    return CheckedRequest(method, params, request_id, is_notification=not has_id)
+    return _new_checked_request((method, params, request_id, is_notification))
 
 
 def _invalid(reason: str) -> RpcError:

@@ -8,15 +8,16 @@ answered with HTTP 200; errors live in the body, where JSON-RPC clients look for
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Generic, TypeVar
 
 from starlette.requests import Request
 from starlette.types import Receive, Scope, Send
 
+from rpc.concurrency import run_bounded
 from rpc.correlation import current_correlation_id
 from rpc.dispatch import JsonRpcMethod, constant_method, dispatch_one, methods_for
 from rpc.envelope import CheckedRequest, EnvelopeError, check_request
@@ -66,6 +67,9 @@ class JsonRpcTransport(Generic[ContextT]):
         self._limits = limits
         self._methods: dict[str, JsonRpcMethod] = methods_for(self._procedures)
         self._methods[DISCOVER_METHOD] = constant_method(dict(openrpc_document))
+        self._mutations = frozenset(
+            name for name, procedure in self._procedures.items() if procedure.kind == "mutation"
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """The ASGI endpoint (mount it with ``Route(path, transport, methods=["POST"])``).
@@ -163,7 +167,7 @@ class JsonRpcTransport(Generic[ContextT]):
         """Mutations run one after another in array order; queries between them at once."""
         pending_queries: list[int] = []
         for index, checked in runnable:
-            if self._is_mutation(checked.method):
+            if checked.method in self._mutations:
                 await self._run_queries(ctx, members, pending_queries, answers)
                 pending_queries = []
                 answers[index] = await dispatch_one(self._methods, ctx, members[index])
@@ -176,21 +180,18 @@ class JsonRpcTransport(Generic[ContextT]):
     ) -> None:
         """Run queries concurrently, at most ``query_concurrency`` at a time.
 
-        A few workers pull from one shared iterator instead of one task per query: the
-        concurrency is bounded, and a batch of fifty quick queries costs a few tasks,
-        not fifty. A worker whose query waits (on the database) lets the next start.
+        Quick queries all run in this task; workers are added only while queries wait
+        (see ``rpc.concurrency``), so a batch of fifty costs no task per query.
         """
         if len(indexes) == 1:
             answers[indexes[0]] = await dispatch_one(self._methods, ctx, members[indexes[0]])
             return
-        remaining = iter(indexes)
 
-        async def worker() -> None:
-            for index in remaining:
-                answers[index] = await dispatch_one(self._methods, ctx, members[index])
+        async def answer(index: int) -> None:
+            answers[index] = await dispatch_one(self._methods, ctx, members[index])
 
-        workers = min(len(indexes), self._limits.query_concurrency)
-        await asyncio.gather(*(worker() for _ in range(workers)))
+        jobs = (partial(answer, index) for index in indexes)
+        await run_bounded(jobs, self._limits.query_concurrency)
 
     def _refusal(self, checked: CheckedRequest) -> RpcError | None:
         """Why a well-formed request cannot be dispatched, or None if it can."""
@@ -202,10 +203,6 @@ class JsonRpcTransport(Generic[ContextT]):
                 "Invalid params: params must be passed by name (a JSON object), not by position",
             )
         return None
-
-    def _is_mutation(self, method: str) -> bool:
-        procedure = self._procedures.get(method)
-        return procedure is not None and procedure.kind == "mutation"
 
 
 def _header(headers: list[tuple[bytes, bytes]], name: bytes) -> str | None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
 import httpx
 import pytest
+from pydantic import BaseModel, ConfigDict
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.routing import Route
@@ -98,3 +100,80 @@ async def test_limits_are_taken_from_the_settings() -> None:
 async def test_rpc_discover_answers_the_given_document() -> None:
     response = await post(make_app(), {"jsonrpc": "2.0", "method": "rpc.discover", "id": 1})
     assert response.json() == {"jsonrpc": "2.0", "result": {"openrpc": "1.3.2"}, "id": 1}
+
+
+class _Tracker:
+    """Records what runs at the same time as what, for the batch scheduling tests."""
+
+    def __init__(self) -> None:
+        self.in_flight: set[str] = set()
+        self.most_queries_in_flight = 0
+        self.seen_beside_a_mutation: list[set[str]] = []
+        self.mutation_order: list[int] = []
+
+
+def scheduling_app(tracker: _Tracker, query_concurrency: int) -> Starlette:
+    async def slow_query(ctx: object, params: Any) -> int:
+        name = f"query-{id(params)}"
+        tracker.in_flight.add(name)
+        queries = sum(1 for flight in tracker.in_flight if flight.startswith("query"))
+        tracker.most_queries_in_flight = max(tracker.most_queries_in_flight, queries)
+        await asyncio.sleep(0.005)
+        tracker.in_flight.discard(name)
+        return 1
+
+    async def mutation(ctx: object, params: NumberInput) -> int:
+        tracker.seen_beside_a_mutation.append(set(tracker.in_flight))
+        tracker.in_flight.add("mutation")
+        await asyncio.sleep(0.005)
+        tracker.in_flight.discard("mutation")
+        tracker.mutation_order.append(params.n)
+        return params.n
+
+    router = Router(
+        {
+            "slow": PUBLIC.output(int).query(slow_query),
+            "write": PUBLIC.input(NumberInput).output(int).mutation(mutation),
+        }
+    )
+
+    async def context_factory(request: Request) -> object:
+        return object()
+
+    transport = JsonRpcTransport(
+        router,
+        context_factory,
+        openrpc_document={},
+        limits=TransportLimits(query_concurrency=query_concurrency),
+    )
+    return Starlette(routes=[Route("/rpc", transport, methods=["POST"])])
+
+
+class NumberInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    n: int
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("query_concurrency", [1, 4, 8])
+async def test_a_batch_runs_queries_concurrently_up_to_the_limit(query_concurrency: int) -> None:
+    tracker = _Tracker()
+    batch = [{"jsonrpc": "2.0", "method": "slow", "id": i} for i in range(20)]
+    answers = (await post(scheduling_app(tracker, query_concurrency), batch)).json()
+    assert [answer["id"] for answer in answers] == list(range(20))
+    assert tracker.most_queries_in_flight == query_concurrency
+
+
+@pytest.mark.asyncio
+async def test_mutations_run_alone_and_in_array_order_between_queries() -> None:
+    tracker = _Tracker()
+    batch: list[dict[str, Any]] = []
+    for n in range(3):
+        batch += [{"jsonrpc": "2.0", "method": "slow", "id": f"q{n}-{i}"} for i in range(5)]
+        batch.append({"jsonrpc": "2.0", "method": "write", "params": {"n": n}, "id": f"m{n}"})
+    answers = (await post(scheduling_app(tracker, 8), batch)).json()
+    assert [answer["id"] for answer in answers] == [member["id"] for member in batch]
+    assert tracker.mutation_order == [0, 1, 2]
+    assert tracker.seen_beside_a_mutation == [set(), set(), set()]
+    assert tracker.most_queries_in_flight == 5

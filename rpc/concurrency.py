@@ -1,0 +1,67 @@
+"""Bounded concurrency that costs nothing when the work never waits.
+
+A batch's queries may run concurrently, at most a few at a time. The obvious way, a
+fixed number of worker tasks gathered together, costs about 28 us per batch on this
+kind of machine for eight workers, even when every query is a quick in-memory call that
+never gives the event loop a chance to interleave anything: more than half a
+microsecond per call of a batch of fifty.
+
+Here the calling task is the first worker, and a helper worker starts only when the
+event loop gets to run it, which happens only when every worker so far is waiting (on
+the database, a thread, the network). Each helper that finds work starts the next one,
+up to the limit. So a batch of quick queries runs in the calling task with one helper
+that finds nothing to do, and a batch of slow ones still has up to ``limit`` in flight.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Iterable
+
+Job = Callable[[], Awaitable[None]]
+
+
+async def run_bounded(jobs: Iterable[Job], limit: int) -> None:
+    """Run every job once, at most ``limit`` at a time; return when all are done.
+
+    Jobs start in order. If a job raises, the exception propagates once the calling
+    task notices it, and the helpers still running are cancelled.
+    """
+    if limit < 1:
+        raise ValueError("the limit allows at least one job at a time")
+    pending = iter(jobs)
+    helpers: list[asyncio.Task[None]] = []
+
+    def start_helper() -> None:
+        # The calling task counts as one worker.
+        if len(helpers) + 1 < limit:
+            helpers.append(asyncio.ensure_future(helper()))
+
+    async def work() -> None:
+        for job in pending:
+            await job()
+
+    async def helper() -> None:
+        job = next(pending, None)
+        if job is None:
+            return
+        # This helper runs, so every other worker is waiting: one more may help.
+        start_helper()
+        await job()
+        await work()
+
+    start_helper()
+    try:
+        await work()
+        # A helper starts the next before it finishes, so the list is complete once
+        # the last one in it is done.
+        done = 0
+        while done < len(helpers):
+            await helpers[done]
+            done += 1
+    except BaseException:
+        for task in helpers:
+            task.cancel()
+        # Collect what the cancelled helpers end with, so none is left unretrieved.
+        await asyncio.gather(*helpers, return_exceptions=True)
+        raise
