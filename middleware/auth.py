@@ -1,36 +1,60 @@
-"""Authentication middleware: who is calling, and refusing anonymous callers.
+"""Authentication: who is calling, resolved once per request, and refusing anonymous calls.
 
-``identify_caller`` never refuses: public procedures such as ``auth.me`` see the caller
-when there is one. ``require_caller`` answers UNAUTHORIZED when there is none, saying
-why when a token was sent but refused (expired, revoked, malformed).
+``authenticate_request`` reads the bearer token when the request's context is built (a
+database read, so in a worker thread, and only when a token was sent); it never refuses:
+public procedures such as ``auth.me`` see the caller when there is one, and a refused
+token makes the request anonymous. ``require_caller`` is the middleware that answers
+UNAUTHORIZED when there is no caller, saying why when a token was sent but refused.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from middleware.context import RequestContext
+from anyio import to_thread
+
+from db.unit_of_work import SqlUnitOfWork
+from middleware.context import AppServices, RequestContext
 from rpc import ErrorCode, MiddlewareCall, Next, RpcError
+from services import auth as auth_service
+from services.caller import Caller
+from services.errors import Unauthenticated
 
 
-async def identify_caller(call: MiddlewareCall[RequestContext], next_: Next[RequestContext]) -> Any:
-    if call.ctx.bearer_token is None:
-        return await next_(call.ctx)  # anonymous: nothing to look up
-    authentication = await call.ctx.authenticate()
-    if authentication.caller is None:
-        return await next_(call.ctx)
-    return await next_(call.ctx.with_caller(authentication.caller))
+@dataclass(frozen=True, slots=True)
+class Authentication:
+    """The outcome of reading a request's bearer token."""
+
+    caller: Caller | None
+    # Why a token that was sent was refused (None when none was sent or it was good).
+    failure: str | None = None
+
+
+ANONYMOUS = Authentication(caller=None)
+
+
+async def authenticate_request(services: AppServices, bearer_token: str | None) -> Authentication:
+    if bearer_token is None:
+        return ANONYMOUS  # nothing to look up
+    return await to_thread.run_sync(_resolve_token, services, bearer_token)
+
+
+def _resolve_token(services: AppServices, token: str) -> Authentication:
+    try:
+        uow = SqlUnitOfWork(services.session_factory, read_only=True)
+        caller = auth_service.authenticate(uow, services.tokens, token, services.clock)
+    except Unauthenticated as exc:
+        return Authentication(caller=None, failure=exc.message)
+    return Authentication(caller=caller)
 
 
 async def require_caller(call: MiddlewareCall[RequestContext], next_: Next[RequestContext]) -> Any:
-    authentication = await call.ctx.authenticate()
-    if authentication.caller is None:
-        reason = (
-            authentication.failure
-            or "Authentication required: send 'Authorization: Bearer <token>'"
-        )
+    ctx = call.ctx
+    if ctx.caller is None:
+        reason = ctx.auth_failure or "Authentication required: send 'Authorization: Bearer <token>'"
         raise RpcError(ErrorCode.UNAUTHORIZED, reason)
-    return await next_(call.ctx.with_caller(authentication.caller))
+    return await next_(ctx)
 
 
 def bearer_token_from(authorization: str | None) -> str | None:

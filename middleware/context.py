@@ -1,27 +1,23 @@
 """The context every procedure gets: built once per HTTP request, narrowed per call.
 
 ``RequestContext`` is what the transport builds once for an HTTP request (and so shares
-across a batch). Middleware derives a copy per call with the procedure's name and kind
-and, after authentication, the caller: the tRPC way of extending ``ctx``.
+across a batch), the caller included. The call boundary derives a copy per call with
+the procedure's name and kind: the tRPC way of extending ``ctx``.
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 
-from anyio import to_thread
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
 from db.unit_of_work import AuditEntry, SqlUnitOfWork
 from middleware.rate_limit_store import LeasingRateLimitStore
 from rpc import RateLimit
-from services import auth as auth_service
 from services.caller import Caller
 from services.clock import Clock
-from services.errors import Unauthenticated
 from services.passwords import PasswordHasher
 from services.proxy_probe import ProbeSettings
 from services.sealing import SecretSealer
@@ -56,50 +52,29 @@ class AppServices:
     proxy_probe: ProbeSettings
 
 
-@dataclass(frozen=True, slots=True)
-class Authentication:
-    """The outcome of reading the request's bearer token."""
-
-    caller: Caller | None
-    # Why a token that was sent was refused (None when none was sent or it was good).
-    failure: str | None = None
-
-
-class _AuthenticationOnce:
-    """Resolves the bearer token at most once per HTTP request, even for a batch."""
-
-    def __init__(self) -> None:
-        self._lock = asyncio.Lock()
-        self._result: Authentication | None = None
-
-    @property
-    def known(self) -> Authentication | None:
-        return self._result
-
-    async def get(self, resolve: Callable[[], Authentication]) -> Authentication:
-        if self._result is not None:
-            return self._result
-        async with self._lock:
-            if self._result is None:
-                self._result = await to_thread.run_sync(resolve)
-            return self._result
-
-
-# Not frozen: it is made for every call, and a frozen dataclass sets each field through
-# object.__setattr__. It is still treated as immutable: for_call() and with_caller()
-# make copies, and nothing assigns to a field.
+# Not frozen: one is made for every call, and a frozen dataclass sets each field through
+# object.__setattr__. It is still treated as immutable: for_call() makes a copy, and
+# nothing assigns to a field.
 @dataclass(slots=True)
 class RequestContext:
+    """What a procedure knows about its request: built once per HTTP request.
+
+    The caller is resolved from the bearer token when the context is built (tRPC's
+    createContext; Starlette's authentication middleware): once per request, shared by
+    every call of a batch, and enforced per procedure by ``middleware.auth``.
+    """
+
     services: AppServices
     correlation_id: str
-    bearer_token: str | None
     client_address: str
     user_agent: str | None
-    # Set per call by middleware.
+    # The signed-in caller, or None for an anonymous request or a refused token.
+    caller: Caller | None = None
+    # Why a bearer token that was sent was refused (expired, revoked, malformed).
+    auth_failure: str | None = None
+    # Set per call by the call boundary.
     procedure: str = ""
     is_mutation: bool = False
-    caller: Caller | None = None
-    _authentication: _AuthenticationOnce = field(default_factory=_AuthenticationOnce, repr=False)
 
     # Explicit construction rather than dataclasses.replace: this runs for every call,
     # and replace() introspects the fields each time.
@@ -107,50 +82,13 @@ class RequestContext:
         return RequestContext(
             self.services,
             self.correlation_id,
-            self.bearer_token,
             self.client_address,
             self.user_agent,
+            self.caller,
+            self.auth_failure,
             procedure,
             is_mutation,
-            self.caller,
-            self._authentication,
         )
-
-    def with_caller(self, caller: Caller) -> RequestContext:
-        return RequestContext(
-            self.services,
-            self.correlation_id,
-            self.bearer_token,
-            self.client_address,
-            self.user_agent,
-            self.procedure,
-            self.is_mutation,
-            caller,
-            self._authentication,
-        )
-
-    async def authenticate(self) -> Authentication:
-        """Who sent the request, looked up once (a database read) and then remembered."""
-        if self.bearer_token is None:
-            return Authentication(caller=None)
-        return await self._authentication.get(self._resolve_token)
-
-    def known_caller(self) -> Caller | None:
-        """The caller if the token has been resolved already; never looks it up."""
-        known = self._authentication.known
-        return known.caller if known else None
-
-    def _resolve_token(self) -> Authentication:
-        token = self.bearer_token
-        assert token is not None
-        try:
-            uow = SqlUnitOfWork(self.services.session_factory, read_only=True)
-            caller = auth_service.authenticate(
-                uow, self.services.tokens, token, self.services.clock
-            )
-        except Unauthenticated as exc:
-            return Authentication(caller=None, failure=exc.message)
-        return Authentication(caller=caller)
 
     def signed_in(self) -> Caller:
         """The caller of a procedure behind the auth middleware."""

@@ -30,16 +30,9 @@ def log_call_outcome(ctx: RequestContext, kind: str, started: float, outcome: st
             "kind": kind,
             "duration_ms": round((time.perf_counter() - started) * 1000, 3),
             "outcome": outcome,
-            "caller_id": _caller_id(ctx),
+            "caller_id": ctx.caller.user_id if ctx.caller else None,
         },
     )
-
-
-def _caller_id(ctx: RequestContext) -> str | None:
-    # The auth middleware runs after this one, so the caller is read from the
-    # request's (memoised) authentication rather than from this call's context.
-    caller = ctx.known_caller()
-    return caller.user_id if caller else None
 
 
 class JsonLineFormatter(logging.Formatter):

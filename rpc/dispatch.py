@@ -34,7 +34,7 @@ with warnings.catch_warnings():
 
 from rpc.correlation import current_correlation_id
 from rpc.errors import RpcError, internal_error
-from rpc.execution import compile_chain, dump_output
+from rpc.execution import compile_chain, output_dumper
 from rpc.procedure import Procedure
 
 ContextT = TypeVar("ContextT")
@@ -78,11 +78,12 @@ def method_for(procedure: Procedure[ContextT]) -> JsonRpcMethod:
     """The jsonrpcserver method that runs ``procedure`` and never lets an exception out."""
 
     run = compile_chain(procedure)
+    dump = output_dumper(procedure)
 
     async def method(ctx: ContextT, /, **params: Any) -> Result:
         try:
             output = await run(ctx, params)
-            return Success(dump_output(procedure, output))
+            return Success(dump(output))
         except RpcError as error:
             return error_result(error, procedure.name)
         except Exception:
