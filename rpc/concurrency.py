@@ -16,20 +16,26 @@ that finds nothing to do, and a batch of slow ones still has up to ``limit`` in 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, TypeVar
 
-Job = Callable[[], Awaitable[None]]
+ItemT = TypeVar("ItemT")
+ResultT = TypeVar("ResultT")
 
 
-async def run_bounded(jobs: Iterable[Job], limit: int) -> None:
-    """Run every job once, at most ``limit`` at a time; return when all are done.
+async def map_bounded(
+    function: Callable[[ItemT], Awaitable[ResultT]], items: Sequence[ItemT], limit: int
+) -> list[ResultT]:
+    """``[await function(item) for item in items]``, at most ``limit`` at a time.
 
-    Jobs start in order. If a job raises, the exception propagates once the calling
-    task notices it, and the helpers still running are cancelled.
+    Items start in order; results come back in the items' order. If a call raises, the
+    exception propagates once the calling task notices it, and the helpers still
+    running are cancelled.
     """
     if limit < 1:
-        raise ValueError("the limit allows at least one job at a time")
-    pending = iter(jobs)
+        raise ValueError("the limit allows at least one call at a time")
+    results: list[Any] = [None] * len(items)
+    pending = enumerate(items)
     helpers: list[asyncio.Task[None]] = []
 
     def start_helper() -> None:
@@ -38,19 +44,21 @@ async def run_bounded(jobs: Iterable[Job], limit: int) -> None:
             helpers.append(asyncio.ensure_future(helper()))
 
     async def work() -> None:
-        for job in pending:
-            await job()
+        for index, item in pending:
+            results[index] = await function(item)
 
     async def helper() -> None:
-        job = next(pending, None)
-        if job is None:
+        taken = next(pending, None)
+        if taken is None:
             return
         # This helper runs, so every other worker is waiting: one more may help.
         start_helper()
-        await job()
+        index, item = taken
+        results[index] = await function(item)
         await work()
 
-    start_helper()
+    if len(items) > 1:
+        start_helper()
     try:
         await work()
         # A helper starts the next before it finishes, so the list is complete once
@@ -65,3 +73,4 @@ async def run_bounded(jobs: Iterable[Job], limit: int) -> None:
         # Collect what the cancelled helpers end with, so none is left unretrieved.
         await asyncio.gather(*helpers, return_exceptions=True)
         raise
+    return results

@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 from starlette.requests import Request
 from starlette.types import Receive, Scope, Send
 
-from rpc.concurrency import run_bounded
+from rpc.concurrency import map_bounded
 from rpc.correlation import current_correlation_id
 from rpc.dispatch import JsonRpcMethod, constant_method, dispatch_one, methods_for
 from rpc.envelope import CheckedRequest, EnvelopeError, check_request
@@ -181,17 +181,18 @@ class JsonRpcTransport(Generic[ContextT]):
         """Run queries concurrently, at most ``query_concurrency`` at a time.
 
         Quick queries all run in this task; workers are added only while queries wait
-        (see ``rpc.concurrency``), so a batch of fifty costs no task per query.
+        (see ``rpc.concurrency``): a batch of fifty quick ones costs one task in all.
         """
         if len(indexes) == 1:
             answers[indexes[0]] = await dispatch_one(self._methods, ctx, members[indexes[0]])
             return
-
-        async def answer(index: int) -> None:
-            answers[index] = await dispatch_one(self._methods, ctx, members[index])
-
-        jobs = (partial(answer, index) for index in indexes)
-        await run_bounded(jobs, self._limits.query_concurrency)
+        if not indexes:
+            return
+        answer = partial(dispatch_one, self._methods, ctx)
+        queries = [members[index] for index in indexes]
+        results = await map_bounded(answer, queries, self._limits.query_concurrency)
+        for index, result in zip(indexes, results, strict=True):
+            answers[index] = result
 
     def _refusal(self, checked: CheckedRequest) -> RpcError | None:
         """Why a well-formed request cannot be dispatched, or None if it can."""
