@@ -9,6 +9,7 @@ UNAUTHORIZED when there is no caller, saying why when a token was sent but refus
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,12 +50,16 @@ def _resolve_token(services: AppServices, token: str) -> Authentication:
     return Authentication(caller=caller)
 
 
-async def require_caller(call: MiddlewareCall[RequestContext], next_: Next[RequestContext]) -> Any:
+# A plain function, not a coroutine: it only checks, then hands back next's awaitable
+# (a refusal raises at the call, which the chain makes inside the try that awaits it).
+def require_caller(
+    call: MiddlewareCall[RequestContext], next_: Next[RequestContext]
+) -> Awaitable[Any]:
     ctx = call.ctx
     if ctx.caller is None:
         reason = ctx.auth_failure or "Authentication required: send 'Authorization: Bearer <token>'"
         raise RpcError(ErrorCode.UNAUTHORIZED, reason)
-    return await next_(ctx)
+    return next_(ctx)
 
 
 def bearer_token_from(authorization: str | None) -> str | None:

@@ -6,28 +6,42 @@ memory by default and Redis when ``REDIS_URL`` is set (see ``rate_limit_store``)
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import Any
 
 from middleware.context import RequestContext
-from rpc import ErrorCode, MiddlewareCall, Next, RpcError
+from middleware.rate_limit_store import LeasingRateLimitStore
+from rpc import ErrorCode, MiddlewareCall, Next, RateLimit, RpcError
 
 
-async def enforce_rate_limit(
+# A plain function, not a coroutine: the common case (no limit, or a call covered by a
+# block this process already counted) hands back next's awaitable with no frame of its
+# own; only a call that must reach the store goes through the coroutine below.
+def enforce_rate_limit(
     call: MiddlewareCall[RequestContext], next_: Next[RequestContext]
-) -> Any:
-    store = call.ctx.services.rate_limits
-    if store is None:
-        return await next_(call.ctx)
-    rate_limit = call.ctx.services.rate_limit_overrides.get(
-        call.procedure.name, call.procedure.rate_limit
-    )
-    if rate_limit is None:
-        return await next_(call.ctx)
-    caller = call.ctx.caller
-    who = f"user:{caller.user_id}" if caller else f"addr:{call.ctx.client_address}"
+) -> Awaitable[Any]:
+    ctx = call.ctx
+    store = ctx.services.rate_limits
     name = call.procedure.name
-    # Most calls are covered by a block this process already counted: no await then.
-    if not store.take_leased(rate_limit, name, who) and not await store.hit(rate_limit, name, who):
+    rate_limit = ctx.services.rate_limit_overrides.get(name, call.procedure.rate_limit)
+    if store is None or rate_limit is None:
+        return next_(ctx)
+    caller = ctx.caller
+    who = f"user:{caller.user_id}" if caller else f"addr:{ctx.client_address}"
+    if store.take_leased(rate_limit, name, who):
+        return next_(ctx)
+    return _count_then_call(store, rate_limit, name, who, ctx, next_)
+
+
+async def _count_then_call(
+    store: LeasingRateLimitStore,
+    rate_limit: RateLimit,
+    name: str,
+    who: str,
+    ctx: RequestContext,
+    next_: Next[RequestContext],
+) -> Any:
+    if not await store.hit(rate_limit, name, who):
         retry_after = await store.seconds_until_reset(rate_limit, name, who)
         raise RpcError(
             ErrorCode.TOO_MANY_REQUESTS,
@@ -39,4 +53,4 @@ async def enforce_rate_limit(
                 "window": rate_limit.window,
             },
         )
-    return await next_(call.ctx)
+    return await next_(ctx)

@@ -27,12 +27,12 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", r"(read_text|open_text) is deprecated", DeprecationWarning)
     from jsonrpcserver import Error, Success
     from jsonrpcserver.async_dispatcher import dispatch_request
-    from jsonrpcserver.dispatcher import create_request
-    from jsonrpcserver.result import Result
-    from jsonrpcserver.sentinels import NODATA, NOID
+    from jsonrpcserver.result import Result, SuccessResult
+    from jsonrpcserver.sentinels import NODATA
     from oslash.either import Right  # type: ignore[import-untyped]  # jsonrpcserver's Either
 
 from rpc.correlation import current_correlation_id
+from rpc.envelope import CheckedRequest
 from rpc.errors import RpcError, internal_error
 from rpc.execution import compile_chain, output_dumper
 from rpc.procedure import Procedure
@@ -70,6 +70,18 @@ _METHOD_SIGNATURE = _ContextAndAnyParams(
 )
 
 
+def success(value: Any) -> Result:
+    """jsonrpcserver's ``Success(value)``, built without its Python-level helpers.
+
+    ``Success`` calls the ``SuccessResult`` named tuple's generated ``__new__``; this
+    builds the same tuple in C and wraps it the same way (one per call).
+    """
+    return Right(_new_tuple(SuccessResult, (value,)))
+
+
+_new_tuple = tuple.__new__
+
+
 def error_result(error: RpcError, path: str | None) -> Result:
     return Error(**error.to_json(path=path, correlation_id=current_correlation_id()))
 
@@ -77,13 +89,13 @@ def error_result(error: RpcError, path: str | None) -> Result:
 def method_for(procedure: Procedure[ContextT]) -> JsonRpcMethod:
     """The jsonrpcserver method that runs ``procedure`` and never lets an exception out."""
 
-    run = compile_chain(procedure)
+    chain = compile_chain(procedure)
     dump = output_dumper(procedure)
 
     async def method(ctx: ContextT, /, **params: Any) -> Result:
         try:
-            output = await run(ctx, params)
-            return Success(dump(output))
+            output = await chain(params, ctx)
+            return success(dump(output))
         except RpcError as error:
             return error_result(error, procedure.name)
         except Exception:
@@ -110,18 +122,20 @@ def methods_for(procedures: Mapping[str, Procedure[ContextT]]) -> dict[str, Json
 
 
 async def dispatch_one(
-    methods: Mapping[str, JsonRpcMethod], ctx: Any, request: dict[str, Any]
+    methods: Mapping[str, JsonRpcMethod], ctx: Any, request: CheckedRequest
 ) -> dict[str, Any] | None:
-    """Dispatch one checked request object through jsonrpcserver; None for a notification.
+    """Dispatch one checked request through jsonrpcserver; None for a notification.
 
     Uses jsonrpcserver's per-request dispatch (method lookup, argument binding, call)
     directly: its top-level entry point would parse, validate and wrap even a single
-    request in ``asyncio.gather``, all of which the transport has already done.
+    request in ``asyncio.gather``, all of which the transport has already done. A
+    checked request has the fields its ``Request`` has (method, params, id), so it is
+    handed over as it is rather than rebuilt from the raw object.
     """
-    parsed, result = await dispatch_request(methods, ctx, create_request(request))  # type: ignore[arg-type]
-    if parsed.id is NOID:
+    _, result = await dispatch_request(methods, ctx, request)  # type: ignore[arg-type]
+    if request.is_notification:
         return None
-    return response_object(result, parsed.id)
+    return response_object(result, request.id)
 
 
 def response_object(result: Result, request_id: Any) -> dict[str, Any]:

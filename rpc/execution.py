@@ -25,10 +25,10 @@ logger = logging.getLogger("rpc.execution")
 
 
 Handler = Callable[[ContextT, Mapping[str, Any]], Awaitable[Any]]
-# Inside a compiled chain a step takes (params, ctx), so that a layer's ``next`` is
-# ``partial(inner, params)``: a positional partial, the cheapest callable Python builds
-# (a keyword partial costs twice as much to make and to call).
-_Step = Callable[[Mapping[str, Any], ContextT], Awaitable[Any]]
+# A compiled chain, and each step inside it, takes (params, ctx), so that a layer's
+# ``next`` is ``partial(inner, params)``: a positional partial, the cheapest callable
+# Python builds (a keyword partial costs twice as much to make and to call).
+Chain = Callable[[Mapping[str, Any], ContextT], Awaitable[Any]]
 
 # MiddlewareCall(...) runs the named tuple's Python-level __new__; this is the same
 # tuple built in C (one is made per layer and call).
@@ -46,7 +46,7 @@ def compile_procedure(procedure: Procedure[ContextT]) -> Handler[ContextT]:
 
     async def run(ctx: ContextT, params: Mapping[str, Any]) -> Any:
         try:
-            return await chain(ctx, params)
+            return await chain(params, ctx)
         except RpcError:
             raise
         except Exception:
@@ -56,20 +56,16 @@ def compile_procedure(procedure: Procedure[ContextT]) -> Handler[ContextT]:
     return run
 
 
-def compile_chain(procedure: Procedure[ContextT]) -> Handler[ContextT]:
+def compile_chain(procedure: Procedure[ContextT]) -> Chain[ContextT]:
     """The middleware layers around the resolver, letting any exception through.
 
-    For callers that catch everything themselves (the JSON-RPC method wrapper): one
-    coroutine frame less per call than :func:`compile_procedure`.
+    Called as ``chain(params, ctx)``. For callers that catch everything themselves
+    (the JSON-RPC method wrapper): one coroutine frame less per call than
+    :func:`compile_procedure`.
     """
-    step = _resolver_step(procedure)
+    chain = _resolver_step(procedure)
     for middleware in reversed(procedure.middlewares):
-        step = _middleware_step(procedure, middleware, step)
-    first = step
-
-    def chain(ctx: ContextT, params: Mapping[str, Any]) -> Awaitable[Any]:
-        return first(params, ctx)
-
+        chain = _middleware_step(procedure, middleware, chain)
     return chain
 
 
@@ -98,8 +94,8 @@ def output_dumper(procedure: Procedure[Any]) -> Callable[[Any], Any]:
 
 
 def _middleware_step(
-    procedure: Procedure[ContextT], middleware: Middleware[ContextT], inner: _Step[ContextT]
-) -> _Step[ContextT]:
+    procedure: Procedure[ContextT], middleware: Middleware[ContextT], inner: Chain[ContextT]
+) -> Chain[ContextT]:
     # A plain function returning the middleware's coroutine, and partial() as next: no
     # extra coroutine frame or closure per layer and call.
     def step(params: Mapping[str, Any], ctx: ContextT) -> Awaitable[Any]:
@@ -109,7 +105,7 @@ def _middleware_step(
     return step
 
 
-def _resolver_step(procedure: Procedure[ContextT]) -> _Step[ContextT]:
+def _resolver_step(procedure: Procedure[ContextT]) -> Chain[ContextT]:
     resolver = procedure.resolver
     parse = input_parser(procedure)
     check_output = _output_check(procedure)

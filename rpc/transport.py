@@ -154,44 +154,41 @@ class JsonRpcTransport(Generic[ContextT]):
                 if not checked.is_notification:
                     answers[index] = _error_response(internal_error(), checked.id)
             return answers
-        await self._run_in_order(ctx, members, runnable, answers)
+        await self._run_in_order(ctx, runnable, answers)
         return answers
 
     async def _run_in_order(
-        self,
-        ctx: ContextT,
-        members: list[Any],
-        runnable: list[tuple[int, CheckedRequest]],
-        answers: list[Any],
+        self, ctx: ContextT, runnable: list[tuple[int, CheckedRequest]], answers: list[Any]
     ) -> None:
         """Mutations run one after another in array order; queries between them at once."""
-        pending_queries: list[int] = []
-        for index, checked in runnable:
-            if checked.method in self._mutations:
-                await self._run_queries(ctx, members, pending_queries, answers)
-                pending_queries = []
-                answers[index] = await dispatch_one(self._methods, ctx, members[index])
+        queries: list[tuple[int, CheckedRequest]] = []
+        for index, request in runnable:
+            if request.method in self._mutations:
+                await self._run_queries(ctx, queries, answers)
+                queries = []
+                answers[index] = await dispatch_one(self._methods, ctx, request)
             else:
-                pending_queries.append(index)
-        await self._run_queries(ctx, members, pending_queries, answers)
+                queries.append((index, request))
+        await self._run_queries(ctx, queries, answers)
 
     async def _run_queries(
-        self, ctx: ContextT, members: list[Any], indexes: list[int], answers: list[Any]
+        self, ctx: ContextT, queries: list[tuple[int, CheckedRequest]], answers: list[Any]
     ) -> None:
         """Run queries concurrently, at most ``query_concurrency`` at a time.
 
         Quick queries all run in this task; workers are added only while queries wait
         (see ``rpc.concurrency``): a batch of fifty quick ones costs one task in all.
         """
-        if len(indexes) == 1:
-            answers[indexes[0]] = await dispatch_one(self._methods, ctx, members[indexes[0]])
+        if len(queries) == 1:
+            index, request = queries[0]
+            answers[index] = await dispatch_one(self._methods, ctx, request)
             return
-        if not indexes:
+        if not queries:
             return
         answer = partial(dispatch_one, self._methods, ctx)
-        queries = [members[index] for index in indexes]
-        results = await map_bounded(answer, queries, self._limits.query_concurrency)
-        for index, result in zip(indexes, results, strict=True):
+        requests = [request for _, request in queries]
+        results = await map_bounded(answer, requests, self._limits.query_concurrency)
+        for (index, _), result in zip(queries, results, strict=True):
             answers[index] = result
 
     def _refusal(self, checked: CheckedRequest) -> RpcError | None:
