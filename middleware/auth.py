@@ -1,23 +1,20 @@
-"""Authentication: who is calling, resolved once per request, and refusing anonymous calls.
+"""Authentication: who is calling, resolved once per request.
 
 ``authenticate_request`` reads the bearer token when the request's context is built (a
 database read, so in a worker thread, and only when a token was sent); it never refuses:
 public procedures such as ``auth.me`` see the caller when there is one, and a refused
-token makes the request anonymous. ``require_caller`` is the middleware that answers
-UNAUTHORIZED when there is no caller, saying why when a token was sent but refused.
+token makes the request anonymous. ``middleware.access`` refuses calls that need a
+caller, saying why when a token was sent but refused.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
 from dataclasses import dataclass
-from typing import Any
 
 from anyio import to_thread
 
 from db.unit_of_work import SqlUnitOfWork
-from middleware.context import AppServices, RequestContext
-from rpc import ErrorCode, MiddlewareCall, Next, RpcError
+from middleware.context import AppServices
 from services import auth as auth_service
 from services.caller import Caller
 from services.errors import Unauthenticated
@@ -48,18 +45,6 @@ def _resolve_token(services: AppServices, token: str) -> Authentication:
     except Unauthenticated as exc:
         return Authentication(caller=None, failure=exc.message)
     return Authentication(caller=caller)
-
-
-# A plain function, not a coroutine: it only checks, then hands back next's awaitable
-# (a refusal raises at the call, which the chain makes inside the try that awaits it).
-def require_caller(
-    call: MiddlewareCall[RequestContext], next_: Next[RequestContext]
-) -> Awaitable[Any]:
-    ctx = call.ctx
-    if ctx.caller is None:
-        reason = ctx.auth_failure or "Authentication required: send 'Authorization: Bearer <token>'"
-        raise RpcError(ErrorCode.UNAUTHORIZED, reason)
-    return next_(ctx)
 
 
 def bearer_token_from(authorization: str | None) -> str | None:

@@ -215,10 +215,15 @@ class ProcedureBuilder(Generic[ContextT]):
     def _build(self, kind: Kind, resolver: Resolver[ContextT]) -> Procedure[ContextT]:
         if self._output is _NO_OUTPUT:
             raise TypeError(f"procedure {resolver.__name__} needs .output(...) before .{kind}()")
-        # Every procedure validates its params; a rate-limited one can refuse the call.
+        # Every procedure validates its params; a rate-limited one can refuse the call,
+        # and so can one that needs a caller, or a caller with one of its roles.
         implied = [ErrorCode.INVALID_PARAMS]
         if self._rate_limit is not None:
             implied.append(ErrorCode.TOO_MANY_REQUESTS)
+        if self._access.authenticated:
+            implied.append(ErrorCode.UNAUTHORIZED)
+        if self._access.roles:
+            implied.append(ErrorCode.FORBIDDEN)
         return Procedure(
             kind=kind,
             input_model=self._input,

@@ -218,10 +218,12 @@ def test_declared_errors_are_listed(document: dict[str, Any]) -> None:
         },
         {"code": -32004, "message": "Not found", "data": {"code": "NOT_FOUND", "httpStatus": 404}},
     ]
+    # Declared roles imply FORBIDDEN, whoever enforces them.
     assert [e["data"]["code"] for e in method(document, "tickets.addNote")["errors"]] == [
         "INVALID_PARAMS",
         "TOO_MANY_REQUESTS",
         "UNAUTHORIZED",
+        "FORBIDDEN",
     ]
 
 

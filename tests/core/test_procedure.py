@@ -143,6 +143,17 @@ def test_rate_limit_declares_too_many_requests() -> None:
     assert procedure.rate_limit.to_json() == {"limit": 5, "window": "minute"}
 
 
+def test_declared_access_declares_unauthorized_and_forbidden() -> None:
+    signed_in = public.output(str).meta(authenticated=True).query(resolve)
+    assert signed_in.errors == (ErrorCode.INVALID_PARAMS, ErrorCode.UNAUTHORIZED)
+    with_roles = public.output(str).meta(roles=["admin"]).query(resolve)
+    assert with_roles.errors == (
+        ErrorCode.INVALID_PARAMS,
+        ErrorCode.UNAUTHORIZED,
+        ErrorCode.FORBIDDEN,
+    )
+
+
 def test_declared_errors_merge_in_order_without_duplicates() -> None:
     builder = (
         public.use(passthrough, errors=[ErrorCode.UNAUTHORIZED])

@@ -1,0 +1,35 @@
+"""``RequestContext.for_call``: a copy narrowed to one call, the request left as it was."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from middleware.context import AppServices, RequestContext
+from services.caller import Caller
+
+
+def request_context(caller: Caller | None = None) -> RequestContext:
+    # for_call only carries the services along: any object stands in for them here.
+    return RequestContext(
+        services=cast(AppServices, object()),
+        correlation_id="cid-1",
+        client_address="10.0.0.1",
+        user_agent="tests",
+        caller=caller,
+        auth_failure=None if caller else "Token expired",
+    )
+
+
+def test_a_narrowed_copy_keeps_the_request_and_names_the_call() -> None:
+    caller = Caller(user_id="u-1", email="a@example.com", role="admin", session_id="s-1")
+    root = request_context(caller)
+    narrowed = root.for_call("tab.update", is_mutation=True)
+    assert (narrowed.procedure, narrowed.is_mutation) == ("tab.update", True)
+    assert narrowed.services is root.services
+    assert (narrowed.correlation_id, narrowed.client_address, narrowed.user_agent) == (
+        "cid-1",
+        "10.0.0.1",
+        "tests",
+    )
+    assert narrowed.caller is caller
+    assert (root.procedure, root.is_mutation) == ("", False)
