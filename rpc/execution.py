@@ -88,9 +88,18 @@ def output_dumper(procedure: Procedure[Any]) -> Callable[[Any], Any]:
     it makes; this calls the serializer directly, with the same arguments.
     """
     serializer = procedure.output_adapter.serializer
-    if not isinstance(serializer, SchemaSerializer):  # not built yet (deferred)
-        return partial(procedure.output_adapter.dump_python, mode="json")
-    return partial(serializer.to_python, mode="json")
+    to_python = (
+        serializer.to_python
+        if isinstance(serializer, SchemaSerializer)
+        else procedure.output_adapter.dump_python  # not built yet (deferred)
+    )
+
+    # A closure, not partial(..., mode="json"): a partial with keywords merges them
+    # into a new dict on every call, which costs as much as the serializing.
+    def dump(output: Any) -> Any:
+        return to_python(output, mode="json")
+
+    return dump
 
 
 def _middleware_step(
