@@ -50,3 +50,23 @@ def test_the_batch_body_holds_fifty_calls_with_distinct_ids() -> None:
     calls = json.loads(body_for(SERVERS[1], "batch50"))
     assert [call["id"] for call in calls] == list(range(1, 51))
     assert {call["method"] for call in calls} == {"bench.echo"}
+
+
+def test_bench_echo_runs_the_real_chain_with_its_rate_limit_check(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The same base as every public procedure: the limit, lowered here, is really counted.
+    monkeypatch.setenv("SWITCHYARD_RATE_LIMIT_OVERRIDES", "bench.echo=2/minute")
+    app = switchyard()
+    body = json.dumps([{"jsonrpc": "2.0", "method": "bench.echo", "params": {"text": "a"}, "id": i}
+                       for i in range(3)])  # fmt: skip
+    answers = _post(app, body)
+    assert [answer.get("result") for answer in answers[:2]] == [{"text": "a"}] * 2
+    assert answers[2]["error"]["data"]["code"] == "TOO_MANY_REQUESTS"
+
+
+def test_bench_echo_validates_its_input_like_any_procedure(data_dir: Path) -> None:
+    body = json.dumps({"jsonrpc": "2.0", "method": "bench.echo", "params": {"txt": "a"}, "id": 1})
+    error = _post(switchyard(), body)["error"]
+    assert error["code"] == -32602
+    assert [issue["path"] for issue in error["data"]["issues"]] == [["text"], ["txt"]]
