@@ -6,11 +6,12 @@ kind of machine for eight workers, even when every query is a quick in-memory ca
 never gives the event loop a chance to interleave anything: more than half a
 microsecond per call of a batch of fifty.
 
-Here the calling task is the first worker, and a helper worker starts only when the
-event loop gets to run it, which happens only when every worker so far is waiting (on
-the database, a thread, the network). Each helper that finds work starts the next one,
-up to the limit. So a batch of quick queries runs in the calling task with one helper
-that finds nothing to do, and a batch of slow ones still has up to ``limit`` in flight.
+Here the calling task is the first worker, and a helper worker is started by a callback
+(``loop.call_soon``) that runs only when the event loop gets control, that is when every
+worker so far is waiting (on the database, a thread, the network). Each helper that
+finds work schedules the next one, up to the limit. So a batch of quick queries runs in
+the calling task and its one callback is cancelled unrun (0.6 us, against 4 us for a
+task), and a batch of slow ones still has up to ``limit`` in flight.
 """
 
 from __future__ import annotations
@@ -36,12 +37,17 @@ async def map_bounded(
         raise ValueError("the limit allows at least one call at a time")
     results: list[Any] = [None] * len(items)
     pending = enumerate(items)
+    loop = asyncio.get_running_loop()
     helpers: list[asyncio.Task[None]] = []
+    scheduled: list[asyncio.Handle] = []
+
+    def schedule_helper() -> None:
+        # The calling task counts as one worker; a scheduled helper counts already.
+        if len(scheduled) + 1 < limit:
+            scheduled.append(loop.call_soon(start_helper))
 
     def start_helper() -> None:
-        # The calling task counts as one worker.
-        if len(helpers) + 1 < limit:
-            helpers.append(asyncio.ensure_future(helper()))
+        helpers.append(loop.create_task(helper()))
 
     async def work() -> None:
         for index, item in pending:
@@ -52,25 +58,31 @@ async def map_bounded(
         if taken is None:
             return
         # This helper runs, so every other worker is waiting: one more may help.
-        start_helper()
+        schedule_helper()
         index, item = taken
         results[index] = await function(item)
         await work()
 
     if len(items) > 1:
-        start_helper()
+        schedule_helper()
     try:
         await work()
-        # A helper starts the next before it finishes, so the list is complete once
-        # the last one in it is done.
+        # A helper schedules the next before it finishes, and a scheduled one starts as
+        # soon as the loop gets control, so the list is complete once the last one in
+        # it is done; a helper scheduled but not yet started would find nothing to do.
         done = 0
         while done < len(helpers):
             await helpers[done]
             done += 1
     except BaseException:
+        # Callbacks first: one that ran during the gather below would start a helper.
+        for handle in scheduled:
+            handle.cancel()
         for task in helpers:
             task.cancel()
         # Collect what the cancelled helpers end with, so none is left unretrieved.
         await asyncio.gather(*helpers, return_exceptions=True)
         raise
+    for handle in scheduled:
+        handle.cancel()  # no await since the last check: none has started a helper
     return results

@@ -130,77 +130,76 @@ class JsonRpcTransport(Generic[ContextT]):
 
     async def _answer_batch(self, request: Request, members: list[Any]) -> list[Any]:
         answers: list[Any] = [None] * len(members)
-        runnable: list[tuple[int, CheckedRequest]] = []
+        # The members to run, as their positions and checked requests.
+        indexes: list[int] = []
+        runnable: list[CheckedRequest] = []
+        has_mutation = False
         for index, member in enumerate(members):
             try:
                 checked = check_request(member)
             except EnvelopeError as exc:
                 answers[index] = _error_response(exc.error, exc.id)
                 continue
-            refusal = self._refusal(checked)
-            if refusal is not None:
+            if checked.method not in self._methods or type(checked.params) is not dict:
                 # The spec forbids answering a notification, even with an error.
                 if not checked.is_notification:
+                    refusal = self._refusal(checked)
                     answers[index] = _error_response(refusal, checked.id, path=checked.method)
                 continue
-            runnable.append((index, checked))
+            indexes.append(index)
+            runnable.append(checked)
+            has_mutation = has_mutation or checked.method in self._mutations
         if not runnable:
             return answers
         try:
             ctx = await self._context_factory(request)
         except Exception:
             logger.exception("could not build the request context")
-            for index, checked in runnable:
+            for index, checked in zip(indexes, runnable, strict=True):
                 if not checked.is_notification:
                     answers[index] = _error_response(internal_error(), checked.id)
             return answers
-        await self._run_in_order(ctx, runnable, answers)
+        if has_mutation:
+            results = await self._run_in_order(ctx, runnable)
+        else:
+            results = await self._run_queries(ctx, runnable)
+        for index, result in zip(indexes, results, strict=True):
+            answers[index] = result
         return answers
 
-    async def _run_in_order(
-        self, ctx: ContextT, runnable: list[tuple[int, CheckedRequest]], answers: list[Any]
-    ) -> None:
+    async def _run_in_order(self, ctx: ContextT, requests: list[CheckedRequest]) -> list[Any]:
         """Mutations run one after another in array order; queries between them at once."""
-        queries: list[tuple[int, CheckedRequest]] = []
-        for index, request in runnable:
+        results: list[Any] = []
+        queries: list[CheckedRequest] = []
+        for request in requests:
             if request.method in self._mutations:
-                await self._run_queries(ctx, queries, answers)
+                results += await self._run_queries(ctx, queries)
                 queries = []
-                answers[index] = await dispatch_one(self._methods, ctx, request)
+                results.append(await dispatch_one(self._methods, ctx, request))
             else:
-                queries.append((index, request))
-        await self._run_queries(ctx, queries, answers)
+                queries.append(request)
+        results += await self._run_queries(ctx, queries)
+        return results
 
-    async def _run_queries(
-        self, ctx: ContextT, queries: list[tuple[int, CheckedRequest]], answers: list[Any]
-    ) -> None:
+    async def _run_queries(self, ctx: ContextT, queries: list[CheckedRequest]) -> list[Any]:
         """Run queries concurrently, at most ``query_concurrency`` at a time.
 
         Quick queries all run in this task; workers are added only while queries wait
-        (see ``rpc.concurrency``): a batch of fifty quick ones costs one task in all.
+        (see ``rpc.concurrency``): a batch of fifty quick ones makes no task at all.
         """
-        if len(queries) == 1:
-            index, request = queries[0]
-            answers[index] = await dispatch_one(self._methods, ctx, request)
-            return
-        if not queries:
-            return
+        if len(queries) <= 1:
+            return [await dispatch_one(self._methods, ctx, query) for query in queries]
         answer = partial(dispatch_one, self._methods, ctx)
-        requests = [request for _, request in queries]
-        results = await map_bounded(answer, requests, self._limits.query_concurrency)
-        for (index, _), result in zip(queries, results, strict=True):
-            answers[index] = result
+        return await map_bounded(answer, queries, self._limits.query_concurrency)
 
-    def _refusal(self, checked: CheckedRequest) -> RpcError | None:
-        """Why a well-formed request cannot be dispatched, or None if it can."""
+    def _refusal(self, checked: CheckedRequest) -> RpcError:
+        """Why a well-formed request cannot be dispatched (unknown method, by position)."""
         if checked.method not in self._methods:
             return RpcError(ErrorCode.METHOD_NOT_FOUND, f"Method not found: {checked.method}")
-        if isinstance(checked.params, list):
-            return RpcError(
-                ErrorCode.INVALID_PARAMS,
-                "Invalid params: params must be passed by name (a JSON object), not by position",
-            )
-        return None
+        return RpcError(
+            ErrorCode.INVALID_PARAMS,
+            "Invalid params: params must be passed by name (a JSON object), not by position",
+        )
 
 
 def _header(headers: list[tuple[bytes, bytes]], name: bytes) -> str | None:
