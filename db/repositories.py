@@ -59,6 +59,18 @@ class AuthSessionRepository:
     def get(self, session_id: str) -> AuthSession | None:
         return self._session.get(AuthSession, session_id) if _storable(session_id) else None
 
+    def get_with_user(self, session_id: str) -> tuple[AuthSession, User] | None:
+        """The session and its user in one query: every authenticated request needs both."""
+        if not _storable(session_id):
+            return None
+        statement = (
+            select(AuthSession, User)
+            .join(User, col(User.id) == col(AuthSession.user_id))
+            .where(col(AuthSession.id) == session_id)
+        )
+        row = self._session.exec(statement).first()
+        return (row[0], row[1]) if row is not None else None
+
     def revoke_all_for_user(self, user_id: str, now: datetime) -> int:
         """Revoke the user's live sessions; returns how many were revoked."""
         statement = (

@@ -102,15 +102,15 @@ def authenticate(uow: UnitOfWork, tokens: TokenService, access_token: str, clock
     """The caller named by a valid access token whose session and user are still good."""
     claims = tokens.decode_access_token(access_token)
     with uow:
-        auth_session = uow.sessions.get(claims.session_id)
-        if (
-            auth_session is None
-            or auth_session.user_id != claims.user_id
-            or not _is_live(auth_session, clock())
-        ):
+        found = uow.sessions.get_with_user(claims.session_id)
+        if found is None:
             raise Unauthenticated(SESSION_INVALID)
-        user = uow.users.get(auth_session.user_id)
-        if user is None or not user.is_active:
+        auth_session, user = found
+        if (
+            auth_session.user_id != claims.user_id
+            or not _is_live(auth_session, clock())
+            or not user.is_active
+        ):
             raise Unauthenticated(SESSION_INVALID)
         # The role comes from the database, not the token: a role change or a
         # demotion applies to the very next request.

@@ -61,14 +61,20 @@ class FakeUserRepository:
 
 
 class FakeAuthSessionRepository:
-    def __init__(self) -> None:
+    def __init__(self, users: FakeUserRepository) -> None:
         self.rows: dict[str, AuthSession] = {}
+        self._users = users
 
     def add(self, auth_session: AuthSession) -> None:
         self.rows[auth_session.id] = auth_session
 
     def get(self, session_id: str) -> AuthSession | None:
         return self.rows.get(session_id)
+
+    def get_with_user(self, session_id: str) -> tuple[AuthSession, User] | None:
+        auth_session = self.rows.get(session_id)
+        user = self._users.get(auth_session.user_id) if auth_session else None
+        return (auth_session, user) if auth_session and user else None
 
     def revoke_all_for_user(self, user_id: str, now: datetime) -> int:
         live = [
@@ -236,7 +242,7 @@ class FakeBrowserTabRepository:
 class FakeUnitOfWork:
     def __init__(self, users: Iterable[User] = ()) -> None:
         self.users = FakeUserRepository(users)
-        self.sessions = FakeAuthSessionRepository()
+        self.sessions = FakeAuthSessionRepository(self.users)
         self.audit = FakeAuditLogRepository()
         self.proxies = FakeProxyConfigRepository()
         self.accounts = FakeBrowserAccountRepository(self)

@@ -181,12 +181,38 @@ def test_audit_rows_get_increasing_ids_and_outlive_users(
     assert entries[0].created_at == NOW
 
 
+def test_get_with_user_reads_a_session_and_its_user_together(
+    sessions: sessionmaker[Session], hasher: PasswordHasher
+) -> None:
+    tess, other = make_user(hasher), make_user(hasher, email="o@example.com")
+    save(sessions, tess, other)
+    mine, theirs = session_row(tess, revoked=True), session_row(other)
+    save(sessions, mine, theirs)
+
+    with sessions() as session:
+        repository = AuthSessionRepository(session)
+        found = repository.get_with_user(mine.id)
+        assert found is not None
+        auth_session, user = found
+        assert (auth_session.id, auth_session.revoked_at, user.id, user.email) == (
+            mine.id,
+            NOW,
+            tess.id,
+            tess.email,
+        )
+        other_found = repository.get_with_user(theirs.id)
+        assert other_found is not None
+        assert other_found[1].id == other.id
+        assert repository.get_with_user("no-such-session") is None
+
+
 def test_lookups_with_a_nul_character_find_nothing(sessions: sessionmaker[Session]) -> None:
     # PostgreSQL would raise on the NUL; both databases must just answer "not found".
     with sessions() as session:
         assert UserRepository(session).get("a\x00b") is None
         assert UserRepository(session).get_by_email("a\x00@example.com") is None
         assert AuthSessionRepository(session).get("a\x00b") is None
+        assert AuthSessionRepository(session).get_with_user("a\x00b") is None
 
 
 def test_audit_correlation_id_holds_128_characters(
