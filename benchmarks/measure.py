@@ -21,3 +21,18 @@ def rss_bytes(pid: int) -> int:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) * 1024
     raise RuntimeError(f"no VmRSS for process {pid}")
+
+
+def stolen_seconds(cpu: int) -> float:
+    """Time the hypervisor gave CPU ``cpu`` to other guests so far (0 on bare metal).
+
+    A round with much steal ran on a machine busy with others: calls per CPU-second
+    does not see that (the server's own CPU time excludes stolen time, but shared
+    caches and memory bandwidth still slow it), so the report shows it.
+    """
+    for line in Path("/proc/stat").read_text().splitlines():
+        fields = line.split()
+        if fields[0] == f"cpu{cpu}":
+            # cpuN user nice system idle iowait irq softirq steal ...
+            return int(fields[8]) / _TICKS_PER_SECOND if len(fields) > 8 else 0.0
+    raise RuntimeError(f"no line for cpu{cpu} in /proc/stat")
