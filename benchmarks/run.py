@@ -339,6 +339,9 @@ def measure_memory(
     with serving(server, data_dir, first_start=False) as (process, url, token):
         body_file = workdir / "body.json"
         body_file.write_text(body_for(server, "single"))
+        # Warmed up like every other measurement: caches filling in the first seconds
+        # of a fresh process are not growth.
+        wrk(url, body_file, token, args.warmup, args.connections)
         return memory_growth(
             process.pid, url, body_file, token, args.memory_seconds, args.connections
         )
