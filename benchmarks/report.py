@@ -1,9 +1,9 @@
 """What a benchmark run measured, and how it is reported: a table and a JSON document.
 
-Ratios to the floor are paired by round. The servers are measured round by round (the
-floor, then each Switchyard server, then the next round), so each round's ratio
-compares runs a minute apart on the same machine; the median of those ratios is what
-the table shows. A machine whose speed drifts over the run (other guests on the host,
+Ratios to the floor are paired by round. The servers are measured round by round and
+scenario by scenario (the floor, then each Switchyard server), so each round's ratio
+compares measurements seconds apart on the same machine; the median of those ratios is
+what the table shows. A machine whose speed drifts over the run (other guests on the host,
 frequency changes) moves both sides of a pair alike, where a ratio of whole-run medians
 would compare the floor's minutes with the other servers' later ones.
 """

@@ -4,13 +4,13 @@
     .venv/bin/python -m benchmarks.run --quick    # a smoke run (under a minute)
 
 Each server runs under uvicorn with one worker pinned to CPU 0; wrk (Debian package
-``wrk``) runs pinned to CPU 1. A run is three rounds; in each, every server in turn is
-started alone, warmed up, measured for a fixed time per scenario and stopped, the floor
-first. Medians over the rounds are reported. The figure that matters is calls per
+``wrk``) runs pinned to CPU 1. A run is three rounds; in each, for each scenario, every
+server in turn (the floor first) is started alone, warmed up, measured for a fixed time
+and stopped. Medians over the rounds are reported. The figure that matters is calls per
 CPU-second of the server (calls/s divided by the share of a core the server got), as a
-ratio to the floor: each round's ratio compares runs a minute apart, and the median of
-those is reported (``benchmarks/report.py`` says why). Absolute numbers depend on the
-machine, ratios much less. Results: a table on stdout and a JSON file.
+ratio to the floor: each round's ratio compares measurements seconds apart, and the
+median of those is reported (``benchmarks/report.py`` says why). Absolute numbers
+depend on the machine, ratios much less. Results: a table on stdout and a JSON file.
 """
 
 from __future__ import annotations
@@ -302,35 +302,33 @@ def serving(
 
 
 def measure_one_round(
-    server: Server, data_dir: Path, results: dict[str, Result], args: argparse.Namespace,
+    server: Server, scenario: str, data_dir: Path, result: Result, args: argparse.Namespace,
     workdir: Path, *, first_start: bool,
 ) -> None:  # fmt: skip
-    """Start the server, warm up and measure each scenario once, stop it."""
+    """Start the server, warm it up, measure one round of ``scenario``, stop it."""
     with serving(server, data_dir, first_start=first_start) as (process, url, token):
-        for scenario in args.scenarios:
-            body = body_for(server, scenario)
-            body_file = workdir / "body.json"
-            body_file.write_text(body)
-            check_answers(url, body, token)
-            calls = 1 if scenario == "single" else BATCH_SIZE
-            wrk(url, body_file, token, args.warmup, args.connections)
-            result = results[scenario]
-            for attempt in range(1, args.attempts + 1):
-                with RssSampler(process.pid) as sampler:
-                    measured = measure_round(process.pid, url, body_file, token, calls, args)
-                peak_mb = max(rss for _, rss in sampler.samples) / 2**20
-                result.peak_rss_mb = max(result.peak_rss_mb, peak_mb)
-                print(
-                    f"  round {len(result.rounds) + 1}  {server.name:<23} {scenario:<8} "
-                    f"{measured.calls_per_cpu_s:>10,.0f} calls/CPU-s, "
-                    f"{measured.steal_share:.1%} stolen",
-                    file=sys.stderr,
-                )
-                # A round during which the host gave much of the server's CPU to other
-                # guests measures the neighbours, not the server: measure it again.
-                if measured.steal_share <= args.max_steal or attempt == args.attempts:
-                    result.rounds.append(measured)
-                    break
+        body = body_for(server, scenario)
+        body_file = workdir / "body.json"
+        body_file.write_text(body)
+        check_answers(url, body, token)
+        calls = 1 if scenario == "single" else BATCH_SIZE
+        wrk(url, body_file, token, args.warmup, args.connections)
+        for attempt in range(1, args.attempts + 1):
+            with RssSampler(process.pid) as sampler:
+                measured = measure_round(process.pid, url, body_file, token, calls, args)
+            peak_mb = max(rss for _, rss in sampler.samples) / 2**20
+            result.peak_rss_mb = max(result.peak_rss_mb, peak_mb)
+            print(
+                f"  round {len(result.rounds) + 1}  {server.name:<23} {scenario:<8} "
+                f"{measured.calls_per_cpu_s:>10,.0f} calls/CPU-s, "
+                f"{measured.steal_share:.1%} stolen",
+                file=sys.stderr,
+            )
+            # A round during which the host gave much of the server's CPU to other
+            # guests measures the neighbours, not the server: measure it again.
+            if measured.steal_share <= args.max_steal or attempt == args.attempts:
+                result.rounds.append(measured)
+                return
 
 
 def measure_memory(
@@ -350,18 +348,28 @@ def measure_memory(
 def measure_all(
     servers: list[Server], args: argparse.Namespace, workdir: Path
 ) -> tuple[list[Result], dict[str, dict[str, float]]]:
-    """Round by round, each server alone in turn, so that each round's ratios are paired."""
+    """Round by round and scenario by scenario, each server alone in turn.
+
+    Each server is started afresh for each measurement, so that the floor's and the
+    others' measurements of one scenario follow each other within seconds: the speed of
+    a shared host wanders by up to 15% within a minute (here, a fixed loop pinned to one
+    core ran 47 to 65 times per CPU-second), and paired ratios cancel what moves slower
+    than a round.
+    """
     data_dirs = {server.name: prepare(server, workdir) for server in servers}
     results = {
         server.name: {scenario: Result(server.name, scenario) for scenario in args.scenarios}
         for server in servers
     }
-    for round_index in range(args.rounds):
-        for server in servers:
-            measure_one_round(
-                server, data_dirs[server.name], results[server.name], args, workdir,
-                first_start=round_index == 0,
-            )  # fmt: skip
+    started: set[str] = set()
+    for _ in range(args.rounds):
+        for scenario in args.scenarios:
+            for server in servers:
+                measure_one_round(
+                    server, scenario, data_dirs[server.name], results[server.name][scenario],
+                    args, workdir, first_start=server.name not in started,
+                )  # fmt: skip
+                started.add(server.name)
     growth: dict[str, dict[str, float]] = {}
     if args.memory_seconds:
         for server in servers:
