@@ -61,7 +61,7 @@ class RequestContext:
 
     The caller is resolved from the bearer token when the context is built (tRPC's
     createContext; Starlette's authentication middleware): once per request, shared by
-    every call of a batch, and enforced per procedure by ``middleware.auth``.
+    every call of a batch, and checked per procedure by ``middleware.access``.
     """
 
     services: AppServices
@@ -91,9 +91,9 @@ class RequestContext:
         )
 
     def signed_in(self) -> Caller:
-        """The caller of a procedure behind the auth middleware."""
+        """The caller of a procedure whose access requires one (checked before it runs)."""
         if self.caller is None:
-            raise RuntimeError(f"{self.procedure} ran without its auth middleware")
+            raise RuntimeError(f"{self.procedure} needs a caller but does not declare it")
         return self.caller
 
     def unit_of_work(self) -> SqlUnitOfWork:

@@ -1,6 +1,6 @@
 """Running one procedure call: middleware chain, input validation, resolver, output check.
 
-The transport and the server-side caller both run what :func:`compile_procedure` builds,
+The transport and the server-side caller both run the chain :func:`compile_chain` builds,
 so a call made in a test without HTTP takes exactly the path a call over HTTP takes.
 """
 
@@ -76,16 +76,12 @@ async def call_procedure(
     return await compile_procedure(procedure)(ctx, params)
 
 
-def dump_output(procedure: Procedure[Any], output: Any) -> Any:
-    """The output as JSON-ready values (strings for Decimal and datetime, and so on)."""
-    return output_dumper(procedure)(output)
-
-
 def output_dumper(procedure: Procedure[Any]) -> Callable[[Any], Any]:
-    """``dump_output`` for one procedure, with pydantic's serializer looked up once.
+    """A function giving an output as JSON-ready values (strings for Decimal, datetime).
 
-    The adapter's own ``dump_python`` is a Python wrapper costing twice the Rust call
-    it makes; this calls the serializer directly, with the same arguments.
+    Pydantic's serializer is looked up once and called directly, with the arguments the
+    adapter's own ``dump_python`` would pass: that is a Python wrapper costing twice the
+    Rust call it makes.
     """
     serializer = procedure.output_adapter.serializer
     to_python = (
@@ -133,17 +129,12 @@ def _resolver_step(procedure: Procedure[ContextT]) -> Chain[ContextT]:
     return resolve_in_thread
 
 
-def parse_input(procedure: Procedure[Any], params: Mapping[str, Any]) -> BaseModel:
-    """Validate the params against the input model; bad params are INVALID_PARAMS."""
-    return input_parser(procedure)(params)
-
-
 def input_parser(procedure: Procedure[Any]) -> Callable[[Mapping[str, Any]], BaseModel]:
-    """``parse_input`` for one procedure, with the model's validator looked up once.
+    """A function validating params against the input model; bad ones: INVALID_PARAMS.
 
-    ``model_validate`` is a Python wrapper that costs more than the Rust validation it
-    calls; this calls the validator directly (no strictness, context or aliases
-    options are in play, so the arguments are the same).
+    The model's validator is looked up once and called directly: ``model_validate`` is a
+    Python wrapper that costs more than the Rust validation it calls (no strictness,
+    context or aliases options are in play, so the arguments are the same).
     """
     model = procedure.input_model
     validator = model.__pydantic_validator__
