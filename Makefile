@@ -14,6 +14,9 @@ CLIENT_DEPS := $(CLIENT)/node_modules/.package-lock.json
 NPM_CI := npm ci --no-audit --no-fund --loglevel=error
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes: pytest-xdist's "auto" is one per core. Every test makes its own
+# database, server port and key prefix, so the workers never share state.
+PYTEST_WORKERS ?= auto
 PYTEST_ARGS ?=
 
 .PHONY: install serve test lint format openrpc clean
@@ -40,7 +43,7 @@ serve: $(INSTALLED)
 # The Python suite, then the client's: drift, type tests, and the client against a live
 # server started from $(BIN)/switchyard.
 test: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 	cd $(CLIENT) && npm test
 
 lint: $(INSTALLED)

@@ -301,7 +301,7 @@ def test_refresh_for_a_deactivated_user_is_refused(
 
 
 @pytest.mark.parametrize(
-    "token", ["", "no-dot", "unknown-session.secret", f"{uuid.uuid4()}.{'s' * 43}"]
+    "token", ["", "no-dot", "unknown-session.secret", f"{uuid.UUID(int=0x5E55)}.{'s' * 43}"]
 )
 def test_malformed_or_unknown_refresh_token_is_refused(
     uow: FakeUnitOfWork, tokens: TokenService, clock: FakeClock, token: str
