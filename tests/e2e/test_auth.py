@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
+from jose import jwt
 
 from services.auth import LOGIN_FAILED, REFRESH_TOKEN_REUSED, SESSION_INVALID
 from services.clock import utc_now
@@ -333,6 +334,38 @@ def test_an_expired_access_token_is_unauthorized(client: httpx.Client, make_user
 
     assert error["message"] == EXPIRED_ACCESS_TOKEN
     assert me(client, expired) is None
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [{"exp": 10**30}, {"iat": 10**30}, {"exp": True}, {"iat": -(10**30)}, {"nbf": 1e400}],
+    ids=repr,
+)
+def test_a_validly_signed_token_with_an_out_of_range_instant_is_unauthorized(
+    client: httpx.Client, make_user: MakeUser, claims: dict[str, Any]
+) -> None:
+    user = make_user()
+    now = int(utc_now().timestamp())
+    token = jwt.encode(
+        {
+            "sub": user.id,
+            "sid": user.session_id,
+            "role": user.role,
+            "iat": now,
+            "exp": now + 3600,
+            "typ": "access",
+            **claims,
+        },
+        SECRET_KEY,
+        algorithm="HS256",
+    )
+
+    error = error_of(
+        rpc_call(client, "profile.getCurrentUser", token=token), UNAUTHORIZED, "UNAUTHORIZED"
+    )
+
+    assert error["message"] == INVALID_ACCESS_TOKEN
+    assert me(client, token) is None
 
 
 def test_a_token_signed_with_another_key_is_unauthorized(
