@@ -16,6 +16,8 @@ from db.tables import (
     User,
 )
 
+ADMIN_ROLE: Final = "admin"
+
 
 def _storable(key: str) -> bool:
     # PostgreSQL refuses a NUL character in a text parameter with an error, where
@@ -47,6 +49,31 @@ class UserRepository:
 
     def list_all(self) -> list[User]:
         return list(self._session.exec(select(User).order_by(col(User.full_name))))
+
+    def lock_active_admins(self) -> list[User]:
+        """The active admins, re-read and row-locked (in id order) until the transaction ends.
+
+        Whoever may take an admin away locks them all first, so two such changes take
+        turns on PostgreSQL and the second one counts what the first one left. In id
+        order, so two lockers never wait for each other crosswise. On PostgreSQL a row
+        that stopped matching while we waited for its lock is left out (READ COMMITTED
+        re-checks the condition on the new row version). SQLite ignores FOR UPDATE: a
+        writing transaction there holds the database's only write lock already.
+        """
+        statement = (
+            select(User)
+            .where(col(User.role) == ADMIN_ROLE, col(User.is_active).is_(True))
+            .order_by(col(User.id))
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        return list(self._session.exec(statement))
+
+    def lock(self, user_id: str) -> User | None:
+        """The user, re-read and row-locked until the transaction ends."""
+        if not _storable(user_id):
+            return None
+        return self._session.get(User, user_id, with_for_update=True, populate_existing=True)
 
 
 class AuthSessionRepository:

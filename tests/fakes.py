@@ -59,6 +59,15 @@ class FakeUserRepository:
     def list_all(self) -> list[User]:
         return sorted(self.rows.values(), key=lambda user: user.full_name)
 
+    def lock_active_admins(self) -> list[User]:
+        return sorted(
+            (user for user in self.rows.values() if user.role == "admin" and user.is_active),
+            key=lambda user: user.id,
+        )
+
+    def lock(self, user_id: str) -> User | None:
+        return self.get(user_id)
+
 
 class FakeAuthSessionRepository:
     def __init__(self, users: FakeUserRepository) -> None:
