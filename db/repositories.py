@@ -13,6 +13,7 @@ from db.tables import (
     BrowserSession,
     BrowserTab,
     ProxyConfig,
+    RetiredRefreshToken,
     User,
 )
 
@@ -139,6 +140,38 @@ class AuthSessionRepository:
             )
         )
         return self._session.exec(statement).rowcount == 1
+
+    def retire_refresh_hash(
+        self, session_id: str, token_hash: str, *, retired_at: datetime, expires_at: datetime
+    ) -> None:
+        """Remember a hash rotated away until `expires_at`; forget the session's stale ones.
+
+        Pruning per session, at each rotation, keeps a session's chain as long as the
+        rotations of one refresh lifetime, without a cleanup job.
+        """
+        self._session.exec(
+            delete(RetiredRefreshToken).where(
+                col(RetiredRefreshToken.session_id) == session_id,
+                col(RetiredRefreshToken.expires_at) <= retired_at,
+            )
+        )
+        self._session.add(
+            RetiredRefreshToken(
+                session_id=session_id,
+                token_hash=token_hash,
+                retired_at=retired_at,
+                expires_at=expires_at,
+            )
+        )
+
+    def was_retired(self, session_id: str, token_hash: str, now: datetime) -> bool:
+        """Whether `token_hash` is one of the session's earlier hashes, not yet expired."""
+        statement = select(RetiredRefreshToken.token_hash).where(
+            col(RetiredRefreshToken.session_id) == session_id,
+            col(RetiredRefreshToken.token_hash) == token_hash,
+            col(RetiredRefreshToken.expires_at) > now,
+        )
+        return self._session.exec(statement).first() is not None
 
 
 class AuditLogRepository:

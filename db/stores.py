@@ -42,6 +42,10 @@ class AuthSessionStore(Protocol):
         rotated_at: datetime,
         expires_at: datetime,
     ) -> bool: ...
+    def retire_refresh_hash(
+        self, session_id: str, token_hash: str, *, retired_at: datetime, expires_at: datetime
+    ) -> None: ...
+    def was_retired(self, session_id: str, token_hash: str, now: datetime) -> bool: ...
 
 
 class AuditLogStore(Protocol):

@@ -12,7 +12,12 @@ from jose import jwt
 
 from services.auth import LOGIN_FAILED, REFRESH_TOKEN_REUSED, SESSION_INVALID
 from services.clock import utc_now
-from services.tokens import EXPIRED_ACCESS_TOKEN, INVALID_ACCESS_TOKEN, TokenService
+from services.tokens import (
+    EXPIRED_ACCESS_TOKEN,
+    INVALID_ACCESS_TOKEN,
+    INVALID_REFRESH_TOKEN,
+    TokenService,
+)
 from tests.e2e.conftest import (
     SECRET_KEY,
     USER_PASSWORD,
@@ -238,6 +243,26 @@ def test_refresh_rotates_and_reuse_revokes_the_session(
         UNAUTHORIZED,
         "UNAUTHORIZED",
     )
+
+
+def test_a_wrong_secret_with_a_real_session_id_does_not_end_the_session(
+    client: httpx.Client, server: LiveServer, make_user: MakeUser
+) -> None:
+    victim = make_user()
+    # The session id is readable in any access token of the victim, even an old one.
+    session_id = jwt.get_unverified_claims(victim.token)["sid"]
+    guessed = f"{session_id}.{'A' * 43}"
+
+    error = error_of(
+        rpc_call(client, "auth.refresh", {"refreshToken": guessed}), UNAUTHORIZED, "UNAUTHORIZED"
+    )
+
+    assert error["message"] == INVALID_REFRESH_TOKEN
+    stored = load_session(server, victim.session_id)
+    assert stored is not None
+    assert stored.revoked_at is None
+    assert me(client, victim.token)["id"] == victim.id
+    result_of(rpc_call(client, "auth.refresh", {"refreshToken": victim.refresh_token}))
 
 
 @pytest.mark.parametrize(
