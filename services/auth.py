@@ -152,8 +152,8 @@ def refresh(uow: UnitOfWork, tokens: TokenService, refresh_token: str, clock: Cl
             raise Unauthenticated(SESSION_INVALID)
 
         new_secret = tokens.new_refresh_secret()
-        # Until now the presented secret was good; after this rotation, until then,
-        # presenting it again is reuse.
+        # The presented secret would have worked until the session's present expiry;
+        # until then, presenting it again after this rotation is reuse.
         presented_expires_at = auth_session.expires_at
         # Sliding expiry: every rotation extends the session by one refresh lifetime.
         expires_at = now + tokens.refresh_ttl
