@@ -28,7 +28,7 @@ from tests.integration.conftest import UowFactory
 # With the row locks the other call cannot get there (it waits for the lock), so the
 # wait runs out and the first call goes on; without them both count at once, which is
 # the race this file is about. Generous: it only has to cover a thread start.
-RENDEZVOUS_SECONDS = 2.0
+RENDEZVOUS_SECONDS = 1.0
 # Whole test: every thread must be done well within this, whatever the outcome.
 CALL_TIMEOUT_SECONDS = 30.0
 
