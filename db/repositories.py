@@ -13,8 +13,11 @@ from db.tables import (
     BrowserSession,
     BrowserTab,
     ProxyConfig,
+    RetiredRefreshToken,
     User,
 )
+
+ADMIN_ROLE: Final = "admin"
 
 
 def _storable(key: str) -> bool:
@@ -47,6 +50,31 @@ class UserRepository:
 
     def list_all(self) -> list[User]:
         return list(self._session.exec(select(User).order_by(col(User.full_name))))
+
+    def lock_active_admins(self) -> list[User]:
+        """The active admins, re-read and row-locked (in id order) until the transaction ends.
+
+        Whoever may take an admin away locks them all first, so two such changes take
+        turns on PostgreSQL and the second one counts what the first one left. In id
+        order, so two lockers never wait for each other crosswise. On PostgreSQL a row
+        that stopped matching while we waited for its lock is left out (READ COMMITTED
+        re-checks the condition on the new row version). SQLite ignores FOR UPDATE: a
+        writing transaction there holds the database's only write lock already.
+        """
+        statement = (
+            select(User)
+            .where(col(User.role) == ADMIN_ROLE, col(User.is_active).is_(True))
+            .order_by(col(User.id))
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        return list(self._session.exec(statement))
+
+    def lock(self, user_id: str) -> User | None:
+        """The user, re-read and row-locked until the transaction ends."""
+        if not _storable(user_id):
+            return None
+        return self._session.get(User, user_id, with_for_update=True, populate_existing=True)
 
 
 class AuthSessionRepository:
@@ -112,6 +140,38 @@ class AuthSessionRepository:
             )
         )
         return self._session.exec(statement).rowcount == 1
+
+    def retire_refresh_hash(
+        self, session_id: str, token_hash: str, *, retired_at: datetime, expires_at: datetime
+    ) -> None:
+        """Remember a hash rotated away until `expires_at`; forget the session's stale ones.
+
+        Pruning per session, at each rotation, keeps a session's chain as long as the
+        rotations of one refresh lifetime, without a cleanup job.
+        """
+        self._session.exec(
+            delete(RetiredRefreshToken).where(
+                col(RetiredRefreshToken.session_id) == session_id,
+                col(RetiredRefreshToken.expires_at) <= retired_at,
+            )
+        )
+        self._session.add(
+            RetiredRefreshToken(
+                session_id=session_id,
+                token_hash=token_hash,
+                retired_at=retired_at,
+                expires_at=expires_at,
+            )
+        )
+
+    def was_retired(self, session_id: str, token_hash: str, now: datetime) -> bool:
+        """Whether `token_hash` is one of the session's earlier hashes, not yet expired."""
+        statement = select(RetiredRefreshToken.token_hash).where(
+            col(RetiredRefreshToken.session_id) == session_id,
+            col(RetiredRefreshToken.token_hash) == token_hash,
+            col(RetiredRefreshToken.expires_at) > now,
+        )
+        return self._session.exec(statement).first() is not None
 
 
 class AuditLogRepository:

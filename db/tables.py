@@ -56,6 +56,29 @@ class AuthSession(SQLModel, table=True):
     user_agent: str | None = Field(default=None, max_length=USER_AGENT_MAX_LENGTH)
 
 
+class RetiredRefreshToken(SQLModel, table=True):
+    """A refresh secret of a session that was rotated away (the session's rotation chain).
+
+    Presented again while it would still have been valid, it proves that two parties
+    hold the session's tokens, so the session ends; a secret that was never valid for
+    the session must not end it (anyone can read a session id in an access token).
+    Kept until `expires_at`, the moment the secret would have expired anyway.
+    """
+
+    __tablename__ = "retired_refresh_tokens"
+
+    session_id: str = Field(
+        foreign_key="auth_sessions.id",
+        ondelete="CASCADE",
+        primary_key=True,
+        max_length=ID_LENGTH,
+    )
+    # sha256 hex of the retired secret, as AuthSession.refresh_token_hash.
+    token_hash: str = Field(primary_key=True, max_length=64)
+    retired_at: datetime = Field(sa_type=UTCDateTime)
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+
+
 class AuditLog(SQLModel, table=True):
     """One row per committed mutation."""
 

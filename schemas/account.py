@@ -7,14 +7,14 @@ from pydantic import Field
 
 from schemas.base import CamelInput, CamelOutput
 from schemas.browser import Name, NotNull, ResourceId, SortOrder, not_null
-from schemas.common import NoControlCharacters
+from schemas.common import JsonBoolean, JsonInteger, NoControlCharacters
 
 Description = Annotated[str, Field(max_length=500), NoControlCharacters]
 PAGE_SIZE_DEFAULT = 20
 
 
 class AccountFilter(CamelInput):
-    protected: bool | None = None
+    protected: JsonBoolean | None = None
 
 
 class ListAccountsInput(CamelInput):
@@ -22,8 +22,8 @@ class ListAccountsInput(CamelInput):
     order: SortOrder = "asc"
     filter: AccountFilter | None = None
     # Either one asks for a page; the bound on page keeps the offset in range.
-    page: Annotated[int, Field(ge=1, le=1_000_000)] | None = None
-    page_size: Annotated[int, Field(ge=1, le=100)] | None = None
+    page: Annotated[JsonInteger, Field(ge=1, le=1_000_000)] | None = None
+    page_size: Annotated[JsonInteger, Field(ge=1, le=100)] | None = None
 
 
 class Account(CamelOutput):
@@ -64,7 +64,7 @@ class UpdateAccountInput(CamelInput):
     name: Annotated[Name | None, NotNull] = not_null()
     # null clears the description / detaches the proxy.
     description: Description | None = None
-    is_protected: Annotated[bool | None, NotNull] = not_null()
+    is_protected: Annotated[JsonBoolean | None, NotNull] = not_null()
     proxy_config_id: ResourceId | None = None
 
 
@@ -82,4 +82,4 @@ class SwitchResult(CamelOutput):
 
 class DeleteAccountInput(CamelInput):
     account_id: ResourceId
-    confirm_deletion: bool
+    confirm_deletion: JsonBoolean

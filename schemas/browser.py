@@ -9,15 +9,15 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from schemas.base import CamelOutput
-from schemas.common import NoControlCharacters
+from schemas.common import JsonInteger, NoControlCharacters
 
 # Ids are made by the server (UUID4); the bound keeps lookups cheap and storable.
 ResourceId = Annotated[str, Field(min_length=1, max_length=64), NoControlCharacters]
 Name = Annotated[str, Field(min_length=1, max_length=100), NoControlCharacters]
 SortOrder = Literal["asc", "desc"]
 ProxyType = Literal["HTTP", "HTTPS", "SOCKS4", "SOCKS5", "V2RAY"]
-# Strict: true or "80" is a mistake, not port 1 or 80.
-Port = Annotated[int, Field(ge=1, le=65535, strict=True)]
+# true or "80" is a mistake, not port 1 or 80 (the coercion rule of schemas.common).
+Port = Annotated[JsonInteger, Field(ge=1, le=65535)]
 
 URL_MAX_LENGTH: Final = 2048
 HOST_MAX_LENGTH: Final = 253

@@ -1,4 +1,4 @@
-"""Validated types shared by the schemas: email, new password, role.
+"""Validated types shared by the schemas: JSON scalars, email, new password, role.
 
 The rules are RPMA's (rpma-api.md, "Validation"). Each rule lives in a plain function
 raising ValueError, so services can apply the same rules to values that do not come
@@ -10,8 +10,22 @@ import re
 from collections.abc import Callable
 from typing import Annotated, Final, Literal, get_args
 
-from pydantic import AfterValidator, WithJsonSchema
+from pydantic import AfterValidator, Strict, WithJsonSchema
 from pydantic_core import PydanticCustomError
+
+# The contract's coercion rule, for every field of every input model: a number field
+# takes only JSON numbers, a boolean field only true or false, a string field only
+# strings. pydantic's lax mode, the default, would read "2" and 2.0 as the integer 2,
+# true as 1 and "yes" as true; inputs use these types instead of int, float and bool.
+# (str needs no strict type: lax str refuses numbers and booleans already.) Strict per
+# field, not per model: a strict model would refuse the JSON forms of the types that
+# JSON has no literal for (ISO 8601 datetimes, UUIDs, decimals), which the transport
+# validates from parsed JSON. Strict() leaves the published JSON schema unchanged.
+# tests/contract/test_input_types.py walks every procedure's input to keep the rule.
+JsonInteger = Annotated[int, Strict()]
+# A JSON number: an integer is a number too (2 for 2.0), a string or a boolean is not.
+JsonNumber = Annotated[float, Strict()]
+JsonBoolean = Annotated[bool, Strict()]
 
 Role = Literal["admin", "manager", "technician", "reception"]
 ROLES: Final[tuple[Role, ...]] = get_args(Role)

@@ -8,7 +8,7 @@ from pydantic_core import PydanticCustomError
 
 from schemas.base import CamelInput, CamelOutput
 from schemas.browser import Host, Name, NotNull, Port, ProxyType, ResourceId, SortOrder, not_null
-from schemas.common import NoControlCharacters
+from schemas.common import JsonBoolean, NoControlCharacters
 
 Username = Annotated[str, Field(min_length=1, max_length=255), NoControlCharacters]
 Secret = Annotated[str, Field(min_length=1, max_length=255), NoControlCharacters]
@@ -34,7 +34,7 @@ class V2rayConfig(CamelInput):
     uuid: Uuid | None = None
     password: Secret | None = None
     cipher: Cipher | None = None
-    tls: bool | None = None
+    tls: JsonBoolean | None = None
     sni: Host | None = None
     alpn: Annotated[list[AlpnId], Field(max_length=16)] | None = None
 
@@ -110,7 +110,7 @@ class ProxyConfig(CamelOutput):
 
 class ProxyFilter(CamelInput):
     type: ProxyType | None = None
-    is_active: bool | None = None
+    is_active: JsonBoolean | None = None
 
 
 class ListProxiesInput(CamelInput):
@@ -127,7 +127,7 @@ class UpdateProxyInput(CamelInput):
     # null removes the stored username / password.
     username: Username | None = None
     password: Secret | None = None
-    is_active: Annotated[bool | None, NotNull] = not_null()
+    is_active: Annotated[JsonBoolean | None, NotNull] = not_null()
 
 
 class ProxyConfigIdInput(CamelInput):

@@ -7,12 +7,12 @@ from pydantic import Field
 
 from schemas.base import CamelInput, CamelOutput
 from schemas.browser import BrowserUrl, NotNull, ResourceId, not_null
-from schemas.common import NoControlCharacters
+from schemas.common import JsonBoolean, JsonInteger, JsonNumber, NoControlCharacters
 
 Title = Annotated[str, Field(max_length=500), NoControlCharacters]
 # PostgreSQL's integer column: the largest scroll offset it holds.
-ScrollPosition = Annotated[int, Field(ge=0, le=2_147_483_647)]
-ZoomLevel = Annotated[float, Field(ge=0.25, le=5)]
+ScrollPosition = Annotated[JsonInteger, Field(ge=0, le=2_147_483_647)]
+ZoomLevel = Annotated[JsonNumber, Field(ge=0.25, le=5)]
 
 
 class BrowserTab(CamelOutput):
@@ -38,14 +38,14 @@ class ListTabsInput(CamelInput):
 class CreateTabInput(CamelInput):
     account_id: ResourceId
     url: BrowserUrl | None = None
-    is_incognito: bool = False
+    is_incognito: JsonBoolean = False
 
 
 class UpdateTabInput(CamelInput):
     tab_id: ResourceId
     title: Annotated[Title | None, NotNull] = not_null()
     url: Annotated[BrowserUrl | None, NotNull] = not_null()
-    is_active: Annotated[bool | None, NotNull] = not_null()
+    is_active: Annotated[JsonBoolean | None, NotNull] = not_null()
     scroll_position_x: Annotated[ScrollPosition | None, NotNull] = not_null()
     scroll_position_y: Annotated[ScrollPosition | None, NotNull] = not_null()
     zoom_level: Annotated[ZoomLevel | None, NotNull] = not_null()

@@ -23,7 +23,12 @@ from services.inputs import (
     valid_full_name,
 )
 from services.passwords import PasswordHasher
-from services.tokens import TokenService, format_refresh_token, parse_refresh_token
+from services.tokens import (
+    INVALID_REFRESH_TOKEN,
+    TokenService,
+    format_refresh_token,
+    parse_refresh_token,
+)
 
 # One message for unknown email, wrong password and deactivated account alike, so a
 # login attempt cannot tell which emails exist.
@@ -129,12 +134,17 @@ def refresh(uow: UnitOfWork, tokens: TokenService, refresh_token: str, clock: Cl
     with uow:
         auth_session = uow.sessions.get(session_id)
         if auth_session is None:
-            raise Unauthenticated(SESSION_INVALID)
+            raise Unauthenticated(INVALID_REFRESH_TOKEN)
         now = clock()
         if not hmac.compare_digest(presented_hash, auth_session.refresh_token_hash):
-            # Each refresh token works once. An old one coming back means two parties
-            # hold it (one of them stole it); we cannot tell which, so end the session.
-            _revoke_for_reuse(uow, auth_session, now)
+            if uow.sessions.was_retired(auth_session.id, presented_hash, now):
+                # Each refresh token works once. An old one coming back means two
+                # parties hold it (one of them stole it); we cannot tell which, so
+                # end the session.
+                _revoke_for_reuse(uow, auth_session, now)
+            # Never valid for this session: a guess, or a mix-up. The session id is
+            # readable in any access token, so a wrong secret must not end the session.
+            raise Unauthenticated(INVALID_REFRESH_TOKEN)
         if not _is_live(auth_session, now):
             raise Unauthenticated(SESSION_INVALID)
         user = uow.users.get(auth_session.user_id)
@@ -142,6 +152,9 @@ def refresh(uow: UnitOfWork, tokens: TokenService, refresh_token: str, clock: Cl
             raise Unauthenticated(SESSION_INVALID)
 
         new_secret = tokens.new_refresh_secret()
+        # The presented secret would have worked until the session's present expiry;
+        # until then, presenting it again after this rotation is reuse.
+        presented_expires_at = auth_session.expires_at
         # Sliding expiry: every rotation extends the session by one refresh lifetime.
         expires_at = now + tokens.refresh_ttl
         rotated = uow.sessions.rotate_refresh_hash(
@@ -155,6 +168,9 @@ def refresh(uow: UnitOfWork, tokens: TokenService, refresh_token: str, clock: Cl
             # A concurrent refresh with the same token won the race: the token was
             # used twice, which is reuse as above.
             _revoke_for_reuse(uow, auth_session, now)
+        uow.sessions.retire_refresh_hash(
+            auth_session.id, presented_hash, retired_at=now, expires_at=presented_expires_at
+        )
         access_token, access_expires_at = tokens.issue_access_token(
             user.id, auth_session.id, user.role
         )

@@ -127,10 +127,47 @@ async def _checked_address(host: str, port: int, allow_private: bool) -> str:
     return addresses[0]
 
 
+# IPv6 forms that carry an IPv4 address in their last 32 bits: a translator or a relay
+# turns them into a connection to that IPv4 address, so it must be public too.
+NAT64_WELL_KNOWN = ipaddress.IPv6Network("64:ff9b::/96")  # RFC 6052
+IPV4_TRANSLATED = ipaddress.IPv6Network("::ffff:0:0:0/96")  # RFC 2765 (SIIT)
+IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")  # RFC 4291, deprecated; holds :: and ::1
+# RFC 8215: NAT64 prefixes for one network's own use. Where the IPv4 address sits
+# depends on that network's prefix length, so no address in it is taken as public.
+NAT64_LOCAL_USE = ipaddress.IPv6Network("64:ff9b:1::/48")
+LAST_32_BITS = 0xFFFFFFFF
+
+
 def is_public_address(address: str) -> bool:
+    """Whether the address is globally reachable, judged with `ipaddress.is_global`.
+
+    An IPv6 address that embeds an IPv4 address (mapped, IPv4-compatible, SIIT, NAT64,
+    6to4, Teredo) is public only if the IPv4 address it leads to is public as well.
+    """
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            # The socket speaks IPv4 to the mapped address: only that one counts.
+            return _is_public(ip.ipv4_mapped)
+        if ip in NAT64_LOCAL_USE:
+            return False
+        if not all(_is_public(embedded) for embedded in _embedded_ipv4(ip)):
+            return False
+    return _is_public(ip)
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    if ip in NAT64_WELL_KNOWN or ip in IPV4_TRANSLATED or ip in IPV4_COMPATIBLE:
+        return [ipaddress.IPv4Address(int(ip) & LAST_32_BITS)]
+    if ip.sixtofour is not None:
+        return [ip.sixtofour]
+    if ip.teredo is not None:
+        server, client = ip.teredo
+        return [server, client]
+    return []
+
+
+def _is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return ip.is_global and not ip.is_multicast
 
 

@@ -17,6 +17,8 @@ ACCESS_TOKEN_TYPE = "access"
 INVALID_ACCESS_TOKEN = "Invalid access token"
 EXPIRED_ACCESS_TOKEN = "Access token has expired"
 INVALID_REFRESH_TOKEN = "Invalid refresh token"
+# 9999-12-31T23:59:59Z, the last whole second a datetime can hold.
+LAST_REPRESENTABLE_SECOND = int(datetime.max.replace(microsecond=0, tzinfo=UTC).timestamp())
 # "<uuid4 session id>.<token_urlsafe secret>"; anything else is refused before any lookup.
 REFRESH_TOKEN_SHAPE = re.compile(
     r"(?P<session_id>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"
@@ -71,10 +73,12 @@ class TokenService:
                 # Pinned: a token may not choose its own algorithm ("none", or
                 # another HMAC that the key would also verify).
                 algorithms=[ALGORITHM],
-                # Expiry is checked in _claims_from against the injected clock, so
-                # the whole service agrees on what "now" is. (python-jose's
-                # require_exp would switch its own wall-clock check back on.)
-                options={"verify_exp": False},
+                # The time claims are checked in _claims_from against the injected
+                # clock, so the whole service agrees on what "now" is (python-jose's
+                # require_exp would switch its own wall-clock check back on), and
+                # with our own range checks: python-jose's raise TypeError or
+                # OverflowError on a signed claim such as `"iat": []` or `1e400`.
+                options={"verify_exp": False, "verify_iat": False, "verify_nbf": False},
             )
         except JWTError:
             raise Unauthenticated(INVALID_ACCESS_TOKEN) from None
@@ -86,24 +90,30 @@ class TokenService:
             claims.get("sid"),
             claims.get("role"),
         )
-        issued_at, expires_at = claims.get("iat"), claims.get("exp")
+        issued_at, expires_at = _instant(claims.get("iat")), _instant(claims.get("exp"))
+        # We never issue "not before" (absent: the epoch); one a token carries must hold.
+        not_before = _instant(claims.get("nbf", 0))
         if (
             claims.get("typ") != ACCESS_TOKEN_TYPE
             or not isinstance(user_id, str)
             or not isinstance(session_id, str)
             or not isinstance(role, str)
-            or not isinstance(issued_at, int)
-            or not isinstance(expires_at, int)
+            or issued_at is None
+            or expires_at is None
+            or not_before is None
         ):
             raise Unauthenticated(INVALID_ACCESS_TOKEN)
-        if self._clock().timestamp() >= expires_at:
+        now = self._clock()
+        if now < not_before:
+            raise Unauthenticated(INVALID_ACCESS_TOKEN)
+        if now >= expires_at:
             raise Unauthenticated(EXPIRED_ACCESS_TOKEN)
         return AccessClaims(
             user_id=user_id,
             session_id=session_id,
             role=role,
-            issued_at=datetime.fromtimestamp(issued_at, UTC),
-            expires_at=datetime.fromtimestamp(expires_at, UTC),
+            issued_at=issued_at,
+            expires_at=expires_at,
         )
 
     def new_refresh_secret(self) -> str:
@@ -113,6 +123,18 @@ class TokenService:
         # A plain fast hash is enough: the secret is 256 random bits, so there is
         # nothing to brute-force, unlike a password.
         return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def _instant(claim: object) -> datetime | None:
+    """The time a NumericDate claim names, or None if it is not one we could have issued.
+
+    We issue whole seconds since the epoch, so anything else is refused: a float, a
+    bool (Python's bool is an int), a negative number, or a number past the year 9999
+    that datetime cannot hold (a validly signed token must never be a server error).
+    """
+    if type(claim) is not int or not 0 <= claim <= LAST_REPRESENTABLE_SECOND:
+        return None
+    return datetime.fromtimestamp(claim, UTC)
 
 
 def format_refresh_token(session_id: str, secret: str) -> str:

@@ -1,7 +1,8 @@
 """Managing accounts: creating users, roles, deactivation, and one's own profile.
 
-Who may call these is decided by the role middleware; the only rules here protect a
-caller from locking themself out (changing their own role, deactivating themself).
+Who may call these is decided by the role middleware; the rules here protect a caller
+from locking themself out (changing their own role, deactivating themself), and keep
+at least one active admin, also when two admins demote each other at the same moment.
 """
 
 from db.tables import User
@@ -21,6 +22,8 @@ from services.passwords import PasswordHasher
 
 USER_NOT_FOUND = "User not found"
 PROFILE_NOT_FOUND = "Profile not found"
+LAST_ADMIN_DEMOTION = "The last active admin cannot be given another role"
+LAST_ADMIN_DEACTIVATION = "The last active admin cannot be deactivated"
 
 
 def create_user(
@@ -73,13 +76,15 @@ def set_user_role(
     uow: UnitOfWork, caller: Caller, user_id: str, role: str, clock: Clock = utc_now
 ) -> User:
     checked_role = valid_role(role)
-    # Refusing any change to your own role keeps the last admin from demoting
-    # themself, without counting admins.
+    # An admin demoting themself could leave no admin; the count below covers that
+    # too, but one's own role is never one's own to change.
     if user_id == caller.user_id:
         raise PreconditionFailed("You cannot change your own role")
     with uow:
-        user = _existing_user(uow, user_id)
+        admins, user = _lock_admins_then_user(uow, user_id)
         if user.role != checked_role:
+            if checked_role != "admin":
+                keep_another_admin(admins, user, LAST_ADMIN_DEMOTION)
             user.role = checked_role
             user.updated_at = clock()
         uow.commit()
@@ -90,9 +95,10 @@ def deactivate_user(uow: UnitOfWork, caller: Caller, user_id: str, clock: Clock 
     if user_id == caller.user_id:
         raise PreconditionFailed("You cannot deactivate your own account")
     with uow:
-        user = _existing_user(uow, user_id)
+        admins, user = _lock_admins_then_user(uow, user_id)
         now = clock()
         if user.is_active:
+            keep_another_admin(admins, user, LAST_ADMIN_DEACTIVATION)
             user.is_active = False
             user.updated_at = now
         # Same transaction: a deactivated user never keeps a working session.
@@ -141,8 +147,30 @@ def list_active_users(uow: UnitOfWork) -> list[User]:
         return uow.users.list_active()
 
 
-def _existing_user(uow: UnitOfWork, user_id: str) -> User:
-    user = uow.users.get(user_id)
+def _lock_admins_then_user(uow: UnitOfWork, user_id: str) -> tuple[list[User], User]:
+    """Every active admin, then the user, row-locked until the transaction ends.
+
+    Two admins demoting each other at the same moment each saw the other as an admin
+    when their requests came in. So whoever may take an admin away counts the admins
+    under their row locks (SELECT ... FOR UPDATE on PostgreSQL, whose default READ
+    COMMITTED would otherwise let both transactions count two; SQLite's writing
+    transactions are serialised already): the second change waits for the first, then
+    counts what the first one left. Row locks rather than SERIALIZABLE: no retry loop
+    for the callers, and the lock set is small (the admins). Admins first, then the
+    user, in one order everywhere, so two such changes never deadlock; locking the
+    admins every time, not only when the user looked like one, also covers a user
+    promoted a moment ago.
+    """
+    admins = uow.users.lock_active_admins()
+    user = uow.users.lock(user_id)
     if user is None:
         raise NotFound(USER_NOT_FOUND)
-    return user
+    return admins, user
+
+
+def keep_another_admin(admins: list[User], user: User, refusal: str) -> None:
+    """Refuse a change that takes `user` away as an active admin if no other stays."""
+    if user.role != "admin" or not user.is_active:
+        return
+    if not any(admin.id != user.id for admin in admins):
+        raise PreconditionFailed(refusal)

@@ -59,10 +59,21 @@ class FakeUserRepository:
     def list_all(self) -> list[User]:
         return sorted(self.rows.values(), key=lambda user: user.full_name)
 
+    def lock_active_admins(self) -> list[User]:
+        return sorted(
+            (user for user in self.rows.values() if user.role == "admin" and user.is_active),
+            key=lambda user: user.id,
+        )
+
+    def lock(self, user_id: str) -> User | None:
+        return self.get(user_id)
+
 
 class FakeAuthSessionRepository:
     def __init__(self, users: FakeUserRepository) -> None:
         self.rows: dict[str, AuthSession] = {}
+        # (session id, retired hash) -> when the retired secret would have expired
+        self.retired: dict[tuple[str, str], datetime] = {}
         self._users = users
 
     def add(self, auth_session: AuthSession) -> None:
@@ -102,6 +113,20 @@ class FakeAuthSessionRepository:
         row.rotated_at = rotated_at
         row.expires_at = expires_at
         return True
+
+    def retire_refresh_hash(
+        self, session_id: str, token_hash: str, *, retired_at: datetime, expires_at: datetime
+    ) -> None:
+        self.retired = {
+            key: until
+            for key, until in self.retired.items()
+            if key[0] != session_id or until > retired_at
+        }
+        self.retired[(session_id, token_hash)] = expires_at
+
+    def was_retired(self, session_id: str, token_hash: str, now: datetime) -> bool:
+        until = self.retired.get((session_id, token_hash))
+        return until is not None and until > now
 
 
 class FakeAuditLogRepository:

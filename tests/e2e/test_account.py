@@ -81,6 +81,26 @@ def test_create_then_list(client: httpx.Client, make_user: MakeUser) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("params", "path"),
+    [
+        ({"page": "2"}, ["page"]),
+        ({"page": True}, ["page"]),
+        ({"pageSize": 2.0}, ["pageSize"]),
+        ({"filter": {"protected": "true"}}, ["filter", "protected"]),
+        ({"filter": {"protected": 0}}, ["filter", "protected"]),
+    ],
+)
+def test_list_takes_json_numbers_and_booleans_only(
+    client: httpx.Client, make_user: MakeUser, params: dict[str, Any], path: list[str]
+) -> None:
+    user = make_user()
+
+    answer = call(client, user, "account.list", params)
+
+    assert issue_paths(error_of(answer, *INVALID_PARAMS)) == [path]
+
+
 def test_list_sorts_filters_and_pages(client: httpx.Client, make_user: MakeUser) -> None:
     user = make_user()
     ids = {name: create(client, user, name)["id"] for name in ("Bravo", "Alpha", "Charlie")}

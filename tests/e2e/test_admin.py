@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import httpx
 import pytest
@@ -22,6 +25,7 @@ from tests.e2e.conftest import (
     audit_rows,
     correlation_id,
     count_users,
+    create_admin_account,
     error_of,
     issue_paths,
     load_user,
@@ -517,3 +521,37 @@ def test_a_nul_in_a_user_id_is_not_an_internal_error(
     assert error["data"]["code"] in {"NOT_FOUND", "INVALID_PARAMS"}
     if error["data"]["code"] == "INVALID_PARAMS":
         assert issue_paths(error) == [["user_id"]]
+
+
+@pytest.mark.parametrize(
+    ("method", "params"),
+    [("admin.setUserRole", {"role": "manager"}), ("admin.deactivateUser", {})],
+)
+def test_two_admins_taking_each_other_away_at_once_leave_one_admin(
+    start_server: StartServer, method: str, params: dict[str, str]
+) -> None:
+    live = start_server()
+    first = create_admin_account(live, "first")
+    second = create_admin_account(live, "second")
+    start = threading.Barrier(2)
+
+    def take_away(caller: Account, target: Account) -> dict[str, Any]:
+        with httpx.Client(base_url=live.url, timeout=30.0) as client:
+            start.wait(30.0)
+            return rpc_call(client, method, {"user_id": target.id, **params}, token=caller.token)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        calls = [pool.submit(take_away, first, second), pool.submit(take_away, second, first)]
+        answers = [future.result(timeout=60.0) for future in calls]
+
+    refused = [answer["error"] for answer in answers if "error" in answer]
+    assert len(refused) == 1, answers
+    # The loser is refused by the last-admin rule, or, if its request came in after
+    # the winner's change, by the role check: it is no admin any more.
+    assert (refused[0]["code"], refused[0]["data"]["code"]) in {
+        (PRECONDITION_FAILED, "PRECONDITION_FAILED"),
+        (FORBIDDEN, "FORBIDDEN"),
+    }, refused
+    stored = [load_user(live, account.id) for account in (first, second)]
+    admins_left = [user for user in stored if user and user.role == "admin" and user.is_active]
+    assert len(admins_left) == 1, stored

@@ -8,10 +8,16 @@ from typing import Any
 
 import httpx
 import pytest
+from jose import jwt
 
 from services.auth import LOGIN_FAILED, REFRESH_TOKEN_REUSED, SESSION_INVALID
 from services.clock import utc_now
-from services.tokens import EXPIRED_ACCESS_TOKEN, INVALID_ACCESS_TOKEN, TokenService
+from services.tokens import (
+    EXPIRED_ACCESS_TOKEN,
+    INVALID_ACCESS_TOKEN,
+    INVALID_REFRESH_TOKEN,
+    TokenService,
+)
 from tests.e2e.conftest import (
     SECRET_KEY,
     USER_PASSWORD,
@@ -239,6 +245,26 @@ def test_refresh_rotates_and_reuse_revokes_the_session(
     )
 
 
+def test_a_wrong_secret_with_a_real_session_id_does_not_end_the_session(
+    client: httpx.Client, server: LiveServer, make_user: MakeUser
+) -> None:
+    victim = make_user()
+    # The session id is readable in any access token of the victim, even an old one.
+    session_id = jwt.get_unverified_claims(victim.token)["sid"]
+    guessed = f"{session_id}.{'A' * 43}"
+
+    error = error_of(
+        rpc_call(client, "auth.refresh", {"refreshToken": guessed}), UNAUTHORIZED, "UNAUTHORIZED"
+    )
+
+    assert error["message"] == INVALID_REFRESH_TOKEN
+    stored = load_session(server, victim.session_id)
+    assert stored is not None
+    assert stored.revoked_at is None
+    assert me(client, victim.token)["id"] == victim.id
+    result_of(rpc_call(client, "auth.refresh", {"refreshToken": victim.refresh_token}))
+
+
 @pytest.mark.parametrize(
     "refresh_token",
     ["no-dot-at-all", "00000000-0000-4000-8000-000000000000.not-a-real-secret"],
@@ -333,6 +359,38 @@ def test_an_expired_access_token_is_unauthorized(client: httpx.Client, make_user
 
     assert error["message"] == EXPIRED_ACCESS_TOKEN
     assert me(client, expired) is None
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [{"exp": 10**30}, {"iat": 10**30}, {"exp": True}, {"iat": -(10**30)}, {"nbf": 1e400}],
+    ids=repr,
+)
+def test_a_validly_signed_token_with_an_out_of_range_instant_is_unauthorized(
+    client: httpx.Client, make_user: MakeUser, claims: dict[str, Any]
+) -> None:
+    user = make_user()
+    now = int(utc_now().timestamp())
+    token = jwt.encode(
+        {
+            "sub": user.id,
+            "sid": user.session_id,
+            "role": user.role,
+            "iat": now,
+            "exp": now + 3600,
+            "typ": "access",
+            **claims,
+        },
+        SECRET_KEY,
+        algorithm="HS256",
+    )
+
+    error = error_of(
+        rpc_call(client, "profile.getCurrentUser", token=token), UNAUTHORIZED, "UNAUTHORIZED"
+    )
+
+    assert error["message"] == INVALID_ACCESS_TOKEN
+    assert me(client, token) is None
 
 
 def test_a_token_signed_with_another_key_is_unauthorized(

@@ -342,6 +342,23 @@ def test_non_public_proxies_are_refused_unless_allowed(
 
 
 @pytest.mark.parametrize(
+    "host",
+    ["64:ff9b::a00:1", "64:ff9b:1::a00:1", "2002:a00:1::1", "::127.0.0.1", "::ffff:0:a00:1"],
+)
+def test_ipv6_addresses_that_embed_a_private_ipv4_address_are_refused(
+    start_server: StartServer, host: str
+) -> None:
+    live = start_server()  # the default settings: private addresses not allowed
+    user = create_admin_account(live)
+    with httpx.Client(base_url=live.url) as client:
+        proxy_id = create(client, user, host=host, port=1080)
+        result = result_of(call(client, user, "proxy.test", {"proxyConfigId": proxy_id}))
+
+    assert result["success"] is False
+    assert "which is not a public address" in result["error"], result
+
+
+@pytest.mark.parametrize(
     ("method", "params"),
     [
         ("proxy.update", {"name": "Mine now"}),

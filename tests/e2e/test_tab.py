@@ -123,6 +123,14 @@ def test_update_changes_the_tab_and_activation_is_exclusive(
         ({"title": None}, ["title"]),
         ({"isActive": "maybe"}, ["isActive"]),
         ({"pinned": True}, ["pinned"]),
+        # A number field takes JSON numbers, a boolean field true or false, nothing else.
+        ({"zoomLevel": True}, ["zoomLevel"]),
+        ({"zoomLevel": "2"}, ["zoomLevel"]),
+        ({"scrollPositionX": "2"}, ["scrollPositionX"]),
+        ({"scrollPositionX": True}, ["scrollPositionX"]),
+        ({"scrollPositionY": 2.0}, ["scrollPositionY"]),
+        ({"isActive": "true"}, ["isActive"]),
+        ({"isActive": 1}, ["isActive"]),
     ],
 )
 def test_update_refuses_invalid_input(
@@ -208,3 +216,12 @@ def test_twenty_concurrent_activations_leave_exactly_one_active_tab(
     active = active_tabs(client, user, account_id)
     assert len(active) == 1
     assert active[0] in tab_ids
+
+
+def test_an_integer_is_a_number(client: httpx.Client, make_user: MakeUser) -> None:
+    user = make_user()
+    tab = new_tab(client, user, new_account(client, user))
+
+    updated = result_of(call(client, user, "tab.update", {"tabId": tab["id"], "zoomLevel": 2}))
+
+    assert updated["zoomLevel"] == 2.0

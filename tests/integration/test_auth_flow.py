@@ -1,19 +1,26 @@
 """The auth and user services end to end on a real database."""
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, select
 
-from db.tables import AuditLog, AuthSession, User
+from db.tables import AuditLog, AuthSession, RetiredRefreshToken, User
 from db.unit_of_work import AuditEntry
 from services import auth, users
-from services.auth import LoginResult
+from services.auth import REFRESH_TOKEN_REUSED, LoginResult
 from services.caller import Caller
 from services.errors import Conflict, InvalidCredentials, Unauthenticated
 from services.passwords import PasswordHasher
-from services.tokens import TokenService, parse_refresh_token
+from services.tokens import (
+    INVALID_REFRESH_TOKEN,
+    TokenService,
+    format_refresh_token,
+    parse_refresh_token,
+)
 from tests.factories import DEFAULT_PASSWORD
 from tests.fakes import FakeClock
 from tests.integration.conftest import UowFactory
@@ -129,6 +136,97 @@ def test_refresh_rotation_and_reuse_detection(
         who(make_uow, tokens, second.access_token, clock)
     with pytest.raises(Unauthenticated):
         auth.refresh(make_uow(), tokens, second.refresh_token, clock)
+
+
+def test_a_wrong_secret_does_not_end_someone_elses_session(
+    tech: User,
+    make_uow: UowFactory,
+    hasher: PasswordHasher,
+    tokens: TokenService,
+    clock: FakeClock,
+    sessions: sessionmaker[Session],
+) -> None:
+    signed_in = tech_login(make_uow, hasher, tokens, clock)
+    # The session id is in every access token; only the secret is the owner's.
+    session_id = who(make_uow, tokens, signed_in.access_token, clock).session_id
+    guessed = format_refresh_token(session_id, tokens.new_refresh_secret())
+
+    with pytest.raises(Unauthenticated, match=INVALID_REFRESH_TOKEN):
+        auth.refresh(make_uow(), tokens, guessed, clock)
+
+    with sessions() as session:
+        stored = session.get(AuthSession, session_id)
+        assert stored is not None
+        assert stored.revoked_at is None
+        assert session.exec(select(RetiredRefreshToken)).all() == []
+    assert who(make_uow, tokens, signed_in.access_token, clock).user_id == tech.id
+    assert auth.refresh(make_uow(), tokens, signed_in.refresh_token, clock)
+
+
+def test_reuse_of_any_earlier_refresh_token_revokes_the_session(
+    tech: User,
+    make_uow: UowFactory,
+    hasher: PasswordHasher,
+    tokens: TokenService,
+    clock: FakeClock,
+) -> None:
+    first = tech_login(make_uow, hasher, tokens, clock)
+    second = auth.refresh(make_uow(), tokens, first.refresh_token, clock)
+    third = auth.refresh(make_uow(), tokens, second.refresh_token, clock)
+
+    with pytest.raises(Unauthenticated, match="already used"):
+        auth.refresh(make_uow(), tokens, first.refresh_token, clock)
+
+    with pytest.raises(Unauthenticated):
+        who(make_uow, tokens, third.access_token, clock)
+    with pytest.raises(Unauthenticated):
+        auth.refresh(make_uow(), tokens, third.refresh_token, clock)
+
+
+REFRESH_ROUNDS = 5
+CALL_TIMEOUT_SECONDS = 30.0
+
+
+def refresh_twice_at_once(
+    make_uow: UowFactory, tokens: TokenService, clock: FakeClock, token: str
+) -> list[LoginResult | Unauthenticated]:
+    """Two refreshes with `token`, each in its own thread and unit of work, released together."""
+    start = threading.Barrier(2)
+
+    def refresh() -> LoginResult | Unauthenticated:
+        uow = make_uow()
+        start.wait(CALL_TIMEOUT_SECONDS)
+        try:
+            return auth.refresh(uow, tokens, token, clock)
+        except Unauthenticated as refused:
+            return refused
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        calls = [pool.submit(refresh), pool.submit(refresh)]
+        return [call.result(timeout=CALL_TIMEOUT_SECONDS) for call in calls]
+
+
+def test_two_refreshes_with_one_token_at_once_end_the_session(
+    tech: User,
+    make_uow: UowFactory,
+    hasher: PasswordHasher,
+    tokens: TokenService,
+    clock: FakeClock,
+) -> None:
+    # One wins the rotation; the other presented a token used twice, which is reuse,
+    # whether it lost the compare-and-swap or found the token already retired.
+    for _ in range(REFRESH_ROUNDS):
+        signed_in = tech_login(make_uow, hasher, tokens, clock)
+
+        outcomes = refresh_twice_at_once(make_uow, tokens, clock, signed_in.refresh_token)
+
+        [won] = [outcome for outcome in outcomes if isinstance(outcome, LoginResult)]
+        [refused] = [outcome for outcome in outcomes if isinstance(outcome, Unauthenticated)]
+        assert refused.message == REFRESH_TOKEN_REUSED
+        with pytest.raises(Unauthenticated):
+            who(make_uow, tokens, won.access_token, clock)
+        with pytest.raises(Unauthenticated):
+            auth.refresh(make_uow(), tokens, won.refresh_token, clock)
 
 
 def test_logout_ends_only_that_session(

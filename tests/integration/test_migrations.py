@@ -2,13 +2,14 @@ import subprocess
 import sys
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 from sqlmodel import SQLModel
 
 from db.engine import make_engine
-from db.migrate import current_revision, head_revision, upgrade_to_head
+from db.migrate import alembic_config, current_revision, head_revision, upgrade_to_head
 
 
 def test_fresh_database_has_no_revision(database_url: str) -> None:
@@ -18,7 +19,7 @@ def test_fresh_database_has_no_revision(database_url: str) -> None:
 def test_upgrade_creates_the_tables_at_head(database_url: str) -> None:
     upgrade_to_head(database_url)
 
-    assert current_revision(database_url) == head_revision() == "0002"
+    assert current_revision(database_url) == head_revision() == "0003"
     engine = make_engine(database_url)
     try:
         tables = set(inspect(engine).get_table_names())
@@ -32,8 +33,43 @@ def test_upgrade_creates_the_tables_at_head(database_url: str) -> None:
         "browser_accounts",
         "browser_sessions",
         "browser_tabs",
+        "retired_refresh_tokens",
         "alembic_version",
     } <= tables
+
+
+def test_upgrade_to_0003_keeps_the_sessions_and_starts_their_chains_empty(
+    database_url: str,
+) -> None:
+    command.upgrade(alembic_config(database_url), "0002")
+    engine = make_engine(database_url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO users (id, email, full_name, password_hash, role, is_active,"
+                    " created_at, updated_at) VALUES ('u1', 'a@example.com', 'A', 'h', 'admin',"
+                    " true, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO auth_sessions (id, user_id, refresh_token_hash, created_at,"
+                    " expires_at) VALUES ('s1', 'u1', :hash, '2026-01-01 00:00:00',"
+                    " '2026-02-01 00:00:00')"
+                ),
+                {"hash": "0" * 64},
+            )
+
+        upgrade_to_head(database_url)
+
+        with engine.connect() as connection:
+            sessions = connection.execute(text("SELECT id FROM auth_sessions")).all()
+            retired = connection.execute(text("SELECT * FROM retired_refresh_tokens")).all()
+        assert [row.id for row in sessions] == ["s1"]
+        assert retired == []
+    finally:
+        engine.dispose()
 
 
 def test_upgrade_is_idempotent(database_url: str) -> None:

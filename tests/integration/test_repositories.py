@@ -6,7 +6,7 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, select
 
 from db.repositories import AuditLogRepository, AuthSessionRepository, UserRepository
-from db.tables import AuditLog, AuthSession, User
+from db.tables import AuditLog, AuthSession, RetiredRefreshToken, User
 from services.passwords import PasswordHasher
 from tests.factories import make_user
 
@@ -134,6 +134,60 @@ def test_rotate_refresh_hash_is_compare_and_swap(
     assert stored is not None
     assert (stored.refresh_token_hash, stored.rotated_at) == ("b" * 64, later)
     assert stored.expires_at == later + timedelta(days=30)
+
+
+def test_retired_refresh_hashes_are_remembered_until_they_expire(
+    sessions: sessionmaker[Session], hasher: PasswordHasher
+) -> None:
+    user = make_user(hasher)
+    row, other = session_row(user), session_row(user)
+    save(sessions, user, row, other)
+    day = timedelta(days=1)
+
+    with sessions() as session:
+        repository = AuthSessionRepository(session)
+        repository.retire_refresh_hash(row.id, "a" * 64, retired_at=NOW, expires_at=NOW + day)
+        repository.retire_refresh_hash(row.id, "b" * 64, retired_at=NOW, expires_at=NOW + 3 * day)
+        repository.retire_refresh_hash(other.id, "c" * 64, retired_at=NOW, expires_at=NOW + day)
+        session.commit()
+
+    with sessions() as session:
+        repository = AuthSessionRepository(session)
+        assert repository.was_retired(row.id, "a" * 64, NOW)
+        assert not repository.was_retired(row.id, "a" * 64, NOW + day)  # expired
+        assert not repository.was_retired(row.id, "c" * 64, NOW)  # another session's
+        assert not repository.was_retired(row.id, "d" * 64, NOW)  # never seen
+        # The next retirement of the session forgets its expired hashes, only its own.
+        repository.retire_refresh_hash(
+            row.id, "e" * 64, retired_at=NOW + 2 * day, expires_at=NOW + 4 * day
+        )
+        session.commit()
+
+    with sessions() as session:
+        kept = session.exec(
+            select(RetiredRefreshToken.session_id, RetiredRefreshToken.token_hash)
+        ).all()
+    assert sorted(kept) == sorted([(row.id, "b" * 64), (row.id, "e" * 64), (other.id, "c" * 64)])
+
+
+def test_retired_hashes_are_deleted_with_their_session(
+    sessions: sessionmaker[Session], hasher: PasswordHasher
+) -> None:
+    user = make_user(hasher)
+    row = session_row(user)
+    save(sessions, user, row)
+    with sessions() as session:
+        AuthSessionRepository(session).retire_refresh_hash(
+            row.id, "a" * 64, retired_at=NOW, expires_at=NOW + timedelta(days=1)
+        )
+        session.commit()
+
+    with sessions() as session:
+        session.delete(session.get(User, user.id))
+        session.commit()
+
+    with sessions() as session:
+        assert session.exec(select(RetiredRefreshToken)).all() == []
 
 
 def test_sessions_are_deleted_with_their_user(

@@ -15,7 +15,12 @@ from services.errors import (
     Unauthenticated,
 )
 from services.passwords import PasswordHasher
-from services.tokens import TokenService, parse_refresh_token
+from services.tokens import (
+    INVALID_REFRESH_TOKEN,
+    TokenService,
+    format_refresh_token,
+    parse_refresh_token,
+)
 from tests.factories import DEFAULT_PASSWORD, make_user
 from tests.fakes import FakeClock, FakeUnitOfWork
 
@@ -271,6 +276,79 @@ def test_reused_refresh_token_revokes_the_session(
         auth.refresh(uow, tokens, second.refresh_token, clock)
     with pytest.raises(Unauthenticated):
         auth.authenticate(uow, tokens, second.access_token, clock)
+
+
+def with_secret(refresh_token: str, secret: str) -> str:
+    session_id, _ = parse_refresh_token(refresh_token)
+    return format_refresh_token(session_id, secret)
+
+
+def test_a_wrong_secret_for_a_real_session_changes_nothing(
+    uow: FakeUnitOfWork, hasher: PasswordHasher, tokens: TokenService, clock: FakeClock
+) -> None:
+    # Anyone can read the session id in an access token; the secret is the credential.
+    result = sign_in(uow, hasher, tokens, clock)
+    guessed = with_secret(result.refresh_token, tokens.new_refresh_secret())
+    commits_before = uow.commits
+
+    with pytest.raises(Unauthenticated, match=INVALID_REFRESH_TOKEN):
+        auth.refresh(uow, tokens, guessed, clock)
+
+    assert uow.commits == commits_before
+    session_id, _ = parse_refresh_token(result.refresh_token)
+    assert uow.sessions.rows[session_id].revoked_at is None
+    assert auth.authenticate(uow, tokens, result.access_token, clock).session_id == session_id
+    assert auth.refresh(uow, tokens, result.refresh_token, clock)
+
+
+def test_any_earlier_refresh_token_of_the_session_revokes_it(
+    uow: FakeUnitOfWork, hasher: PasswordHasher, tokens: TokenService, clock: FakeClock
+) -> None:
+    first = sign_in(uow, hasher, tokens, clock)
+    second = auth.refresh(uow, tokens, first.refresh_token, clock)
+    third = auth.refresh(uow, tokens, second.refresh_token, clock)
+
+    # Two rotations old: the thief refreshed twice before the owner came back.
+    with pytest.raises(Unauthenticated, match="already used"):
+        auth.refresh(uow, tokens, first.refresh_token, clock)
+
+    with pytest.raises(Unauthenticated):
+        auth.refresh(uow, tokens, third.refresh_token, clock)
+
+
+def test_an_earlier_refresh_token_past_its_own_lifetime_is_just_refused(
+    uow: FakeUnitOfWork, hasher: PasswordHasher, tokens: TokenService, clock: FakeClock
+) -> None:
+    first = sign_in(uow, hasher, tokens, clock)  # good for 30 days
+    clock.advance(timedelta(days=10))
+    second = auth.refresh(uow, tokens, first.refresh_token, clock)
+    clock.advance(timedelta(days=15))
+    third = auth.refresh(uow, tokens, second.refresh_token, clock)  # forgets nothing yet
+    clock.advance(timedelta(days=5, seconds=1))  # first's 30 days are over
+
+    with pytest.raises(Unauthenticated, match=INVALID_REFRESH_TOKEN):
+        auth.refresh(uow, tokens, first.refresh_token, clock)
+    assert auth.refresh(uow, tokens, third.refresh_token, clock)
+
+    # Its own lifetime is the measure: the second, good until day 40, still revokes.
+    with pytest.raises(Unauthenticated, match="already used"):
+        auth.refresh(uow, tokens, second.refresh_token, clock)
+
+
+def test_a_rotation_forgets_the_sessions_expired_retired_hashes(
+    uow: FakeUnitOfWork, hasher: PasswordHasher, tokens: TokenService, clock: FakeClock
+) -> None:
+    token = sign_in(uow, hasher, tokens, clock).refresh_token
+    for _ in range(5):
+        clock.advance(timedelta(days=10))
+        token = auth.refresh(uow, tokens, token, clock).refresh_token
+
+    # Issued on days 0, 10, ..., 40, each good for 30 days, retired 10 days later. On
+    # day 50 only those issued on days 30 and 40 would still be good: only they remain.
+    assert sorted(uow.sessions.retired.values()) == [
+        clock() + timedelta(days=10),
+        clock() + timedelta(days=20),
+    ]
 
 
 def test_refresh_of_an_expired_session_is_refused(

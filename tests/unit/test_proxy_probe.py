@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import ipaddress
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from services.proxy_probe import ProbeSettings, ProbeTarget, is_public_address, probe
 from tests.loopback_proxies import (
@@ -178,7 +182,58 @@ async def test_non_public_destinations_are_refused_by_default(ports: Ports, host
         ("fd00::1", False),
         ("::ffff:127.0.0.1", False),
         ("224.0.0.1", False),
+        # IPv6 forms that embed a private IPv4 address lead to that address.
+        ("64:ff9b::a00:1", False),  # NAT64 of 10.0.0.1
+        ("64:ff9b::7f00:1", False),  # NAT64 of 127.0.0.1
+        ("64:ff9b:1::a00:1", False),  # NAT64 local-use prefix
+        ("64:ff9b:1::808:808", False),  # local use, whatever it embeds
+        ("2002:a00:1::1", False),  # 6to4 of 10.0.0.1
+        ("2002:a9fe:a9fe::1", False),  # 6to4 of 169.254.169.254
+        ("::127.0.0.1", False),  # IPv4-compatible
+        ("::10.0.0.1", False),
+        ("::ffff:0:a00:1", False),  # SIIT IPv4-translated
+        ("2001:0:4136:e378:8000:63bf:f5ff:fffe", False),  # Teredo
+        ("::", False),
+        # The same forms around a public IPv4 address stay public where routable.
+        ("64:ff9b::808:808", True),
+        ("2002:808:808::1", True),
+        ("::ffff:8.8.8.8", True),
     ],
 )
 def test_public_addresses(address: str, public: bool) -> None:
     assert is_public_address(address) is public
+
+
+def _embeddings(v4: ipaddress.IPv4Address) -> list[str]:
+    """Every IPv6 form that carries `v4`, as getaddrinfo could hand it to us."""
+    bits = int(v4)
+    return [
+        str(ipaddress.IPv6Address((0xFFFF << 32) | bits)),  # ::ffff:a.b.c.d
+        str(ipaddress.IPv6Address(bits)),  # ::a.b.c.d
+        str(ipaddress.IPv6Address((0xFFFF << 48) | bits)),  # ::ffff:0:a.b.c.d
+        str(ipaddress.IPv6Address((0x64FF9B << 96) | bits)),  # 64:ff9b::a.b.c.d
+        str(ipaddress.IPv6Address((0x2002 << 112) | (bits << 80) | 1)),  # 2002:abcd:efgh::1
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.ip_addresses(v=4))
+def test_no_ipv6_form_makes_a_non_public_ipv4_public(v4: ipaddress.IPv4Address) -> None:
+    if is_public_address(str(v4)):
+        return
+    for wrapped in _embeddings(v4):
+        assert not is_public_address(wrapped), wrapped
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.ip_addresses(v=4))
+def test_mapped_ipv4_is_judged_as_the_ipv4_address(v4: ipaddress.IPv4Address) -> None:
+    mapped = str(ipaddress.IPv6Address((0xFFFF << 32) | int(v4)))
+    assert is_public_address(mapped) is is_public_address(str(v4))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.ip_addresses(v=6))
+def test_an_ipv6_address_is_public_only_if_is_global_says_so(v6: ipaddress.IPv6Address) -> None:
+    if v6.ipv4_mapped is None and is_public_address(str(v6)):
+        assert v6.is_global

@@ -1,5 +1,6 @@
 import base64
 import hashlib
+import hmac
 import json
 from datetime import timedelta
 from typing import Any
@@ -114,6 +115,68 @@ def test_token_with_wrong_or_missing_claims_is_refused(
     token = jwt.encode(claims, TEST_SECRET_KEY, algorithm="HS256")
     with pytest.raises(Unauthenticated):
         tokens.decode_access_token(token)
+
+
+OUT_OF_RANGE_INSTANTS = [
+    10**30,  # past datetime's range: fromtimestamp overflows
+    2**63,
+    253402300800,  # 10000-01-01T00:00:00Z, one second too far
+    -1,
+    -(10**30),
+    1.5,
+    1e30,
+    True,
+    False,
+    "1735732800",
+    [1735732800],
+    float("inf"),  # written as Infinity, which Python's JSON parser reads back
+]
+
+
+@pytest.mark.parametrize("claim", ["exp", "iat", "nbf"])
+@pytest.mark.parametrize("value", [*OUT_OF_RANGE_INSTANTS, {"at": 1}, None], ids=repr)
+def test_a_signed_token_with_an_out_of_range_instant_is_unauthenticated(
+    tokens: TokenService, clock: FakeClock, claim: str, value: object
+) -> None:
+    # Validly signed with the right key: only the claim is wrong.
+    token = jwt.encode({**_valid_claims(clock), claim: value}, TEST_SECRET_KEY, algorithm="HS256")
+    with pytest.raises(Unauthenticated, match=INVALID_ACCESS_TOKEN):
+        tokens.decode_access_token(token)
+
+
+def test_an_integer_too_long_for_json_parsing_is_unauthenticated(
+    tokens: TokenService, clock: FakeClock
+) -> None:
+    # Python refuses to parse integers of more than 4300 digits (ValueError).
+    payload = json.dumps(_valid_claims(clock)).replace(
+        f'"exp": {_valid_claims(clock)["exp"]}', '"exp": ' + "9" * 5000
+    )
+    header = _b64({"alg": "HS256", "typ": "JWT"})
+    body = base64.urlsafe_b64encode(payload.encode()).rstrip(b"=").decode()
+    signature = hmac.new(
+        TEST_SECRET_KEY.encode(), f"{header}.{body}".encode(), hashlib.sha256
+    ).digest()
+    token = f"{header}.{body}.{base64.urlsafe_b64encode(signature).rstrip(b'=').decode()}"
+    with pytest.raises(Unauthenticated, match=INVALID_ACCESS_TOKEN):
+        tokens.decode_access_token(token)
+
+
+def test_a_token_not_valid_yet_is_refused(tokens: TokenService, clock: FakeClock) -> None:
+    claims = {**_valid_claims(clock), "nbf": int(clock().timestamp()) + 60}
+    token = jwt.encode(claims, TEST_SECRET_KEY, algorithm="HS256")
+    with pytest.raises(Unauthenticated, match=INVALID_ACCESS_TOKEN):
+        tokens.decode_access_token(token)
+    clock.advance(timedelta(seconds=60))
+    assert tokens.decode_access_token(token).user_id == "user-1"
+
+
+def test_the_last_representable_second_is_a_valid_expiry(
+    tokens: TokenService, clock: FakeClock
+) -> None:
+    token = jwt.encode(
+        {**_valid_claims(clock), "exp": 253402300799}, TEST_SECRET_KEY, algorithm="HS256"
+    )
+    assert tokens.decode_access_token(token).expires_at.year == 9999
 
 
 @pytest.mark.parametrize("garbage", ["", "not-a-jwt", "a.b.c", "Bearer x"])

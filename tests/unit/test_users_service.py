@@ -122,6 +122,63 @@ def test_set_role_to_an_unknown_role(uow: FakeUnitOfWork, tech: User, as_admin: 
         users.set_user_role(uow, as_admin, tech.id, "owner")
 
 
+def test_the_last_active_admin_keeps_the_role(uow: FakeUnitOfWork, admin: User, tech: User) -> None:
+    # The caller was an admin when the request came in, and lost the role since
+    # (another admin demoted them at the same moment): the target is the last admin.
+    tech.role = "manager"
+    was_admin = Caller(tech.id, tech.email, "admin", "tech-session")
+
+    with pytest.raises(PreconditionFailed, match="last active admin"):
+        users.set_user_role(uow, was_admin, admin.id, "manager")
+
+    assert admin.role == "admin"
+    assert not uow.committed
+
+
+def test_an_admin_can_demote_another_admin_while_one_stays(
+    uow: FakeUnitOfWork, hasher: PasswordHasher, as_admin: Caller
+) -> None:
+    second = make_user(hasher, email="second@example.com", role="admin")
+    uow.users.add(second)
+
+    assert users.set_user_role(uow, as_admin, second.id, "technician").role == "technician"
+
+
+def test_an_inactive_admin_does_not_count_as_the_one_who_stays(
+    uow: FakeUnitOfWork, hasher: PasswordHasher, admin: User, tech: User
+) -> None:
+    uow.users.add(make_user(hasher, email="gone@example.com", role="admin", is_active=False))
+    tech.role = "manager"
+    was_admin = Caller(tech.id, tech.email, "admin", "tech-session")
+
+    with pytest.raises(PreconditionFailed, match="last active admin"):
+        users.set_user_role(uow, was_admin, admin.id, "reception")
+
+
+@pytest.mark.parametrize(
+    ("user_role", "is_active", "others", "refused"),
+    [
+        ("admin", True, [], True),
+        ("admin", True, ["other"], False),
+        ("admin", False, [], False),  # not an active admin: nothing is taken away
+        ("manager", True, [], False),
+    ],
+)
+def test_keep_another_admin(
+    hasher: PasswordHasher, user_role: str, is_active: bool, others: list[str], refused: bool
+) -> None:
+    user = make_user(hasher, role=user_role, is_active=is_active)
+    admins = [make_user(hasher, email=f"{name}@example.com", role="admin") for name in others]
+    if user_role == "admin" and is_active:
+        admins.append(user)
+
+    if refused:
+        with pytest.raises(PreconditionFailed, match="no way"):
+            users.keep_another_admin(admins, user, "no way")
+    else:
+        users.keep_another_admin(admins, user, "no way")
+
+
 # --- deactivate_user ---------------------------------------------------------------
 
 
@@ -143,6 +200,20 @@ def test_cannot_deactivate_yourself(uow: FakeUnitOfWork, admin: User, as_admin: 
     with pytest.raises(PreconditionFailed, match="your own account"):
         users.deactivate_user(uow, as_admin, admin.id)
     assert admin.is_active
+
+
+def test_the_last_active_admin_stays_active(
+    uow: FakeUnitOfWork, admin: User, tech: User, clock: FakeClock
+) -> None:
+    admins = live_session(uow, admin, clock)
+    was_admin = Caller(tech.id, tech.email, "admin", "tech-session")
+
+    with pytest.raises(PreconditionFailed, match="last active admin"):
+        users.deactivate_user(uow, was_admin, admin.id, clock)
+
+    assert admin.is_active
+    assert admins.revoked_at is None
+    assert not uow.committed
 
 
 def test_deactivate_an_unknown_user(uow: FakeUnitOfWork, as_admin: Caller) -> None:
