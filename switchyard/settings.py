@@ -71,6 +71,13 @@ class Settings(BaseSettings):
     password_time_cost: int = Field(default=3, ge=1)
     password_parallelism: int = Field(default=4, ge=1)
 
+    @field_validator("database_url", "redis_url", mode="before")
+    @classmethod
+    def _empty_means_unset(cls, value: object) -> object:
+        # "REDIS_URL=" in an env file or a compose file means "none", not a URL that
+        # fails when the first request needs it.
+        return None if value == "" else value
+
     @field_validator("cors_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:

@@ -86,3 +86,12 @@ def test_a_trusted_proxy_that_is_no_address_or_network_is_refused(
     monkeypatch.setenv("SWITCHYARD_TRUSTED_PROXIES", f"127.0.0.1,{value}")
     with pytest.raises(ValidationError, match="not a valid IPv4 or IPv6 network"):
         Settings()
+
+
+def test_an_empty_database_or_redis_url_means_unset(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "")
+    monkeypatch.setenv("REDIS_URL", "")
+    settings = Settings()
+    assert settings.database_url is None
+    assert settings.redis_url is None
+    assert settings.uses_embedded_database
