@@ -1,6 +1,8 @@
 """The app factory: settings in, a Starlette app out.
 
-uvicorn --factory switchyard.app:create_app
+``switchyard serve`` runs it (switchyard/server.py). Under another ASGI server, use the
+factory ``switchyard.server:worker_app`` with that server's own proxy-header handling
+off: the app applies SWITCHYARD_TRUSTED_PROXIES itself.
 """
 
 from __future__ import annotations
