@@ -139,4 +139,15 @@ def is_served(server: ServerProcess) -> bool:
 
 
 def kill_hard(pid: int) -> None:
+    """SIGKILL a worker and wait until it is gone (a zombie until its parent reaps it)."""
     os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+        except FileNotFoundError:
+            return
+        if state == "Z":
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"worker {pid} still runs 30 s after SIGKILL")
