@@ -12,9 +12,14 @@ from __future__ import annotations
 import importlib.util
 from typing import Any
 
+import uvicorn
 from sqlalchemy.engine import make_url
 from starlette.applications import Starlette
 
+from db.migrate import upgrade_to_head
+from middleware.logging import configure_logging
+from switchyard.app import create_app
+from switchyard.services import database_url
 from switchyard.settings import ConfigurationError, Settings
 
 # What every uvicorn that serves the app is given, here and in the tests' live servers.
@@ -45,13 +50,6 @@ def serve(
     settings: Settings, *, host: str, port: int, workers: int, allow_local_state: bool
 ) -> None:
     """Serve until stopped; ConfigurationError before anything starts if it cannot work."""
-    import uvicorn
-
-    from db.migrate import upgrade_to_head
-    from middleware.logging import configure_logging
-    from switchyard.app import create_app
-    from switchyard.services import database_url
-
     require_fast_stack()
     check_workers_share_state(settings, workers, allow_local_state=allow_local_state)
     configure_logging(settings.log_level)
@@ -80,9 +78,6 @@ def worker_app() -> Starlette:
     Also what to give another ASGI server, with its own proxy-header handling off:
     ``uvicorn --factory --no-proxy-headers switchyard.server:worker_app``.
     """
-    from middleware.logging import configure_logging
-    from switchyard.app import create_app
-
     settings = Settings()
     # A worker is a fresh process (spawned, not forked): it configures its own logging.
     configure_logging(settings.log_level)
