@@ -1,6 +1,8 @@
 """The app factory: settings in, a Starlette app out.
 
-uvicorn --factory switchyard.app:create_app
+``switchyard serve`` runs it (switchyard/server.py). Under another ASGI server, use the
+factory ``switchyard.server:worker_app`` with that server's own proxy-header handling
+off: the app applies SWITCHYARD_TRUSTED_PROXIES itself.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from starlette.routing import Route
 
 from db.migrate import upgrade_to_head
 from middleware.auth import authenticate_request, bearer_token_from
+from middleware.client_address import forwarded_for_middleware
 from middleware.context import AppServices, RequestContext
 from middleware.correlation import HEADER as CORRELATION_HEADER
 from middleware.correlation import CorrelationIdMiddleware
@@ -123,7 +126,11 @@ def create_app(
 
 
 def _middleware(settings: Settings) -> list[Middleware]:
-    stack = [Middleware(CorrelationIdMiddleware)]
+    stack = []
+    if settings.trusted_proxies:
+        # Outermost: everything inside sees the caller's address, not the proxy's.
+        stack.append(forwarded_for_middleware(settings.trusted_proxies))
+    stack.append(Middleware(CorrelationIdMiddleware))
     if settings.cors_origins:
         # Only with origins configured: without them CORS would refuse every cross-site
         # call anyway, and skipping it saves its work on every request.

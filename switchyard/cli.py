@@ -10,6 +10,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from switchyard.settings import ConfigurationError, Settings
 
 
@@ -21,7 +23,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigurationError as exc:
         print(f"switchyard: configuration error: {exc}", file=sys.stderr)
         return 2
+    except ValidationError as exc:
+        # A variable the settings cannot read: named, its value left out (it may be
+        # a secret), rather than a traceback.
+        for error in exc.errors(include_url=False, include_input=False):
+            where = _variable_name(error["loc"])
+            print(f"switchyard: configuration error: {where}: {error['msg']}", file=sys.stderr)
+        return 2
     return result
+
+
+def _variable_name(location: tuple[int | str, ...]) -> str:
+    field = str(location[0]) if location else "settings"
+    # Fields read through an alias (DATABASE_URL) are reported under it already.
+    name = field if field.isupper() else f"SWITCHYARD_{field.upper()}"
+    if len(location) > 1 and isinstance(location[1], int):
+        return f"{name} (entry {location[1] + 1})"
+    return name
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,6 +49,18 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="start the HTTP server")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes (default 1); more than 1 needs PostgreSQL and REDIS_URL",
+    )
+    serve.add_argument(
+        "--allow-local-state",
+        action="store_true",
+        help="run several workers on SQLite or without REDIS_URL anyway (one host, rate "
+        "limits counted per worker)",
+    )
     serve.set_defaults(run=_serve)
 
     migrate = commands.add_parser("migrate", help="apply database migrations")
@@ -68,16 +98,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    import uvicorn
+    from switchyard.server import serve
 
-    from middleware.logging import configure_logging
-    from switchyard.app import create_app
-
-    settings = Settings()
-    configure_logging(settings.log_level)
-    app = create_app(settings)
-    # log_config=None: keep our JSON-lines logging instead of uvicorn's own.
-    uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
+    serve(
+        Settings(),
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        allow_local_state=args.allow_local_state,
+    )
     return 0
 
 

@@ -10,7 +10,7 @@ import secrets
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, IPvAnyNetwork, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from rpc import RateLimit
@@ -58,6 +58,11 @@ class Settings(BaseSettings):
     max_batch_size: int = Field(default=100, ge=1)
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # The reverse proxies and load balancers in front of the server ("10.0.0.5,
+    # 10.1.0.0/16"). Only a request from one of them may name its client in
+    # X-Forwarded-For; with none, the peer's own address is the client's, whatever the
+    # request says. The address counts anonymous callers for rate limits.
+    trusted_proxies: Annotated[list[IPvAnyNetwork], NoDecode] = Field(default_factory=list)
 
     access_token_ttl_minutes: int = Field(default=8 * 60, ge=1)
     refresh_token_ttl_days: int = Field(default=30, ge=1)
@@ -66,12 +71,26 @@ class Settings(BaseSettings):
     password_time_cost: int = Field(default=3, ge=1)
     password_parallelism: int = Field(default=4, ge=1)
 
+    @field_validator("database_url", "redis_url", mode="before")
+    @classmethod
+    def _empty_means_unset(cls, value: object) -> object:
+        # "REDIS_URL=" in an env file or a compose file means "none", not a URL that
+        # fails when the first request needs it.
+        return None if value == "" else value
+
     @field_validator("cors_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
         # "https://a.example, https://b.example" reads better in an env file than JSON.
         if isinstance(value, str):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _split_trusted_proxies(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [address.strip() for address in value.split(",") if address.strip()]
         return value
 
     @field_validator("rate_limit_overrides", mode="before")

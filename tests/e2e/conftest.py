@@ -40,6 +40,7 @@ from db.unit_of_work import SqlUnitOfWork
 from middleware.context import AppServices
 from services import auth as auth_service
 from switchyard.app import create_app
+from switchyard.server import UVICORN_OPTIONS
 from switchyard.settings import Settings
 from tests.databases import temporary_postgres_database
 
@@ -120,8 +121,10 @@ def serve(settings: Settings) -> Iterator[LiveServer]:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
+    # Served as `switchyard serve` serves it (uvloop, httptools, uvicorn's own
+    # X-Forwarded-For handling off), so what these tests see over HTTP is what runs.
     config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, log_level="warning", lifespan="on", ws="none"
+        app, host="127.0.0.1", port=port, log_level="warning", **UVICORN_OPTIONS
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from ipaddress import ip_network
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from switchyard.settings import ConfigurationError, Settings, resolve_secret_key
 
@@ -12,7 +14,13 @@ from switchyard.settings import ConfigurationError, Settings, resolve_secret_key
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     # These tests say what the settings read; the suite's own DATABASE_URL must not leak in.
-    for name in ("DATABASE_URL", "REDIS_URL", "SWITCHYARD_SECRET_KEY", "SWITCHYARD_ENV"):
+    for name in (
+        "DATABASE_URL",
+        "REDIS_URL",
+        "SWITCHYARD_SECRET_KEY",
+        "SWITCHYARD_ENV",
+        "SWITCHYARD_TRUSTED_PROXIES",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -54,3 +62,36 @@ def test_environment_variables_are_read(monkeypatch: pytest.MonkeyPatch) -> None
     assert settings.cors_origins == ["https://a.example", "https://b.example"]
     assert settings.rate_limits_enabled is False
     assert not settings.uses_embedded_database
+
+
+def test_no_proxy_is_trusted_by_default() -> None:
+    assert Settings().trusted_proxies == []
+
+
+def test_trusted_proxies_are_addresses_and_networks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SWITCHYARD_TRUSTED_PROXIES", "10.0.0.5, 10.1.0.0/16,,fd00::/8 ")
+    assert Settings().trusted_proxies == [
+        ip_network("10.0.0.5/32"),
+        ip_network("10.1.0.0/16"),
+        ip_network("fd00::/8"),
+    ]
+
+
+@pytest.mark.parametrize("value", ["*", "load-balancer.internal", "10.0.0.5/16", "10.0.0.300"])
+def test_a_trusted_proxy_that_is_no_address_or_network_is_refused(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    # "*" would let any caller choose its address; a host name or a network written
+    # with host bits would silently trust something else than meant.
+    monkeypatch.setenv("SWITCHYARD_TRUSTED_PROXIES", f"127.0.0.1,{value}")
+    with pytest.raises(ValidationError, match="not a valid IPv4 or IPv6 network"):
+        Settings()
+
+
+def test_an_empty_database_or_redis_url_means_unset(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "")
+    monkeypatch.setenv("REDIS_URL", "")
+    settings = Settings()
+    assert settings.database_url is None
+    assert settings.redis_url is None
+    assert settings.uses_embedded_database
