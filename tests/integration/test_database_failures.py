@@ -154,6 +154,21 @@ def test_updating_a_row_deleted_meanwhile_is_a_missing_row(engine: Engine) -> No
     assert type(classified(raised.value)) is MissingRow
 
 
+def test_the_engines_keep_parameters_out_of_exception_text(engine: Engine) -> None:
+    # What is not classified (or is raised outside a call) may still be logged as is.
+    with pytest.raises(DBAPIError) as raised, engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO people (id, email) VALUES (:id, :email)"),
+            {
+                "id": 4,
+                "email": "y" + EMAIL,
+            },
+        )
+    assert "[SQL parameters hidden due to hide_parameters=True]" in str(raised.value)
+    if engine.dialect.name == "sqlite":  # PostgreSQL's own text quotes the failing row
+        assert "y" + EMAIL not in str(raised.value)
+
+
 def test_errors_not_from_the_database_are_not_classified() -> None:
     assert database_failure(ValueError("x")) is None
     assert database_failure(KeyError("x")) is None
