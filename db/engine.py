@@ -18,21 +18,25 @@ def default_sqlite_url(data_dir: Path) -> str:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for `url`, tuned for the backend it names."""
+    """An engine for `url`, tuned for the backend it names.
+
+    Both keep SQL parameters out of exception messages (``hide_parameters``): they are
+    emails, names and password hashes, and an exception's message may be logged.
+    """
     backend = make_url(url).get_backend_name()
     if backend == "sqlite":
         return _make_sqlite_engine(url)
     if backend == "postgresql":
         # Pooled connections die when the server restarts or a proxy drops idle
         # sockets; a cheap ping on checkout turns that into a reconnect, not an error.
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     raise ValueError(f"Unsupported database backend {backend!r}: use sqlite or postgresql")
 
 
 def _make_sqlite_engine(url: str) -> Engine:
     # The engine is shared by the server's worker threads; SQLAlchemy's pool makes
     # sure one connection is only used by one thread at a time.
-    engine = create_engine(url, connect_args={"check_same_thread": False})
+    engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
     event.listen(engine, "connect", _configure_sqlite_connection)
     event.listen(engine, "begin", _begin_sqlite_transaction)
     return engine

@@ -1,11 +1,15 @@
 """The one table that maps domain errors to RPC error codes.
 
 Services raise domain errors and know nothing of JSON-RPC; this middleware is the only
-place where a domain error becomes an error code the client sees.
+place where a domain error becomes an error code the client sees. The database's
+answers to a lost race (``db.errors``, classified in ``db.failures``) are in the same
+table: to the client they are domain errors too, with wording of their own, since the
+database's text names tables and quotes values.
 """
 
 from __future__ import annotations
 
+from db.errors import DatabaseFailure, DuplicateKey, MissingRow, StillReferenced, TransientFailure
 from rpc import ErrorCode, Issue, RpcError
 from services.errors import (
     Conflict,
@@ -28,9 +32,21 @@ DOMAIN_ERROR_CODES: dict[type[DomainError], ErrorCode] = {
     InvalidInput: ErrorCode.INVALID_PARAMS,
 }
 
+# A TransientFailure gets here only once the call boundary's retries are spent.
+# Any other DatabaseFailure (UnclassifiedFailure) is not a race but a fault: internal.
+DATABASE_FAILURE_ANSWERS: dict[type[DatabaseFailure], tuple[ErrorCode, str]] = {
+    DuplicateKey: (ErrorCode.CONFLICT, "Conflicts with a concurrent change: the value is taken"),
+    MissingRow: (ErrorCode.NOT_FOUND, "Not found: a concurrent change deleted it"),
+    StillReferenced: (ErrorCode.CONFLICT, "Conflicts with a concurrent change: still in use"),
+    TransientFailure: (ErrorCode.CONFLICT, "Conflicts with concurrent changes: try again"),
+}
 
-def to_rpc_error(error: DomainError) -> RpcError | None:
-    """The RPC error for a domain error, or None for one the table does not know."""
+
+def to_rpc_error(error: DomainError | DatabaseFailure) -> RpcError | None:
+    """The RPC error for a domain error or database failure; None for one not in the table."""
+    if isinstance(error, DatabaseFailure):
+        answer = DATABASE_FAILURE_ANSWERS.get(type(error))
+        return None if answer is None else RpcError(*answer)
     for error_type in type(error).__mro__:
         code = DOMAIN_ERROR_CODES.get(error_type)
         if code is None:

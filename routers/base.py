@@ -1,6 +1,7 @@
 """The procedure bases every router builds on, defined once (tRPC's ``publicProcedure``).
 
-Chain order (DESIGN.md): call boundary (binds the call, maps domain errors, logs the
+Chain order (DESIGN.md): call boundary (binds the call, runs it again after a lost
+database race, maps domain errors and database failures, logs the
 outcome) → auth → roles → rate limit → input validation → resolver → output validation.
 Access and rate limit are declared here as data on the procedure (what OpenRPC
 publishes) and enforced, in that order, by the call boundary (``middleware.call``): a
@@ -12,11 +13,17 @@ from __future__ import annotations
 
 from middleware.call import call_boundary
 from middleware.context import RequestContext
-from rpc import ProcedureBuilder
+from rpc import ErrorCode, ProcedureBuilder
 
 _start: ProcedureBuilder[RequestContext] = ProcedureBuilder()
 
-public = _start.use(call_boundary)
+# The call boundary answers a transaction that kept losing races to concurrent ones
+# CONFLICT, whatever the procedure; a mutation whose unique key was taken meanwhile is
+# CONFLICT too, and one whose row, or a row it refers to, was deleted meanwhile is
+# NOT_FOUND (see middleware.retry and db.failures).
+public = _start.use(
+    call_boundary, errors=[ErrorCode.CONFLICT], mutation_errors=[ErrorCode.NOT_FOUND]
+)
 
 authed = public.meta(authenticated=True)
 

@@ -156,6 +156,7 @@ class ProcedureBuilder(Generic[ContextT]):
     _output: Any = _NO_OUTPUT
     _middlewares: tuple[Middleware[ContextT], ...] = ()
     _middleware_errors: tuple[ErrorCode, ...] = ()
+    _middleware_mutation_errors: tuple[ErrorCode, ...] = ()
     _summary: str = ""
     _description: str = ""
     _access: Access = Access()
@@ -171,13 +172,22 @@ class ProcedureBuilder(Generic[ContextT]):
         return dataclasses.replace(self, _output=output_type)
 
     def use(
-        self, middleware: Middleware[ContextT], *, errors: Sequence[ErrorCode] = ()
+        self,
+        middleware: Middleware[ContextT],
+        *,
+        errors: Sequence[ErrorCode] = (),
+        mutation_errors: Sequence[ErrorCode] = (),
     ) -> ProcedureBuilder[ContextT]:
-        """Add a middleware; ``errors`` are the codes it can answer with (for the docs)."""
+        """Add a middleware; ``errors`` are the codes it can answer with (for the docs),
+        ``mutation_errors`` those it can answer with only when the procedure is a mutation.
+        """
         return dataclasses.replace(
             self,
             _middlewares=(*self._middlewares, middleware),
             _middleware_errors=_ordered_unique([*self._middleware_errors, *errors]),
+            _middleware_mutation_errors=_ordered_unique(
+                [*self._middleware_mutation_errors, *mutation_errors]
+            ),
         )
 
     def meta(
@@ -224,6 +234,9 @@ class ProcedureBuilder(Generic[ContextT]):
             implied.append(ErrorCode.UNAUTHORIZED)
         if self._access.roles:
             implied.append(ErrorCode.FORBIDDEN)
+        implied.extend(self._middleware_errors)
+        if kind == "mutation":
+            implied.extend(self._middleware_mutation_errors)
         return Procedure(
             kind=kind,
             input_model=self._input,
@@ -234,7 +247,7 @@ class ProcedureBuilder(Generic[ContextT]):
             description=self._description,
             access=self._access,
             rate_limit=self._rate_limit,
-            errors=_ordered_unique([*implied, *self._middleware_errors, *self._errors]),
+            errors=_ordered_unique([*implied, *self._errors]),
             examples=self._examples,
             output_adapter=TypeAdapter(self._output),
         )

@@ -1,4 +1,5 @@
-"""Throw-away databases for the tests: a fresh PostgreSQL database, dropped afterwards.
+"""Throw-away databases for the tests: a fresh PostgreSQL database, dropped afterwards;
+and real driver errors provoked on one.
 
 CI runs against the PostgreSQL server as the last session left it, so every test that
 uses it creates its own uniquely named database and drops it, even when the test fails.
@@ -9,12 +10,15 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import NullPool
+
+from db.engine import WRITE_TRANSACTION, make_engine
 
 
 def temporary_postgres_database(server_url: str, prefix: str) -> Iterator[str]:
@@ -40,3 +44,24 @@ def temporary_postgres_database(server_url: str, prefix: str) -> Iterator[str]:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def busy_sqlite_error(path: Path) -> DBAPIError:
+    """The error SQLite's engine raises when a writer cannot get the write lock.
+
+    Provoked for real on a throw-away file: one connection holds the write lock while
+    another, told not to wait, tries to take it (as a writing unit of work does).
+    """
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as holder, engine.connect() as waiter:
+            holder.execution_options(**{WRITE_TRANSACTION: True}).begin()
+            waiter.exec_driver_sql("PRAGMA busy_timeout=0")  # fail now rather than in 5 s
+            waiter.commit()
+            try:
+                waiter.execution_options(**{WRITE_TRANSACTION: True}).begin()
+            except DBAPIError as error:
+                return error
+    finally:
+        engine.dispose()
+    raise AssertionError("the second writer got the write lock")

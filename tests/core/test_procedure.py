@@ -240,3 +240,13 @@ def test_named_returns_a_copy() -> None:
 def test_builder_can_be_parametrised_when_called() -> None:
     builder = ProcedureBuilder[Ctx]()
     assert builder.output(str).query(resolve).kind == "query"
+
+
+def test_middleware_mutation_errors_are_declared_on_mutations_only() -> None:
+    builder = public.use(
+        passthrough, errors=[ErrorCode.CONFLICT], mutation_errors=[ErrorCode.NOT_FOUND]
+    )
+    query = builder.output(str).query(resolve)
+    mutation = builder.output(str).meta(errors=[ErrorCode.NOT_FOUND]).mutation(resolve)
+    assert query.errors == (ErrorCode.INVALID_PARAMS, ErrorCode.CONFLICT)
+    assert mutation.errors == (ErrorCode.INVALID_PARAMS, ErrorCode.CONFLICT, ErrorCode.NOT_FOUND)

@@ -12,175 +12,175 @@ export interface Procedures {
     kind: "mutation";
     params: S.AuthLoginParams;
     result: S.AuthLoginResult;
-    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED";
+    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "CONFLICT" | "NOT_FOUND" | "UNAUTHORIZED";
   };
   /** The signed-in user, or null */
   "auth.me": {
     kind: "query";
     params: S.AuthMeParams;
     result: S.AuthMeResult;
-    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS";
+    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "CONFLICT";
   };
   /** Rotate the tokens */
   "auth.refresh": {
     kind: "mutation";
     params: S.AuthRefreshParams;
     result: S.AuthRefreshResult;
-    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED";
+    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "CONFLICT" | "NOT_FOUND" | "UNAUTHORIZED";
   };
   /** Sign out */
   "auth.logout": {
     kind: "mutation";
     params: S.AuthLogoutParams;
     result: S.AuthLogoutResult;
-    errors: "INVALID_PARAMS" | "UNAUTHORIZED";
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
   };
   /** First-time setup: create the admin, or reset its password */
   "admin.setup": {
     kind: "mutation";
     params: S.AdminSetupParams;
     result: S.AdminSetupResult;
-    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "PRECONDITION_FAILED";
+    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "CONFLICT" | "NOT_FOUND" | "UNAUTHORIZED" | "PRECONDITION_FAILED";
   };
   /** Create a user with a role */
   "admin.createUser": {
     kind: "mutation";
     params: S.AdminCreateUserParams;
     result: S.AdminCreateUserResult;
-    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT";
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
   };
   /** Change a user's role */
   "admin.setUserRole": {
     kind: "mutation";
     params: S.AdminSetUserRoleParams;
     result: S.AdminSetUserRoleResult;
-    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "PRECONDITION_FAILED";
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED";
   };
   /** Deactivate a user */
   "admin.deactivateUser": {
     kind: "mutation";
     params: S.AdminDeactivateUserParams;
     result: S.AdminDeactivateUserResult;
-    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "PRECONDITION_FAILED";
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED";
   };
   /** The signed-in user's profile */
   "profile.getCurrentUser": {
     kind: "query";
     params: S.ProfileGetCurrentUserParams;
     result: S.ProfileGetCurrentUserResult;
-    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "NOT_FOUND";
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
   };
   /** Update the signed-in user's name, email and avatar */
   "profile.updateProfile": {
     kind: "mutation";
     params: S.ProfileUpdateProfileParams;
     result: S.ProfileUpdateProfileResult;
-    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "NOT_FOUND" | "CONFLICT";
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
   };
   /** All active users (for assignment lists) */
   "profile.getAllUsers": {
     kind: "query";
     params: S.ProfileGetAllUsersParams;
     result: S.ProfileGetAllUsersResult;
-    errors: "INVALID_PARAMS" | "UNAUTHORIZED";
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
   };
   /** The caller's browser accounts */
   "account.list": {
     kind: "query";
     params: S.AccountListParams;
     result: S.AccountListResult;
-    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED";
+    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "CONFLICT";
   };
   /** Create a browser account */
   "account.create": {
     kind: "mutation";
     params: S.AccountCreateParams;
     result: S.AccountCreateResult;
-    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "NOT_FOUND";
+    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
   };
   /** Change a browser account */
   "account.update": {
     kind: "mutation";
     params: S.AccountUpdateParams;
     result: S.AccountUpdateResult;
-    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "NOT_FOUND";
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
   };
   /** Switch to a browser account */
   "account.switch": {
     kind: "mutation";
     params: S.AccountSwitchParams;
     result: S.AccountSwitchResult;
-    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN";
+    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "FORBIDDEN";
   };
   /** Delete a browser account with its tabs and sessions */
   "account.delete": {
     kind: "mutation";
     params: S.AccountDeleteParams;
     result: S.AccountDeleteResult;
-    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "NOT_FOUND" | "PRECONDITION_FAILED";
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED";
   };
   /** The caller's proxy configurations */
   "proxy.list": {
     kind: "query";
     params: S.ProxyListParams;
     result: S.ProxyListResult;
-    errors: "INVALID_PARAMS" | "UNAUTHORIZED";
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
   };
   /** Create a proxy configuration */
   "proxy.create": {
     kind: "mutation";
     params: S.ProxyCreateParams;
     result: S.ProxyCreateResult;
-    errors: "INVALID_PARAMS" | "UNAUTHORIZED";
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
   };
   /** Change a proxy configuration */
   "proxy.update": {
     kind: "mutation";
     params: S.ProxyUpdateParams;
     result: S.ProxyUpdateResult;
-    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "NOT_FOUND";
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
   };
   /** Delete a proxy configuration */
   "proxy.delete": {
     kind: "mutation";
     params: S.ProxyDeleteParams;
     result: S.ProxyDeleteResult;
-    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "NOT_FOUND";
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
   };
   /** Test a proxy from the server */
   "proxy.test": {
     kind: "mutation";
     params: S.ProxyTestParams;
     result: S.ProxyTestResult;
-    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "NOT_FOUND";
+    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
   };
   /** The tabs of one of the caller's accounts, oldest first */
   "tab.list": {
     kind: "query";
     params: S.TabListParams;
     result: S.TabListResult;
-    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "NOT_FOUND";
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
   };
   /** Open a tab */
   "tab.create": {
     kind: "mutation";
     params: S.TabCreateParams;
     result: S.TabCreateResult;
-    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "NOT_FOUND";
+    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
   };
   /** Change a tab */
   "tab.update": {
     kind: "mutation";
     params: S.TabUpdateParams;
     result: S.TabUpdateResult;
-    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "NOT_FOUND";
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
   };
   /** Close a tab */
   "tab.close": {
     kind: "mutation";
     params: S.TabCloseParams;
     result: S.TabCloseResult;
-    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "NOT_FOUND";
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
   };
 }
 
@@ -257,127 +257,127 @@ export interface ProcedureTree {
 export const procedureInfo = {
   "auth.login": {
     kind: "mutation",
-    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","UNAUTHORIZED"],
+    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","CONFLICT","NOT_FOUND","UNAUTHORIZED"],
     roles: ["public"],
   },
   "auth.me": {
     kind: "query",
-    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS"],
+    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","CONFLICT"],
     roles: ["public"],
   },
   "auth.refresh": {
     kind: "mutation",
-    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","UNAUTHORIZED"],
+    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","CONFLICT","NOT_FOUND","UNAUTHORIZED"],
     roles: ["public"],
   },
   "auth.logout": {
     kind: "mutation",
-    errors: ["INVALID_PARAMS","UNAUTHORIZED"],
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
     roles: ["authenticated"],
   },
   "admin.setup": {
     kind: "mutation",
-    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","UNAUTHORIZED","PRECONDITION_FAILED"],
+    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","CONFLICT","NOT_FOUND","UNAUTHORIZED","PRECONDITION_FAILED"],
     roles: ["public"],
   },
   "admin.createUser": {
     kind: "mutation",
-    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT"],
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
     roles: ["admin"],
   },
   "admin.setUserRole": {
     kind: "mutation",
-    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","NOT_FOUND","PRECONDITION_FAILED"],
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND","PRECONDITION_FAILED"],
     roles: ["admin"],
   },
   "admin.deactivateUser": {
     kind: "mutation",
-    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","NOT_FOUND","PRECONDITION_FAILED"],
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND","PRECONDITION_FAILED"],
     roles: ["admin"],
   },
   "profile.getCurrentUser": {
     kind: "query",
-    errors: ["INVALID_PARAMS","UNAUTHORIZED","NOT_FOUND"],
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
     roles: ["authenticated"],
   },
   "profile.updateProfile": {
     kind: "mutation",
-    errors: ["INVALID_PARAMS","UNAUTHORIZED","NOT_FOUND","CONFLICT"],
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
     roles: ["authenticated"],
   },
   "profile.getAllUsers": {
     kind: "query",
-    errors: ["INVALID_PARAMS","UNAUTHORIZED"],
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
     roles: ["authenticated"],
   },
   "account.list": {
     kind: "query",
-    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","UNAUTHORIZED"],
+    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","UNAUTHORIZED","CONFLICT"],
     roles: ["authenticated"],
   },
   "account.create": {
     kind: "mutation",
-    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","UNAUTHORIZED","NOT_FOUND"],
+    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
     roles: ["authenticated"],
   },
   "account.update": {
     kind: "mutation",
-    errors: ["INVALID_PARAMS","UNAUTHORIZED","NOT_FOUND"],
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
     roles: ["authenticated"],
   },
   "account.switch": {
     kind: "mutation",
-    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","UNAUTHORIZED","NOT_FOUND","FORBIDDEN"],
+    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","UNAUTHORIZED","CONFLICT","NOT_FOUND","FORBIDDEN"],
     roles: ["authenticated"],
   },
   "account.delete": {
     kind: "mutation",
-    errors: ["INVALID_PARAMS","UNAUTHORIZED","NOT_FOUND","PRECONDITION_FAILED"],
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","PRECONDITION_FAILED"],
     roles: ["authenticated"],
   },
   "proxy.list": {
     kind: "query",
-    errors: ["INVALID_PARAMS","UNAUTHORIZED"],
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
     roles: ["authenticated"],
   },
   "proxy.create": {
     kind: "mutation",
-    errors: ["INVALID_PARAMS","UNAUTHORIZED"],
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
     roles: ["authenticated"],
   },
   "proxy.update": {
     kind: "mutation",
-    errors: ["INVALID_PARAMS","UNAUTHORIZED","NOT_FOUND"],
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
     roles: ["authenticated"],
   },
   "proxy.delete": {
     kind: "mutation",
-    errors: ["INVALID_PARAMS","UNAUTHORIZED","NOT_FOUND"],
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
     roles: ["authenticated"],
   },
   "proxy.test": {
     kind: "mutation",
-    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","UNAUTHORIZED","NOT_FOUND"],
+    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
     roles: ["authenticated"],
   },
   "tab.list": {
     kind: "query",
-    errors: ["INVALID_PARAMS","UNAUTHORIZED","NOT_FOUND"],
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
     roles: ["authenticated"],
   },
   "tab.create": {
     kind: "mutation",
-    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","UNAUTHORIZED","NOT_FOUND"],
+    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
     roles: ["authenticated"],
   },
   "tab.update": {
     kind: "mutation",
-    errors: ["INVALID_PARAMS","UNAUTHORIZED","NOT_FOUND"],
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
     roles: ["authenticated"],
   },
   "tab.close": {
     kind: "mutation",
-    errors: ["INVALID_PARAMS","UNAUTHORIZED","NOT_FOUND"],
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
     roles: ["authenticated"],
   },
 } as const satisfies {
