@@ -21,7 +21,7 @@ from rpc.concurrency import map_bounded
 from rpc.correlation import current_correlation_id
 from rpc.dispatch import JsonRpcMethod, constant_method, dispatch_one, methods_for
 from rpc.envelope import CheckedRequest, EnvelopeError, check_request
-from rpc.errors import ErrorCode, RpcError, internal_error
+from rpc.errors import ErrorCode, RpcError, clipped, internal_error
 from rpc.json_codec import JsonParseError, dump_json, parse_json
 from rpc.procedure import Procedure
 from rpc.router import Router
@@ -144,7 +144,9 @@ class JsonRpcTransport(Generic[ContextT]):
                 # The spec forbids answering a notification, even with an error.
                 if not checked.is_notification:
                     refusal = self._refusal(checked)
-                    answers[index] = _error_response(refusal, checked.id, path=checked.method)
+                    # The method may be any string the caller sent: echo a sane length.
+                    path = clipped(checked.method)
+                    answers[index] = _error_response(refusal, checked.id, path=path)
                 continue
             indexes.append(index)
             runnable.append(checked)
@@ -195,7 +197,9 @@ class JsonRpcTransport(Generic[ContextT]):
     def _refusal(self, checked: CheckedRequest) -> RpcError:
         """Why a well-formed request cannot be dispatched (unknown method, by position)."""
         if checked.method not in self._methods:
-            return RpcError(ErrorCode.METHOD_NOT_FOUND, f"Method not found: {checked.method}")
+            return RpcError(
+                ErrorCode.METHOD_NOT_FOUND, f"Method not found: {clipped(checked.method)}"
+            )
         return RpcError(
             ErrorCode.INVALID_PARAMS,
             "Invalid params: params must be passed by name (a JSON object), not by position",
