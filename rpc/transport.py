@@ -22,7 +22,13 @@ from rpc.correlation import current_correlation_id
 from rpc.dispatch import JsonRpcMethod, constant_method, dispatch_one, methods_for
 from rpc.envelope import CheckedRequest, EnvelopeError, check_request
 from rpc.errors import ErrorCode, RpcError, clipped, internal_error
-from rpc.json_codec import JsonParseError, dump_json, parse_json
+from rpc.json_codec import (
+    UNPAIRED_SURROGATE,
+    JsonParseError,
+    UnpairedSurrogateError,
+    dump_json,
+    parse_json,
+)
 from rpc.procedure import Procedure
 from rpc.router import Router
 
@@ -99,6 +105,12 @@ class JsonRpcTransport(Generic[ContextT]):
             return
         try:
             payload = parse_json(body)
+        except UnpairedSurrogateError:
+            # Refused whole, before anything in it runs: no call may run whose answer
+            # (which echoes its id and method) could not be written.
+            error = RpcError(ErrorCode.PARSE_ERROR, f"Parse error: {UNPAIRED_SURROGATE}")
+            await _send(send, 200, _error_response(error, None))
+            return
         except JsonParseError:
             await _send(send, 200, _error_response(RpcError(ErrorCode.PARSE_ERROR), None))
             return

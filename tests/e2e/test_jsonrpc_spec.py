@@ -498,6 +498,64 @@ def test_unparsable_body_is_parse_error(client: httpx.Client, body: bytes) -> No
     assert_error(answer(client, body), ErrorCode.PARSE_ERROR, id=None, path=None)
 
 
+# A lone surrogate escape is valid JSON grammar but no Unicode text: no answer echoing it
+# could be written as UTF-8. The body is refused whole, before anything in it runs.
+UNPAIRED_SURROGATE_MESSAGE = (
+    "Parse error: a string holds an unpaired UTF-16 surrogate escape (such as \\ud800), "
+    "which is not a Unicode character"
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        rb'{"jsonrpc": "2.0", "id": 1, "method": "\ud800"}',
+        rb'{"jsonrpc": "2.0", "id": "\udfff", "method": "get_data"}',
+        rb'{"jsonrpc": "2.0", "id": 1, "method": "echo", "params": {"value": "a\uDC00b"}}',
+        rb'{"jsonrpc": "2.0", "id": 1, "method": "echo", "params": {"\ud800": 1}}',
+        rb'{"jsonrpc": "2.0", "id": 1, "method": "echo", "params": {"value": "\udc00\ud800"}}',
+        rb'{"jsonrpc": "2.0", "method": "echo", "params": {"value": "\ud800"}}',
+        # The standard library's path (an id past 64 bits) refuses it too.
+        rb'{"jsonrpc": "2.0", "id": 123456789012345678901234567890, "method": "\ud800"}',
+    ],
+)
+def test_a_lone_surrogate_anywhere_is_a_parse_error(client: httpx.Client, body: bytes) -> None:
+    assert_error(
+        answer(client, body),
+        ErrorCode.PARSE_ERROR,
+        id=None,
+        path=None,
+        message=UNPAIRED_SURROGATE_MESSAGE,
+    )
+
+
+def test_a_batch_with_a_lone_surrogate_is_refused_before_any_member_runs(
+    client: httpx.Client, state: SpecState
+) -> None:
+    body = (
+        rb'[{"jsonrpc": "2.0", "id": 1, "method": "append",'
+        rb' "params": {"key": "surrogate-batch", "item": "ran"}},'
+        rb' {"jsonrpc": "2.0", "id": 2, "method": "\ud800"}]'
+    )
+
+    payload = answer(client, body)
+
+    assert_error(
+        payload, ErrorCode.PARSE_ERROR, id=None, path=None, message=UNPAIRED_SURROGATE_MESSAGE
+    )
+    assert "surrogate-batch" not in state.lists
+
+
+def test_an_escaped_surrogate_pair_is_one_character(client: httpx.Client) -> None:
+    body = rb'{"jsonrpc": "2.0", "id": "\ud83d\ude00", "method": "echo", "params": {"value": "\uD83D\uDE00"}}'  # noqa: E501
+    assert answer(client, body) == success("\U0001f600", "\U0001f600")
+
+
+def test_a_backslash_before_u_d800_is_plain_text(client: httpx.Client) -> None:
+    body = rb'{"jsonrpc": "2.0", "id": 1, "method": "echo", "params": {"value": "\\ud800"}}'
+    assert answer(client, body) == success("\\ud800", 1)
+
+
 # --- params validation ---------------------------------------------------------------------
 
 
