@@ -117,6 +117,10 @@ def create_app(
         middleware=_middleware(settings),
         lifespan=lifespan,
     )
+    # Starlette answers a path that differs by a trailing slash with a redirect built
+    # from the request's Host header, which the client chose: a forged Host gets a
+    # redirect to any site. Each endpoint has one URL; any other path is 404.
+    app.router.redirect_slashes = False
     app.state.services = services
     app.state.engine = engine
     return app
