@@ -20,7 +20,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from db.migrate import upgrade_to_head
-from middleware.auth import authenticate_request, bearer_token_from
+from middleware.auth import authenticate_request
 from middleware.context import AppServices, RequestContext
 from middleware.correlation import HEADER as CORRELATION_HEADER
 from middleware.correlation import CorrelationIdMiddleware
@@ -61,7 +61,7 @@ def create_app(
             elif name == b"user-agent":
                 user_agent = value.decode("latin-1")
         client = request.scope.get("client")
-        authentication = await authenticate_request(services, bearer_token_from(authorization))
+        authentication = await authenticate_request(services, authorization)
         return RequestContext(
             services=services,
             correlation_id=current_correlation_id() or "",
