@@ -5,6 +5,10 @@ database read, so in a worker thread, and only when a token was sent); it never 
 public procedures such as ``auth.me`` see the caller when there is one, and a refused
 token makes the request anonymous. ``middleware.access`` refuses calls that need a
 caller, saying why when a token was sent but refused.
+
+Only the Bearer scheme carries a token (RFC 6750; the scheme's name is case-insensitive,
+RFC 9110). An ``Authorization`` header in any other form (another scheme, a bare token)
+is a refused credential, not a token to try: it is never decoded.
 """
 
 from __future__ import annotations
@@ -31,11 +35,18 @@ class Authentication:
 
 ANONYMOUS = Authentication(caller=None)
 
+BEARER_REQUIRED = "Authorization scheme must be Bearer: send 'Authorization: Bearer <token>'"
+NOT_BEARER = Authentication(caller=None, failure=BEARER_REQUIRED)
 
-async def authenticate_request(services: AppServices, bearer_token: str | None) -> Authentication:
-    if bearer_token is None:
+
+async def authenticate_request(services: AppServices, authorization: str | None) -> Authentication:
+    """Who sent the request with this ``Authorization`` header (None: no header)."""
+    if authorization is None:
         return ANONYMOUS  # nothing to look up
-    return await to_thread.run_sync(_resolve_token, services, bearer_token)
+    token = bearer_token_from(authorization)
+    if token is None:
+        return NOT_BEARER
+    return await to_thread.run_sync(_resolve_token, services, token)
 
 
 def _resolve_token(services: AppServices, token: str) -> Authentication:
@@ -47,15 +58,10 @@ def _resolve_token(services: AppServices, token: str) -> Authentication:
     return Authentication(caller=caller)
 
 
-def bearer_token_from(authorization: str | None) -> str | None:
-    """The token of an ``Authorization: Bearer <token>`` header.
-
-    A header in another form is passed on whole: it then fails token decoding and the
-    caller is told the token was refused, rather than being treated as anonymous.
-    """
-    if authorization is None:
-        return None
+def bearer_token_from(authorization: str) -> str | None:
+    """The token of an ``Authorization: Bearer <token>`` header; None for any other form."""
     scheme, _, token = authorization.partition(" ")
-    if scheme.lower() == "bearer" and token.strip():
-        return token.strip()
-    return authorization
+    token = token.strip()
+    if scheme.lower() == "bearer" and token:
+        return token
+    return None

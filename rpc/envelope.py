@@ -7,10 +7,11 @@ Checking each member here is both correct and cheap.
 
 from __future__ import annotations
 
+import heapq
 from functools import partial
 from typing import Any, NamedTuple
 
-from rpc.errors import ErrorCode, RpcError
+from rpc.errors import MAX_ISSUES, ErrorCode, RpcError, clipped
 
 # Members a request object may have (JSON-RPC 2.0 section 4).
 _ALLOWED_MEMBERS = frozenset({"jsonrpc", "method", "params", "id"})
@@ -74,10 +75,18 @@ def check_request(member: Any) -> CheckedRequest:
     else:
         raise EnvelopeError(_invalid("'params' must be a JSON object or array"), request_id)
     if len(member) != known:
-        unknown = member.keys() - _ALLOWED_MEMBERS
-        names = ", ".join(sorted(repr(name) for name in unknown))
-        raise EnvelopeError(_invalid(f"unknown request member(s): {names}"), request_id)
+        raise EnvelopeError(_invalid(_unknown_members(member)), request_id)
     return _new_checked_request((method, params, request_id, is_notification))
+
+
+def _unknown_members(member: dict[str, Any]) -> str:
+    # Sorted, but only the first few, each clipped: a request object may carry 100,000
+    # members, and the error (and the work of writing it) must not grow with them.
+    unknown = [name for name in member if name not in _ALLOWED_MEMBERS]
+    first = heapq.nsmallest(MAX_ISSUES, unknown)
+    names = ", ".join(repr(clipped(name)) for name in first)
+    more = f" (and {len(unknown) - MAX_ISSUES} more)" if len(unknown) > MAX_ISSUES else ""
+    return f"unknown request member(s): {names}{more}"
 
 
 def _invalid(reason: str) -> RpcError:

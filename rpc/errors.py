@@ -6,6 +6,9 @@ Every error that leaves the server has the shape
      "data": {"code": "NOT_FOUND", "httpStatus": 404, "path": "tickets.getTicket",
               "correlationId": "...", "issues": [...]}}
 
+(``issues`` lists the first problems with the params; ``issueCount``, present only
+when it lists fewer than were found, says how many there were.)
+
 Clients switch on ``data.code`` (the string key). Each key maps to exactly one JSON-RPC
 number and one HTTP status, so an error round-trips between the three.
 """
@@ -71,6 +74,24 @@ _BY_NUMBER: dict[int, ErrorCode] = {code.number: code for code in ErrorCode}
 assert len(_BY_NUMBER) == len(ErrorCode), "two error keys share one JSON-RPC number"
 
 
+# An error lists at most this many issues, the first ones found, and says how many there
+# were: an answer stays small whatever the request held (116,000 unknown keys in one
+# call once made a 9.9 MB answer, one issue per key).
+MAX_ISSUES = 20
+
+# The longest text of the caller's own an error repeats (a key in an issue's path, the
+# name of an unknown method); the rest is cut off, marked with an ellipsis.
+MAX_ECHOED_CHARS = 100
+_CUT_MARK = "\u2026"
+
+
+def clipped(text: str) -> str:
+    """``text`` as an error may repeat it: at most ``MAX_ECHOED_CHARS`` of it."""
+    if len(text) <= MAX_ECHOED_CHARS:
+        return text
+    return text[:MAX_ECHOED_CHARS] + _CUT_MARK
+
+
 @dataclass(frozen=True, slots=True)
 class Issue:
     """One problem with the params: where (a path into the params), what, and its kind."""
@@ -80,13 +101,18 @@ class Issue:
     type: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"path": list(self.path), "message": self.message, "type": self.type}
+        # Path parts are keys the caller sent: a 100 kB key is not sent back whole.
+        path = [clipped(part) if isinstance(part, str) else part for part in self.path]
+        return {"path": path, "message": self.message, "type": self.type}
 
 
 class RpcError(Exception):
     """An error meant for the caller: its message is shown to them as it is.
 
     ``extra`` adds fields to ``data`` (for example ``retryAfter`` on TOO_MANY_REQUESTS).
+    Only the first ``MAX_ISSUES`` issues are kept; ``issue_count`` is how many were found
+    in all (by default, as many as given), and ``data.issueCount`` says so when some
+    were left out.
     """
 
     def __init__(
@@ -95,11 +121,13 @@ class RpcError(Exception):
         message: str | None = None,
         *,
         issues: Sequence[Issue] = (),
+        issue_count: int | None = None,
         extra: Mapping[str, Any] | None = None,
     ) -> None:
         self.code = code
         self.message = message or code.default_message
-        self.issues = tuple(issues)
+        self.issues = tuple(issues[:MAX_ISSUES])
+        self.issue_count = len(issues) if issue_count is None else issue_count
         self.extra = dict(extra or {})
         super().__init__(self.message)
 
@@ -113,6 +141,8 @@ class RpcError(Exception):
         }
         if self.issues:
             data["issues"] = [issue.to_json() for issue in self.issues]
+            if self.issue_count > len(self.issues):
+                data["issueCount"] = self.issue_count
         data.update(self.extra)
         return {"code": self.code.number, "message": self.message, "data": data}
 

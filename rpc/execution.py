@@ -16,8 +16,9 @@ from anyio import to_thread
 from pydantic import BaseModel, ValidationError
 from pydantic_core import SchemaSerializer, SchemaValidator
 
-from rpc.errors import ErrorCode, Issue, RpcError, internal_error
+from rpc.errors import MAX_ISSUES, ErrorCode, Issue, RpcError, clipped, internal_error
 from rpc.procedure import Middleware, MiddlewareCall, Procedure
+from rpc.unknown_members import UnknownMembers, member_limit, unknown_members
 
 ContextT = TypeVar("ContextT")
 
@@ -135,6 +136,11 @@ def input_parser(procedure: Procedure[Any]) -> Callable[[Mapping[str, Any]], Bas
     The model's validator is looked up once and called directly: ``model_validate`` is a
     Python wrapper that costs more than the Rust validation it calls (no strictness,
     context or aliases options are in play, so the arguments are the same).
+
+    Params holding more unknown members than an error lists are refused before the
+    model runs (see ``rpc.unknown_members``): the model would describe every one of
+    them, and that work grows with the body. The size check is one ``len`` per call;
+    models with nested models look into those too.
     """
     model = procedure.input_model
     validator = model.__pydantic_validator__
@@ -143,8 +149,15 @@ def input_parser(procedure: Procedure[Any]) -> Callable[[Mapping[str, Any]], Bas
         if isinstance(validator, SchemaValidator)
         else model.model_validate  # not built yet (deferred): pydantic builds it
     )
+    limit = member_limit(model)
+    most = limit.most
+    look_inside = bool(limit.nested)
 
     def parse(params: Mapping[str, Any]) -> BaseModel:
+        if look_inside or len(params) > most:
+            unknown = unknown_members(params, limit)
+            if unknown is not None:
+                raise too_many_unknown_members(unknown)
         try:
             parsed: BaseModel = validate(params)
         except ValidationError as exc:
@@ -155,17 +168,32 @@ def input_parser(procedure: Procedure[Any]) -> Callable[[Mapping[str, Any]], Bas
 
 
 def invalid_params(exc: ValidationError) -> RpcError:
+    errors = exc.errors(include_url=False, include_context=False, include_input=False)
     issues = [
         Issue(path=tuple(error["loc"]), message=error["msg"], type=error["type"])
-        for error in exc.errors(include_url=False, include_context=False, include_input=False)
+        for error in errors[:MAX_ISSUES]
     ]
-    return RpcError(ErrorCode.INVALID_PARAMS, _describe(issues), issues=issues)
+    return RpcError(
+        ErrorCode.INVALID_PARAMS,
+        _describe(issues[0], len(errors)),
+        issues=issues,
+        issue_count=len(errors),
+    )
 
 
-def _describe(issues: list[Issue]) -> str:
-    first = issues[0]
-    where = ".".join(str(part) for part in first.path) or "params"
-    more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
+def too_many_unknown_members(unknown: UnknownMembers) -> RpcError:
+    """The refusal of params with more unknown members than an error lists."""
+    return RpcError(
+        ErrorCode.INVALID_PARAMS,
+        _describe(unknown.issues[0], unknown.count),
+        issues=unknown.issues,
+        issue_count=unknown.count,
+    )
+
+
+def _describe(first: Issue, count: int) -> str:
+    where = ".".join(clipped(str(part)) for part in first.path) or "params"
+    more = f" (and {count - 1} more)" if count > 1 else ""
     return f"Invalid params: {where}: {first.message}{more}"
 
 

@@ -9,6 +9,7 @@ answered with HTTP 200; errors live in the body, where JSON-RPC clients look for
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -21,10 +22,18 @@ from rpc.concurrency import map_bounded
 from rpc.correlation import current_correlation_id
 from rpc.dispatch import JsonRpcMethod, constant_method, dispatch_one, methods_for
 from rpc.envelope import CheckedRequest, EnvelopeError, check_request
-from rpc.errors import ErrorCode, RpcError, internal_error
-from rpc.json_codec import JsonParseError, dump_json, parse_json
+from rpc.errors import ErrorCode, RpcError, clipped, internal_error
+from rpc.execution import too_many_unknown_members
+from rpc.json_codec import (
+    UNPAIRED_SURROGATE,
+    JsonParseError,
+    UnpairedSurrogateError,
+    dump_json,
+    parse_json,
+)
 from rpc.procedure import Procedure
 from rpc.router import Router
+from rpc.unknown_members import member_limit, unknown_members
 
 ContextT = TypeVar("ContextT")
 ContextFactory = Callable[[Request], Awaitable[ContextT]]
@@ -70,6 +79,14 @@ class JsonRpcTransport(Generic[ContextT]):
         self._mutations = frozenset(
             name for name, procedure in self._procedures.items() if procedure.kind == "mutation"
         )
+        self._member_limits = {
+            name: member_limit(procedure.input_model)
+            for name, procedure in self._procedures.items()
+        }
+        # How many members each method's params may have before they are looked at for
+        # unknown ones (rpc.discover takes and ignores any); also the method lookup.
+        self._most_members = {name: limit.most for name, limit in self._member_limits.items()}
+        self._most_members[DISCOVER_METHOD] = sys.maxsize
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """The ASGI endpoint (mount it with ``Route(path, transport, methods=["POST"])``).
@@ -99,6 +116,12 @@ class JsonRpcTransport(Generic[ContextT]):
             return
         try:
             payload = parse_json(body)
+        except UnpairedSurrogateError:
+            # Refused whole, before anything in it runs: no call may run whose answer
+            # (which echoes its id and method) could not be written.
+            error = RpcError(ErrorCode.PARSE_ERROR, f"Parse error: {UNPAIRED_SURROGATE}")
+            await _send(send, 200, _error_response(error, None))
+            return
         except JsonParseError:
             await _send(send, 200, _error_response(RpcError(ErrorCode.PARSE_ERROR), None))
             return
@@ -140,12 +163,21 @@ class JsonRpcTransport(Generic[ContextT]):
             except EnvelopeError as exc:
                 answers[index] = _error_response(exc.error, exc.id)
                 continue
-            if checked.method not in self._methods or type(checked.params) is not dict:
+            most_members = self._most_members.get(checked.method)
+            if most_members is None or type(checked.params) is not dict:
                 # The spec forbids answering a notification, even with an error.
                 if not checked.is_notification:
                     refusal = self._refusal(checked)
-                    answers[index] = _error_response(refusal, checked.id, path=checked.method)
+                    # The method may be any string the caller sent: echo a sane length.
+                    path = clipped(checked.method)
+                    answers[index] = _error_response(refusal, checked.id, path=path)
                 continue
+            if len(checked.params) > most_members:
+                oversized = self._oversized(checked)
+                if oversized is not None:
+                    if not checked.is_notification:
+                        answers[index] = _error_response(oversized, checked.id, path=checked.method)
+                    continue
             indexes.append(index)
             runnable.append(checked)
             has_mutation = has_mutation or checked.method in self._mutations
@@ -192,10 +224,25 @@ class JsonRpcTransport(Generic[ContextT]):
         answer = partial(dispatch_one, self._methods, ctx)
         return await map_bounded(answer, queries, self._limits.query_concurrency)
 
+    def _oversized(self, checked: CheckedRequest) -> RpcError | None:
+        """The refusal of params holding more unknown members than an error lists.
+
+        The call's input validation refuses them too (``rpc.unknown_members``), but
+        only after jsonrpcserver has passed the params on as keyword arguments, copying
+        them twice: for 116,000 members that is most of what the request costs. So the
+        transport refuses them first, as it refuses an oversized batch: before the call
+        runs, whoever sends it (auth and the rate limit do not come first here).
+        """
+        assert isinstance(checked.params, dict)
+        unknown = unknown_members(checked.params, self._member_limits[checked.method])
+        return None if unknown is None else too_many_unknown_members(unknown)
+
     def _refusal(self, checked: CheckedRequest) -> RpcError:
         """Why a well-formed request cannot be dispatched (unknown method, by position)."""
         if checked.method not in self._methods:
-            return RpcError(ErrorCode.METHOD_NOT_FOUND, f"Method not found: {checked.method}")
+            return RpcError(
+                ErrorCode.METHOD_NOT_FOUND, f"Method not found: {clipped(checked.method)}"
+            )
         return RpcError(
             ErrorCode.INVALID_PARAMS,
             "Invalid params: params must be passed by name (a JSON object), not by position",

@@ -22,7 +22,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from db.migrate import upgrade_to_head
-from middleware.auth import authenticate_request, bearer_token_from
+from middleware.auth import authenticate_request
 from middleware.client_address import forwarded_for_middleware
 from middleware.context import AppServices, RequestContext
 from middleware.correlation import HEADER as CORRELATION_HEADER
@@ -64,7 +64,7 @@ def create_app(
             elif name == b"user-agent":
                 user_agent = value.decode("latin-1")
         client = request.scope.get("client")
-        authentication = await authenticate_request(services, bearer_token_from(authorization))
+        authentication = await authenticate_request(services, authorization)
         return RequestContext(
             services=services,
             correlation_id=current_correlation_id() or "",
@@ -120,6 +120,10 @@ def create_app(
         middleware=_middleware(settings),
         lifespan=lifespan,
     )
+    # Starlette answers a path that differs by a trailing slash with a redirect built
+    # from the request's Host header, which the client chose: a forged Host gets a
+    # redirect to any site. Each endpoint has one URL; any other path is 404.
+    app.router.redirect_slashes = False
     app.state.services = services
     app.state.engine = engine
     return app

@@ -8,6 +8,7 @@ import pytest
 
 from rpc import ErrorCode
 from rpc.envelope import CheckedRequest, EnvelopeError, check_request
+from rpc.errors import MAX_ECHOED_CHARS, MAX_ISSUES
 
 
 @pytest.mark.parametrize(
@@ -94,3 +95,17 @@ def test_by_position_params_pass_the_envelope_check(has_id: bool) -> None:
     checked = check_request(member)
     assert checked.params == [1, 2]
     assert checked.is_notification is not has_id
+
+
+def test_many_unknown_members_are_named_up_to_a_few_and_clipped() -> None:
+    member: dict[str, Any] = {"jsonrpc": "2.0", "method": "a", "id": 1}
+    member.update((f"m{index:06d}" + "x" * 500, index) for index in range(100_000))
+
+    with pytest.raises(EnvelopeError) as caught:
+        check_request(member)
+
+    message = caught.value.error.message
+    assert message.endswith(f"(and {100_000 - MAX_ISSUES} more)")
+    assert message.count("'m") == MAX_ISSUES
+    assert "'m000000" + "x" * (MAX_ECHOED_CHARS - 7) + "\u2026'" in message
+    assert len(message) < MAX_ISSUES * (MAX_ECHOED_CHARS + 10) + 100

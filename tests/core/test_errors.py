@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rpc import ErrorCode, Issue, RpcError
+from rpc.errors import MAX_ECHOED_CHARS, MAX_ISSUES, clipped
 
 # DESIGN.md's table, key -> (JSON-RPC number, HTTP status).
 DESIGN_TABLE: dict[str, tuple[int, int]] = {
@@ -141,3 +142,36 @@ def test_extra_given_is_copied_not_shared() -> None:
     error = RpcError(ErrorCode.TOO_MANY_REQUESTS, extra=extra)
     extra["retryAfter"] = 99
     assert error.to_json(path=None, correlation_id=None)["data"]["retryAfter"] == 30
+
+
+def test_an_error_lists_the_first_issues_and_counts_them_all() -> None:
+    issues = [Issue(path=(f"k{i}",), message="Extra", type="extra_forbidden") for i in range(50)]
+
+    error = RpcError(ErrorCode.INVALID_PARAMS, issues=issues)
+    data = error.to_json(path=None, correlation_id=None)["data"]
+
+    assert [issue["path"] for issue in data["issues"]] == [[f"k{i}"] for i in range(MAX_ISSUES)]
+    assert data["issueCount"] == 50
+
+
+def test_a_given_issue_count_is_reported_when_issues_were_left_out() -> None:
+    issue = Issue(path=("k",), message="Extra", type="extra_forbidden")
+
+    data = RpcError(ErrorCode.INVALID_PARAMS, issues=[issue], issue_count=116_000).to_json(
+        path=None, correlation_id=None
+    )["data"]
+
+    assert len(data["issues"]) == 1
+    assert data["issueCount"] == 116_000
+
+
+def test_keys_in_an_issue_path_are_clipped() -> None:
+    long_key = "k" * 100_000
+    issue = Issue(path=("outer", 3, long_key), message="Extra", type="extra_forbidden")
+
+    path = issue.to_json()["path"]
+
+    assert path[:2] == ["outer", 3]
+    assert path[2] == "k" * MAX_ECHOED_CHARS + "\u2026"
+    assert clipped("short") == "short"
+    assert clipped("x" * MAX_ECHOED_CHARS) == "x" * MAX_ECHOED_CHARS

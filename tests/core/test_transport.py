@@ -177,3 +177,28 @@ async def test_mutations_run_alone_and_in_array_order_between_queries() -> None:
     assert tracker.mutation_order == [0, 1, 2]
     assert tracker.seen_beside_a_mutation == [set(), set(), set()]
     assert tracker.most_queries_in_flight == 5
+
+
+@pytest.mark.asyncio
+async def test_params_far_over_their_member_limit_are_refused_before_dispatch() -> None:
+    # Nothing runs: not even the request's context is built (no jsonrpcserver, whose
+    # keyword arguments would copy the 116,000 members twice, and no middleware).
+    contexts: list[object] = []
+
+    async def context_factory(request: Request) -> object:
+        contexts.append(request)
+        return object()
+
+    limits = TransportLimits(max_body_bytes=4_000_000)  # json.dumps writes spaces
+    transport = JsonRpcTransport(ROUTER, context_factory, openrpc_document={}, limits=limits)
+    app = Starlette(routes=[Route("/rpc", transport, methods=["POST"])])
+    params = {f"k{index}": 0 for index in range(116_000)}
+
+    response = await post(app, {"jsonrpc": "2.0", "method": "one", "params": params, "id": 1})
+
+    error = response.json()["error"]
+    assert error["code"] == ErrorCode.INVALID_PARAMS.number
+    assert error["data"]["path"] == "one"
+    assert error["data"]["issueCount"] == 116_000
+    assert len(error["data"]["issues"]) == 20
+    assert contexts == []

@@ -134,7 +134,8 @@ def assert_well_formed(member: Any, request_id: Any) -> None:
     assert error["message"]
     data = error["data"]
     assert {"code", "httpStatus", "path", "correlationId"} <= set(data)
-    assert set(data) <= {"code", "httpStatus", "path", "correlationId", "issues", "maxBatchSize"}
+    optional = {"issues", "issueCount", "maxBatchSize", "maxBodyBytes"}
+    assert set(data) <= {"code", "httpStatus", "path", "correlationId"} | optional
     assert (data["code"], data["httpStatus"]) == (code.name, code.http_status)
     assert data["correlationId"] == CID
     for issue in data.get("issues", []):
@@ -142,6 +143,13 @@ def assert_well_formed(member: Any, request_id: Any) -> None:
 
 
 def check_answer(payload: Any, response: httpx.Response) -> None:
+    if len(json.dumps(payload).encode()) > SPEC_LIMITS.max_body_bytes:
+        # Refused before it is read as JSON-RPC, with its own HTTP status.
+        assert response.status_code == 413
+        refused = response.json()
+        assert_well_formed(refused, None)
+        assert refused["error"]["code"] == ErrorCode.PAYLOAD_TOO_LARGE.number
+        return
     if isinstance(payload, list) and (not payload or len(payload) > SPEC_LIMITS.max_batch_size):
         assert response.status_code == 200
         single = response.json()

@@ -10,6 +10,7 @@ import httpx
 import pytest
 from jose import jwt
 
+from middleware.auth import BEARER_REQUIRED
 from services.auth import LOGIN_FAILED, REFRESH_TOKEN_REUSED, SESSION_INVALID
 from services.clock import utc_now
 from services.tokens import (
@@ -419,4 +420,5 @@ def test_a_basic_authorization_header_is_unauthorized(client: httpx.Client) -> N
     answer = rpc_call(client, "profile.getCurrentUser", headers=headers)
 
     error = error_of(answer, UNAUTHORIZED, "UNAUTHORIZED")
-    assert error["message"] == INVALID_ACCESS_TOKEN
+    # Refused for its scheme, before any decoding (docs/decisions.md).
+    assert error["message"] == BEARER_REQUIRED

@@ -26,7 +26,7 @@ from tests.e2e.spec_server import SECRET_TEXT, SPEC_LIMITS, SpecState, create_ap
 CID = "e2e-correlation-id"
 JSON_HEADERS = {"Content-Type": "application/json", "X-Correlation-ID": CID}
 STANDARD_DATA_KEYS = {"code", "httpStatus", "path", "correlationId"}
-OPTIONAL_DATA_KEYS = {"issues", "maxBatchSize", "maxBodyBytes"}
+OPTIONAL_DATA_KEYS = {"issues", "issueCount", "maxBatchSize", "maxBodyBytes"}
 
 
 @dataclass(frozen=True)
@@ -498,6 +498,64 @@ def test_unparsable_body_is_parse_error(client: httpx.Client, body: bytes) -> No
     assert_error(answer(client, body), ErrorCode.PARSE_ERROR, id=None, path=None)
 
 
+# A lone surrogate escape is valid JSON grammar but no Unicode text: no answer echoing it
+# could be written as UTF-8. The body is refused whole, before anything in it runs.
+UNPAIRED_SURROGATE_MESSAGE = (
+    "Parse error: a string holds an unpaired UTF-16 surrogate escape (such as \\ud800), "
+    "which is not a Unicode character"
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        rb'{"jsonrpc": "2.0", "id": 1, "method": "\ud800"}',
+        rb'{"jsonrpc": "2.0", "id": "\udfff", "method": "get_data"}',
+        rb'{"jsonrpc": "2.0", "id": 1, "method": "echo", "params": {"value": "a\uDC00b"}}',
+        rb'{"jsonrpc": "2.0", "id": 1, "method": "echo", "params": {"\ud800": 1}}',
+        rb'{"jsonrpc": "2.0", "id": 1, "method": "echo", "params": {"value": "\udc00\ud800"}}',
+        rb'{"jsonrpc": "2.0", "method": "echo", "params": {"value": "\ud800"}}',
+        # The standard library's path (an id past 64 bits) refuses it too.
+        rb'{"jsonrpc": "2.0", "id": 123456789012345678901234567890, "method": "\ud800"}',
+    ],
+)
+def test_a_lone_surrogate_anywhere_is_a_parse_error(client: httpx.Client, body: bytes) -> None:
+    assert_error(
+        answer(client, body),
+        ErrorCode.PARSE_ERROR,
+        id=None,
+        path=None,
+        message=UNPAIRED_SURROGATE_MESSAGE,
+    )
+
+
+def test_a_batch_with_a_lone_surrogate_is_refused_before_any_member_runs(
+    client: httpx.Client, state: SpecState
+) -> None:
+    body = (
+        rb'[{"jsonrpc": "2.0", "id": 1, "method": "append",'
+        rb' "params": {"key": "surrogate-batch", "item": "ran"}},'
+        rb' {"jsonrpc": "2.0", "id": 2, "method": "\ud800"}]'
+    )
+
+    payload = answer(client, body)
+
+    assert_error(
+        payload, ErrorCode.PARSE_ERROR, id=None, path=None, message=UNPAIRED_SURROGATE_MESSAGE
+    )
+    assert "surrogate-batch" not in state.lists
+
+
+def test_an_escaped_surrogate_pair_is_one_character(client: httpx.Client) -> None:
+    body = rb'{"jsonrpc": "2.0", "id": "\ud83d\ude00", "method": "echo", "params": {"value": "\uD83D\uDE00"}}'  # noqa: E501
+    assert answer(client, body) == success("\U0001f600", "\U0001f600")
+
+
+def test_a_backslash_before_u_d800_is_plain_text(client: httpx.Client) -> None:
+    body = rb'{"jsonrpc": "2.0", "id": 1, "method": "echo", "params": {"value": "\\ud800"}}'
+    assert answer(client, body) == success("\\ud800", 1)
+
+
 # --- params validation ---------------------------------------------------------------------
 
 
@@ -529,6 +587,50 @@ def test_unknown_param_is_invalid_params_even_when_the_rest_is_valid(
             "type": "extra_forbidden",
         }
     ]
+
+
+def _unknown_keys(count: int) -> dict[str, int]:
+    return {f"k{index}": index for index in range(count)}
+
+
+def test_an_error_lists_twenty_issues_and_counts_them_all(client: httpx.Client) -> None:
+    # Within the member limit (2 fields + 20): the model's own issues, cut at 20.
+    body = json.dumps(
+        {"jsonrpc": "2.0", "method": "subtract", "params": _unknown_keys(20), "id": 1}
+    )
+
+    error = assert_error(answer(client, body), ErrorCode.INVALID_PARAMS, id=1, path="subtract")
+
+    assert error["data"]["issueCount"] == 22
+    issues = error["data"]["issues"]
+    assert len(issues) == 20
+    assert [issue["path"] for issue in issues[:3]] == [["minuend"], ["subtrahend"], ["k0"]]
+    assert error["message"] == "Invalid params: minuend: Field required (and 21 more)"
+
+
+def test_many_unknown_members_are_refused_before_the_call_runs(client: httpx.Client) -> None:
+    # guarded takes no params (limit: 20 unknown members); its middleware would say
+    # "Sign in first", but params this far off are refused before the call runs.
+    body = json.dumps({"jsonrpc": "2.0", "method": "guarded", "params": _unknown_keys(25), "id": 7})
+
+    error = assert_error(answer(client, body), ErrorCode.INVALID_PARAMS, id=7, path="guarded")
+
+    assert error["data"]["issueCount"] == 25
+    assert [issue["path"] for issue in error["data"]["issues"]] == [
+        [f"k{index}"] for index in range(20)
+    ]
+    assert {issue["type"] for issue in error["data"]["issues"]} == {"extra_forbidden"}
+    assert error["message"] == "Invalid params: k0: Extra inputs are not permitted (and 24 more)"
+
+
+def test_a_notification_with_many_unknown_members_gets_no_answer(
+    client: httpx.Client, state: SpecState
+) -> None:
+    params = {"key": "oversized-notification", "item": "x", **_unknown_keys(30)}
+    body = json.dumps({"jsonrpc": "2.0", "method": "append", "params": params})
+
+    assert_no_answer(post(client, body))
+    assert "oversized-notification" not in state.lists
 
 
 def test_wrong_type_is_invalid_params_naming_the_field(client: httpx.Client) -> None:

@@ -61,7 +61,12 @@ export interface BaseErrorData<K extends ErrorKey> {
 
 /** The fields some keys add to `data` (see `extra=` in the server's code). */
 export interface ExtraErrorData {
-  readonly INVALID_PARAMS: { readonly issues?: readonly Issue[] };
+  readonly INVALID_PARAMS: {
+    /** The first problems found, at most 20. */
+    readonly issues?: readonly Issue[];
+    /** How many problems were found; sent only when `issues` lists fewer. */
+    readonly issueCount?: number;
+  };
   readonly TOO_MANY_REQUESTS: {
     /** Seconds to wait before calling again. */
     readonly retryAfter: number;

@@ -162,6 +162,22 @@ test("a batch refused as a whole rejects with the server's error", async () => {
   assert.equal(error.data.maxBatchSize, 1);
 });
 
+test("INVALID_PARAMS carries its first issues and, when some were left out, their count", async () => {
+  const issues = Array.from({ length: 20 }, (_, i) => ({ path: [`k${i}`], message: "Extra inputs are not permitted", type: "extra_forbidden" }));
+  const { fetch } = fakeFetch((body) => ({
+    status: 200,
+    body: {
+      jsonrpc: "2.0",
+      id: (body as Envelope).id,
+      error: wireError(-32602, "INVALID_PARAMS", { issues, issueCount: 116000 }),
+    },
+  }));
+  const outcome = await createClient({ url, fetch }).$safe.auth.login({ email: "a@example.com", password: "pw" });
+  assert.ok(!outcome.ok && outcome.error.data.code === "INVALID_PARAMS");
+  assert.equal(outcome.error.data.issues?.length, 20);
+  assert.equal(outcome.error.data.issueCount, 116000);
+});
+
 test("a batch answer missing a call, or answering one twice, is a TransportError", async () => {
   const answerFirstOnly = fakeFetch((body) => ({
     status: 200,

@@ -57,6 +57,7 @@ export async function batches(): Promise<void> {
         break;
       case "INVALID_PARAMS":
         role.error.data.issues?.forEach((issue) => issue.path);
+        expectType<Equal<typeof role.error.data.issueCount, number | undefined>>(true);
         break;
     }
   }
