@@ -12,6 +12,7 @@ from db.unit_of_work import session_factory
 from middleware.context import AdminSetup, AppServices
 from middleware.rate_limit_store import make_rate_limit_store
 from services.clock import utc_now
+from services.hashing_gate import HashingGate, usable_cores
 from services.passwords import PasswordHasher
 from services.proxy_probe import ProbeSettings
 from services.sealing import SecretSealer
@@ -35,6 +36,11 @@ def build_services(settings: Settings, engine: Engine) -> AppServices:
             memory_cost=settings.password_memory_kib,
             time_cost=settings.password_time_cost,
             parallelism=settings.password_parallelism,
+            gate=HashingGate(
+                slots=settings.password_hashing_slots or usable_cores(),
+                max_waiting=settings.password_hashing_queue,
+                wait_seconds=settings.password_hashing_wait_seconds,
+            ),
         ),
         tokens=TokenService(
             secret_key,
