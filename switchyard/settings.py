@@ -48,6 +48,12 @@ class Settings(BaseSettings):
     rate_limit_key_prefix: str = "switchyard"
     # "account.create=20/hour,proxy.test=5/hour": replaces the published defaults.
     rate_limit_overrides: Annotated[dict[str, RateLimit], NoDecode] = Field(default_factory=dict)
+    # Redis for the limits: how long connecting or one command may take, and, while it
+    # is down (limits are then counted per process), how often to try it again.
+    rate_limit_redis_timeout_seconds: float = Field(default=0.25, gt=0, le=30)
+    rate_limit_redis_retry_seconds: float = Field(default=5.0, gt=0, le=3600)
+    # /healthz: how long each dependency's check may take before it counts as down.
+    health_check_timeout_seconds: float = Field(default=1.0, gt=0, le=30)
 
     # proxy.test: how long one test may take, what HTTP and SOCKS4 proxies are asked to
     # CONNECT to, and whether proxies on loopback/private/link-local addresses may be
