@@ -1,18 +1,18 @@
 """Bounded capacity for password hashing: a few Argon2 runs at a time, a short queue.
 
-Each Argon2id run holds 32 MiB and keeps a core busy (production cost). Unbounded, a
-burst of logins runs as many at once as there are threads: memory grows by 32 MiB per
-concurrent login, and every thread of the pool that also serves database calls is
-taken by hashing. The gate keeps this bounded in two places:
+Each Argon2id run holds 32 MiB and keeps a core per lane busy (production cost).
+Unbounded, a burst of logins runs as many at once as there are worker threads: memory
+grows by 32 MiB per concurrent login, and the threads that also serve every database
+call are all taken by hashing. The gate bounds this in two places, by the same number:
 
-- The hashing itself runs on a small executor of its own, ``slots`` threads, so at most
-  ``slots`` hashes exist at once whoever calls. Always the same few threads also keeps
-  the allocator's per-thread arenas, each of which keeps a freed 32 MiB block for
-  reuse, to that number. A caller beyond ``slots`` waits, at most ``max_waiting`` of them,
-  each at most ``wait_seconds``; any other is refused with :class:`Overloaded`.
-- :meth:`admitted` is the same bound for the event loop: a procedure that hashes waits
-  for its turn *before* it takes a worker thread (see ``middleware.hashing``), so the
-  waiting costs a coroutine, not one of the threads that serve the database.
+- :meth:`HashingGate.run` wraps every Argon2 run, whoever calls: at most ``slots`` at
+  once (by default enough for their lanes to fill the cores: :func:`default_slots`).
+  A caller beyond that waits in its thread, at most ``max_waiting`` of them, each at
+  most ``wait_seconds``; any other is refused with :class:`Overloaded`.
+- :meth:`HashingGate.admitted` is the same bound on the event loop: a procedure that
+  hashes waits for its turn *before* it takes a worker thread (``middleware.hashing``),
+  so its waiting costs a coroutine, not one of the threads that serve the database.
+  Admitted calls then find a free slot in ``run``.
 
 A refusal carries ``retry_after_seconds``: by then every caller now waiting has been
 served or refused.
@@ -25,8 +25,6 @@ import math
 import os
 import threading
 from collections.abc import AsyncIterator, Callable
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import asynccontextmanager
 from typing import TypeVar
 
@@ -44,6 +42,17 @@ def usable_cores() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+def default_slots(lanes_per_hash: int) -> int:
+    """Argon2 runs at once so that their lanes about fill the cores, at least one.
+
+    Each run already spreads over ``lanes_per_hash`` threads (Argon2's parallelism). More
+    runs than that fills buys no throughput, only memory and CPU taken from everything
+    else: measured on 2 cores with 4 lanes, one run at a time served as many logins a
+    second as two, with half the memory.
+    """
+    return max(1, usable_cores() // lanes_per_hash)
+
+
 class HashingGate:
     def __init__(self, *, slots: int, max_waiting: int, wait_seconds: float) -> None:
         if slots < 1 or max_waiting < 0 or wait_seconds <= 0:
@@ -52,30 +61,30 @@ class HashingGate:
         self.max_waiting = max_waiting
         self.wait_seconds = wait_seconds
         self.retry_after_seconds = max(1, math.ceil(wait_seconds))
-        self._executor = ThreadPoolExecutor(max_workers=slots, thread_name_prefix="argon2")
+        self._slots = threading.BoundedSemaphore(slots)
         self._lock = threading.Lock()
-        self._pending = 0  # submitted to the executor and not finished
+        self._waiting = 0  # threads waiting in run() for a slot
         self._admission = asyncio.Semaphore(slots)
         self._admission_waiting = 0
 
     def run(self, work: Callable[[], ResultT]) -> ResultT:
-        """``work()`` on a hashing thread, after at most ``wait_seconds`` in the queue."""
-        with self._lock:
-            if self._pending >= self.slots + self.max_waiting:
+        """``work()`` in this thread, once one of the slots is free."""
+        if not self._slots.acquire(blocking=False):
+            with self._lock:
+                if self._waiting >= self.max_waiting:
+                    raise self._busy()
+                self._waiting += 1
+            try:
+                acquired = self._slots.acquire(timeout=self.wait_seconds)
+            finally:
+                with self._lock:
+                    self._waiting -= 1
+            if not acquired:
                 raise self._busy()
-            self._pending += 1
         try:
-            future = self._executor.submit(work)
-        except BaseException:
-            self._finished()
-            raise
-        future.add_done_callback(self._finished)
-        try:
-            return future.result(timeout=self.wait_seconds)
-        except FutureTimeout:
-            if future.cancel():  # still queued: give up its turn
-                raise self._busy() from None
-        return future.result()  # started in time: let it finish (it is bounded)
+            return work()
+        finally:
+            self._slots.release()
 
     @asynccontextmanager
     async def admitted(self) -> AsyncIterator[None]:
@@ -97,13 +106,6 @@ class HashingGate:
             yield
         finally:
             self._admission.release()
-
-    def close(self) -> None:
-        self._executor.shutdown(wait=False, cancel_futures=True)
-
-    def _finished(self, _: object = None) -> None:
-        with self._lock:
-            self._pending -= 1
 
     def _busy(self) -> Overloaded:
         return Overloaded(

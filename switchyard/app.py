@@ -103,8 +103,6 @@ def create_app(
         finally:
             if services.rate_limits is not None:
                 await services.rate_limits.close()
-            if services.hasher.gate is not None:
-                services.hasher.gate.close()
             engine.dispose()
 
     app = Starlette(

@@ -18,7 +18,7 @@ from middleware.rate_limit_store import (
     RedisRateLimitStore,
 )
 from services.clock import utc_now
-from services.hashing_gate import HashingGate, usable_cores
+from services.hashing_gate import HashingGate, default_slots
 from services.passwords import PasswordHasher
 from services.proxy_probe import ProbeSettings
 from services.sealing import SecretSealer
@@ -43,7 +43,9 @@ def build_services(settings: Settings, engine: Engine) -> AppServices:
             time_cost=settings.password_time_cost,
             parallelism=settings.password_parallelism,
             gate=HashingGate(
-                slots=settings.password_hashing_slots or usable_cores(),
+                slots=(
+                    settings.password_hashing_slots or default_slots(settings.password_parallelism)
+                ),
                 max_waiting=settings.password_hashing_queue,
                 wait_seconds=settings.password_hashing_wait_seconds,
             ),

@@ -71,9 +71,10 @@ class Settings(BaseSettings):
     password_memory_kib: int = Field(default=32 * 1024, ge=8)
     password_time_cost: int = Field(default=3, ge=1)
     password_parallelism: int = Field(default=4, ge=1)
-    # How many Argon2 runs at once (unset: one per usable core; each holds the memory
-    # cost above), how many callers may wait for one, and for how long at most before
-    # they are told TOO_MANY_REQUESTS.
+    # How many Argon2 runs at once (unset: enough for their lanes, the parallelism
+    # above, to fill the usable cores; each run holds the memory cost above), how many
+    # callers may wait for one, and for how long at most before they are told
+    # TOO_MANY_REQUESTS.
     password_hashing_slots: int | None = Field(default=None, ge=1)
     password_hashing_queue: int = Field(default=32, ge=0)
     password_hashing_wait_seconds: float = Field(default=3.0, gt=0, le=60)
