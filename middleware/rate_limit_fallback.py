@@ -48,10 +48,6 @@ class FailOpenRateLimitStore:
         self._retry_at: float | None = None  # set while the shared store is down
         self._probing = False
 
-    @property
-    def shared_store_down(self) -> bool:
-        return self._retry_at is not None
-
     async def hit(self, rate_limit: RateLimit, *identifiers: str, cost: int = 1) -> bool:
         return await self._count(lambda store: store.hit(rate_limit, *identifiers, cost=cost))
 
