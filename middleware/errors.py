@@ -17,6 +17,7 @@ from services.errors import (
     InvalidCredentials,
     InvalidInput,
     NotFound,
+    Overloaded,
     PermissionDenied,
     PreconditionFailed,
     Unauthenticated,
@@ -30,6 +31,9 @@ DOMAIN_ERROR_CODES: dict[type[DomainError], ErrorCode] = {
     PermissionDenied: ErrorCode.FORBIDDEN,
     PreconditionFailed: ErrorCode.PRECONDITION_FAILED,
     InvalidInput: ErrorCode.INVALID_PARAMS,
+    # Not SERVICE_UNAVAILABLE: tRPC gives that key -32603, the number of an internal
+    # error, and clients already retry TOO_MANY_REQUESTS after data.retryAfter.
+    Overloaded: ErrorCode.TOO_MANY_REQUESTS,
 }
 
 # A TransientFailure gets here only once the call boundary's retries are spent.
@@ -55,5 +59,7 @@ def to_rpc_error(error: DomainError | DatabaseFailure) -> RpcError | None:
             issue = Issue(path=(error.field,), message=error.message, type="value_error")
             message = f"Invalid params: {error.field}: {error.message}"
             return RpcError(code, message, issues=[issue])
+        if isinstance(error, Overloaded):
+            return RpcError(code, error.message, extra={"retryAfter": error.retry_after_seconds})
         return RpcError(code, error.message)
     return None

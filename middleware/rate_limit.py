@@ -1,7 +1,8 @@
 """Per-procedure rate limits, counted after the access check.
 
 A signed-in caller is counted by user id, an anonymous one by address; the store is in
-memory by default and Redis when ``REDIS_URL`` is set (see ``rate_limit_store``).
+memory by default and Redis when ``REDIS_URL`` is set (see ``rate_limit_store``),
+counting in memory while Redis does not answer (``rate_limit_fallback``).
 """
 
 from __future__ import annotations

@@ -21,6 +21,8 @@ from limits.aio.storage import RedisStorage
 from limits.aio.strategies import SlidingWindowCounterRateLimiter as AsyncSlidingWindow
 from limits.storage import MemoryStorage
 from limits.strategies import SlidingWindowCounterRateLimiter
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
 
 from rpc import RateLimit
 
@@ -41,6 +43,11 @@ class RateLimitStore(Protocol):
 
     async def seconds_until_reset(self, rate_limit: RateLimit, *identifiers: str) -> int:
         """How long until a call would be allowed again (at least 1)."""
+        ...
+
+    async def health(self) -> str:
+        """ "ok" when the shared store answers, "memory" for this process's own counts,
+        "unreachable" when the shared store does not answer (see ``FailOpenRateLimitStore``)."""
         ...
 
     async def close(self) -> None: ...
@@ -64,22 +71,38 @@ class InMemoryRateLimitStore:
         stats = self._limiter.get_window_stats(limit_item(rate_limit), *identifiers)
         return _seconds_until(stats.reset_time)
 
+    async def health(self) -> str:
+        return "memory"
+
     async def close(self) -> None:
         return None
 
 
 class RedisRateLimitStore:
-    def __init__(self, redis_url: str, key_prefix: str) -> None:
+    """Counts in Redis; every failure to reach it raises ``limits.errors.StorageError``.
+
+    ``timeout_seconds`` bounds connecting and each command: a Redis that is down or
+    hung costs a call at most about twice that (one retry, for a connection that went
+    stale when Redis restarted), not the minutes of a TCP timeout.
+    """
+
+    def __init__(self, redis_url: str, key_prefix: str, *, timeout_seconds: float = 0.25) -> None:
         plain_url = redis_url.removeprefix("async+")
         # Our own pool, so that close() can release its connections: limits does not.
-        self._pool = redis.asyncio.ConnectionPool.from_url(plain_url)
-        storage = RedisStorage(
+        self._pool = redis.asyncio.ConnectionPool.from_url(
+            plain_url,
+            socket_connect_timeout=timeout_seconds,
+            socket_timeout=timeout_seconds,
+            retry=Retry(NoBackoff(), 1),
+        )
+        self._storage = RedisStorage(
             "async+" + plain_url,
             implementation="redispy",
             key_prefix=key_prefix,
+            wrap_exceptions=True,
             connection_pool=self._pool,  # type: ignore[arg-type]  # limits types **options too narrowly
         )
-        self._limiter = AsyncSlidingWindow(storage)
+        self._limiter = AsyncSlidingWindow(self._storage)
 
     async def hit(self, rate_limit: RateLimit, *identifiers: str, cost: int = 1) -> bool:
         return await self._limiter.hit(limit_item(rate_limit), *identifiers, cost=cost)
@@ -91,6 +114,9 @@ class RedisRateLimitStore:
     async def seconds_until_reset(self, rate_limit: RateLimit, *identifiers: str) -> int:
         stats = await self._limiter.get_window_stats(limit_item(rate_limit), *identifiers)
         return _seconds_until(stats.reset_time)
+
+    async def health(self) -> str:
+        return "ok" if await self._storage.check() else "unreachable"
 
     async def close(self) -> None:
         await self._pool.aclose()
@@ -166,15 +192,9 @@ class LeasingRateLimitStore:
     async def seconds_until_reset(self, rate_limit: RateLimit, *identifiers: str) -> int:
         return await self._store.seconds_until_reset(rate_limit, *identifiers)
 
+    async def health(self) -> str:
+        return await self._store.health()
+
     async def close(self) -> None:
         self._leases.clear()
         await self._store.close()
-
-
-def make_rate_limit_store(redis_url: str | None, key_prefix: str) -> LeasingRateLimitStore:
-    store: RateLimitStore
-    if redis_url is None:
-        store = InMemoryRateLimitStore()
-    else:
-        store = RedisRateLimitStore(redis_url, key_prefix)
-    return LeasingRateLimitStore(store)

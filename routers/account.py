@@ -7,7 +7,7 @@ from typing import Any
 from db.tables import BrowserAccount
 from middleware.context import RequestContext
 from routers import examples
-from routers.base import authed
+from routers.base import authed, hashes_passwords
 from routers.partial import given_fields
 from rpc import ErrorCode, Example, RateLimit, Router
 from schemas.account import (
@@ -176,7 +176,8 @@ router: Router[RequestContext] = Router(
             ],
         )
         .mutation(update_account),
-        "switch": authed.input(SwitchAccountInput)
+        "switch": hashes_passwords(authed, only_when_given="password")
+        .input(SwitchAccountInput)
         .output(SwitchResult)
         .meta(
             summary="Switch to a browser account",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from middleware.context import RequestContext
 from routers import examples
-from routers.base import admin_only, public
+from routers.base import admin_only, hashes_passwords, public
 from routers.profile import profile_of
 from rpc import ErrorCode, Example, RateLimit, Router
 from schemas.admin import (
@@ -66,7 +66,8 @@ def deactivate_user(ctx: RequestContext, params: DeactivateUserInput) -> Profile
 
 router: Router[RequestContext] = Router(
     {
-        "setup": public.input(SetupInput)
+        "setup": hashes_passwords(public)
+        .input(SetupInput)
         .output(SetupResult)
         .meta(
             summary="First-time setup: create the admin, or reset its password",
@@ -87,7 +88,8 @@ router: Router[RequestContext] = Router(
             ],
         )
         .mutation(setup),
-        "createUser": admin_only.input(CreateUserInput)
+        "createUser": hashes_passwords(admin_only)
+        .input(CreateUserInput)
         .output(Profile)
         .meta(
             summary="Create a user with a role",

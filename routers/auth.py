@@ -5,7 +5,7 @@ from __future__ import annotations
 from db.tables import User
 from middleware.context import RequestContext
 from routers import examples
-from routers.base import authed, public
+from routers.base import authed, hashes_passwords, public
 from rpc import ErrorCode, Example, RateLimit, Router
 from schemas.auth import AuthUser, LoginInput, LogoutResult, RefreshInput, TokenPair
 from services import auth as auth_service
@@ -70,7 +70,8 @@ def logout(ctx: RequestContext, _: object) -> LogoutResult:
 
 router: Router[RequestContext] = Router(
     {
-        "login": public.input(LoginInput)
+        "login": hashes_passwords(public)
+        .input(LoginInput)
         .output(TokenPair)
         .meta(
             summary="Sign in with email and password",

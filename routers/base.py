@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from middleware.call import call_boundary
 from middleware.context import RequestContext
+from middleware.hashing import hashes_passwords
 from rpc import ErrorCode, ProcedureBuilder
 
 _start: ProcedureBuilder[RequestContext] = ProcedureBuilder()
@@ -34,3 +35,5 @@ def with_roles(*roles: str) -> ProcedureBuilder[RequestContext]:
 
 
 admin_only = with_roles("admin")
+
+__all__ = ["admin_only", "authed", "hashes_passwords", "public", "with_roles"]

@@ -42,3 +42,11 @@ class InvalidInput(DomainError):  # noqa: N818
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
+
+
+class Overloaded(DomainError):  # noqa: N818
+    """The server is at capacity for this kind of work; the caller may retry later."""
+
+    def __init__(self, message: str, *, retry_after_seconds: int) -> None:
+        super().__init__(message)
+        self.retry_after_seconds = retry_after_seconds

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import logging
 from collections.abc import AsyncIterator
 
 from anyio import to_thread
-from sqlalchemy import Engine, text
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -35,11 +33,10 @@ from rpc import (
     current_correlation_id,
     render_openrpc,
 )
+from switchyard.health import HealthChecks
 from switchyard.openrpc import openrpc_document
 from switchyard.services import build_services, database_url, open_engine
 from switchyard.settings import Settings, check_rate_limit_overrides
-
-logger = logging.getLogger("switchyard")
 
 
 def create_app(
@@ -86,13 +83,13 @@ def create_app(
     async def serve_openrpc(_: Request) -> Response:
         return Response(document_bytes, media_type="application/json")
 
+    health = HealthChecks(
+        engine, services.rate_limits, timeout_seconds=settings.health_check_timeout_seconds
+    )
+
     async def healthz(_: Request) -> Response:
-        try:
-            await to_thread.run_sync(_ping, engine)
-        except Exception:
-            logger.exception("health check: database unreachable")
-            return JSONResponse({"status": "unavailable", "database": "unreachable"}, 503)
-        return JSONResponse({"status": "ok"})
+        report = await health.report()
+        return JSONResponse(report.body, report.http_status)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
@@ -149,11 +146,6 @@ def _middleware(settings: Settings) -> list[Middleware]:
             )
         )
     return stack
-
-
-def _ping(engine: Engine) -> None:
-    with engine.connect() as connection:
-        connection.execute(text("SELECT 1"))
 
 
 __all__ = ["AppServices", "create_app"]

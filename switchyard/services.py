@@ -10,8 +10,15 @@ from sqlalchemy import Engine
 from db.engine import default_sqlite_url, make_engine
 from db.unit_of_work import session_factory
 from middleware.context import AdminSetup, AppServices
-from middleware.rate_limit_store import make_rate_limit_store
+from middleware.rate_limit_fallback import FailOpenRateLimitStore
+from middleware.rate_limit_store import (
+    InMemoryRateLimitStore,
+    LeasingRateLimitStore,
+    RateLimitStore,
+    RedisRateLimitStore,
+)
 from services.clock import utc_now
+from services.hashing_gate import HashingGate, default_slots
 from services.passwords import PasswordHasher
 from services.proxy_probe import ProbeSettings
 from services.sealing import SecretSealer
@@ -35,6 +42,13 @@ def build_services(settings: Settings, engine: Engine) -> AppServices:
             memory_cost=settings.password_memory_kib,
             time_cost=settings.password_time_cost,
             parallelism=settings.password_parallelism,
+            gate=HashingGate(
+                slots=(
+                    settings.password_hashing_slots or default_slots(settings.password_parallelism)
+                ),
+                max_waiting=settings.password_hashing_queue,
+                wait_seconds=settings.password_hashing_wait_seconds,
+            ),
         ),
         tokens=TokenService(
             secret_key,
@@ -49,11 +63,7 @@ def build_services(settings: Settings, engine: Engine) -> AppServices:
             admin_password=_reveal(settings.admin_password),
             admin_name=settings.admin_name,
         ),
-        rate_limits=(
-            make_rate_limit_store(settings.redis_url, settings.rate_limit_key_prefix)
-            if settings.rate_limits_enabled
-            else None
-        ),
+        rate_limits=make_rate_limit_store(settings) if settings.rate_limits_enabled else None,
         rate_limit_overrides=settings.rate_limit_overrides,
         sealer=SecretSealer(resolve_data_key(settings, secret_key)),
         proxy_probe=ProbeSettings(
@@ -63,6 +73,21 @@ def build_services(settings: Settings, engine: Engine) -> AppServices:
             allow_private_addresses=settings.proxy_test_allow_private,
         ),
     )
+
+
+def make_rate_limit_store(settings: Settings) -> LeasingRateLimitStore:
+    """In memory by default; with REDIS_URL, Redis, falling back to memory while it is down."""
+    store: RateLimitStore = InMemoryRateLimitStore()
+    if settings.redis_url is not None:
+        redis_store = RedisRateLimitStore(
+            settings.redis_url,
+            settings.rate_limit_key_prefix,
+            timeout_seconds=settings.rate_limit_redis_timeout_seconds,
+        )
+        store = FailOpenRateLimitStore(
+            redis_store, retry_seconds=settings.rate_limit_redis_retry_seconds
+        )
+    return LeasingRateLimitStore(store)
 
 
 def _reveal(secret: SecretStr | None) -> str | None:

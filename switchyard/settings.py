@@ -48,6 +48,12 @@ class Settings(BaseSettings):
     rate_limit_key_prefix: str = "switchyard"
     # "account.create=20/hour,proxy.test=5/hour": replaces the published defaults.
     rate_limit_overrides: Annotated[dict[str, RateLimit], NoDecode] = Field(default_factory=dict)
+    # Redis for the limits: how long connecting or one command may take, and, while it
+    # is down (limits are then counted per process), how often to try it again.
+    rate_limit_redis_timeout_seconds: float = Field(default=0.25, gt=0, le=30)
+    rate_limit_redis_retry_seconds: float = Field(default=5.0, gt=0, le=3600)
+    # /healthz: how long each dependency's check may take before it counts as down.
+    health_check_timeout_seconds: float = Field(default=1.0, gt=0, le=30)
 
     # proxy.test: how long one test may take, what HTTP and SOCKS4 proxies are asked to
     # CONNECT to, and whether proxies on loopback/private/link-local addresses may be
@@ -70,6 +76,13 @@ class Settings(BaseSettings):
     password_memory_kib: int = Field(default=32 * 1024, ge=8)
     password_time_cost: int = Field(default=3, ge=1)
     password_parallelism: int = Field(default=4, ge=1)
+    # How many Argon2 runs at once (unset: enough for their lanes, the parallelism
+    # above, to fill the usable cores; each run holds the memory cost above), how many
+    # callers may wait for one, and for how long at most before they are told
+    # TOO_MANY_REQUESTS.
+    password_hashing_slots: int | None = Field(default=None, ge=1)
+    password_hashing_queue: int = Field(default=32, ge=0)
+    password_hashing_wait_seconds: float = Field(default=3.0, gt=0, le=60)
 
     @field_validator("database_url", "redis_url", mode="before")
     @classmethod

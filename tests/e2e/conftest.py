@@ -110,10 +110,17 @@ class LiveServer:
 
 
 @contextlib.contextmanager
-def serve(settings: Settings) -> Iterator[LiveServer]:
-    """Migrate the settings' database, then serve ``create_app(settings)`` until exit."""
+def serve(
+    settings: Settings, *, migrate: bool = True, ready_status: int = 200
+) -> Iterator[LiveServer]:
+    """Migrate the settings' database, then serve ``create_app(settings)`` until exit.
+
+    Served once ``/healthz`` answers ``ready_status`` (503 for a server started on
+    purpose without a database it can reach, which is then not migrated either).
+    """
     assert settings.database_url is not None
-    upgrade_to_head(settings.database_url)
+    if migrate:
+        upgrade_to_head(settings.database_url)
     app = create_app(settings)
     # The socket is bound here and handed to uvicorn: no window in which another
     # process could take the free port between finding it and using it.
@@ -131,7 +138,7 @@ def serve(settings: Settings) -> Iterator[LiveServer]:
     thread.start()
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_healthy(url, thread)
+        _wait_until_healthy(url, thread, ready_status)
         yield LiveServer(url=url, app=app, database_url=settings.database_url)
     finally:
         server.should_exit = True
@@ -140,19 +147,19 @@ def serve(settings: Settings) -> Iterator[LiveServer]:
         assert not thread.is_alive(), "uvicorn did not stop"
 
 
-def _wait_until_healthy(url: str, thread: threading.Thread) -> None:
+def _wait_until_healthy(url: str, thread: threading.Thread, ready_status: int) -> None:
     deadline = time.monotonic() + 15
     with httpx.Client(base_url=url, timeout=2) as client:
         while time.monotonic() < deadline:
             if not thread.is_alive():
                 raise RuntimeError("uvicorn exited during start-up")
             try:
-                if client.get("/healthz").status_code == 200:
+                if client.get("/healthz").status_code == ready_status:
                     return
             except httpx.TransportError:
                 pass
             time.sleep(0.02)
-    raise RuntimeError(f"{url}/healthz did not answer 200 within 15 s")
+    raise RuntimeError(f"{url}/healthz did not answer {ready_status} within 15 s")
 
 
 @pytest.fixture(scope="module")

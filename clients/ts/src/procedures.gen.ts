@@ -47,7 +47,7 @@ export interface Procedures {
     kind: "mutation";
     params: S.AdminCreateUserParams;
     result: S.AdminCreateUserResult;
-    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "TOO_MANY_REQUESTS" | "NOT_FOUND";
   };
   /** Change a user's role */
   "admin.setUserRole": {
@@ -282,7 +282,7 @@ export const procedureInfo = {
   },
   "admin.createUser": {
     kind: "mutation",
-    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","TOO_MANY_REQUESTS","NOT_FOUND"],
     roles: ["admin"],
   },
   "admin.setUserRole": {
