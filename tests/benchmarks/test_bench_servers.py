@@ -12,6 +12,7 @@ import pytest
 
 from benchmarks.run import SERVERS, body_for
 from benchmarks.servers import floor, switchyard
+from tests.rate_windows import within_one_window
 
 
 @pytest.fixture
@@ -58,6 +59,7 @@ def test_bench_echo_runs_the_real_chain_with_its_rate_limit_check(
     # The same base as every public procedure: the limit, lowered here, is really counted.
     monkeypatch.setenv("SWITCHYARD_RATE_LIMIT_OVERRIDES", "bench.echo=2/minute")
     app = switchyard()
+    within_one_window("minute", seconds_needed=5)
     body = json.dumps([{"jsonrpc": "2.0", "method": "bench.echo", "params": {"text": "a"}, "id": i}
                        for i in range(3)])  # fmt: skip
     answers = _post(app, body)

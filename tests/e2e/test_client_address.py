@@ -13,6 +13,7 @@ import httpx
 
 from rpc import RateLimit
 from tests.e2e.conftest import LiveServer
+from tests.rate_windows import within_one_window
 
 LoginLimit = {"auth.login": RateLimit(2, "minute")}
 COUNTED = "UNAUTHORIZED"  # a wrong password: the call got through the limit
@@ -37,6 +38,7 @@ def login_outcome(server: LiveServer, *forwarded_for: str) -> str:
 
 
 def outcomes(server: LiveServer, requests: Sequence[Sequence[str]]) -> list[str]:
+    within_one_window("minute")
     return [login_outcome(server, *forwarded_for) for forwarded_for in requests]
 
 

@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from tests.e2e.processes import ServerProcess, base_environment, run_cli, switchyard_serve
+from tests.rate_windows import within_one_window
 
 WRONG_LOGIN = {
     "jsonrpc": "2.0",
@@ -29,6 +30,7 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 
 def login_codes(server: ServerProcess, forwarded_for: list[str]) -> list[str]:
+    within_one_window("minute")
     codes = []
     for address in forwarded_for:
         answer = httpx.post(

@@ -24,6 +24,7 @@ from db.engine import make_engine
 from services.auth import SESSION_INVALID
 from tests.databases import temporary_postgres_database
 from tests.e2e.processes import ServerProcess, base_environment, run_cli, switchyard_serve
+from tests.rate_windows import within_one_window
 from tests.redis_keys import REDIS_URL, temporary_redis_prefix
 
 pytestmark = pytest.mark.postgres
@@ -110,6 +111,7 @@ def sign_in(server: ServerProcess) -> JsonObject:
 def test_rate_limits_are_shared_by_the_workers(start_two_workers: StartWorkers) -> None:
     first, second = start_two_workers("auth.login=4/minute")
     wrong = {"email": "nobody@example.com", "password": "Wrong-Password-1"}
+    within_one_window("minute")
 
     within = [error_code(call(worker, "auth.login", wrong)) for worker in (first, second) * 2]
     beyond = [error_code(call(worker, "auth.login", wrong)) for worker in (first, second)]
@@ -265,6 +267,7 @@ def test_serve_with_two_workers_on_postgres_and_redis(
     wrong = {"email": "nobody@example.com", "password": "Wrong-Password-1"}
     with switchyard_serve(env, tmp_path / "serve.log", "--workers", "2") as server:
         assert len(server.worker_pids()) == 2
+        within_one_window("minute")
         # Fresh connections, spread over both workers by the kernel: one count whichever
         # worker answers.
         codes = [error_code(call(server, "auth.login", wrong)) for _ in range(6)]
