@@ -72,7 +72,7 @@ export async function safeCalls(): Promise<void> {
     const seconds: number = outcome.error.data.retryAfter;
     void seconds;
   }
-  expectType<Equal<ErrorKeyOf<"auth.login">, "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "UNAUTHORIZED" | "PARSE_ERROR" | "BAD_REQUEST" | "METHOD_NOT_FOUND" | "INTERNAL_SERVER_ERROR" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE">>(true);
+  expectType<Equal<ErrorKeyOf<"auth.login">, "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "CONFLICT" | "NOT_FOUND" | "UNAUTHORIZED" | "PARSE_ERROR" | "BAD_REQUEST" | "METHOD_NOT_FOUND" | "INTERNAL_SERVER_ERROR" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE">>(true);
 }
 
 export async function notifications(): Promise<void> {

@@ -62,7 +62,7 @@ export async function batchesAndErrors(): Promise<void> {
   if (!me.ok && me.error.data.code === "NOT_FOUND") return;
   const login = await client.$safe.auth.login({ email: "a@example.com", password: "pw" });
   // @ts-expect-error TS2678 a switch on an undeclared key of auth.login
-  if (!login.ok) switch (login.error.data.code) { case "CONFLICT": break; }
+  if (!login.ok) switch (login.error.data.code) { case "FORBIDDEN": break; }
   void third;
   const error: unknown = new Error("x");
   // @ts-expect-error TS2345 not an error key at all
