@@ -1,13 +1,12 @@
 """``account.*``: the browser contract's names (camelCase)."""
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import Field
 
 from schemas.base import CamelInput, CamelOutput
 from schemas.browser import Name, NotNull, ResourceId, SortOrder, not_null
-from schemas.common import JsonBoolean, JsonInteger, NoControlCharacters
+from schemas.common import JsonBoolean, JsonInteger, NoControlCharacters, Timestamp
 
 Description = Annotated[str, Field(max_length=500), NoControlCharacters]
 PAGE_SIZE_DEFAULT = 20
@@ -34,9 +33,9 @@ class Account(CamelOutput):
     is_protected: bool
     proxy_config_id: str | None
     data_directory: str
-    created_at: datetime
-    updated_at: datetime
-    last_accessed_at: datetime | None
+    created_at: Timestamp
+    updated_at: Timestamp
+    last_accessed_at: Timestamp | None
 
 
 class AccountPage(CamelOutput):
@@ -56,7 +55,7 @@ class CreateAccountInput(CamelInput):
 class CreatedAccount(CamelOutput):
     id: str
     name: str
-    created_at: datetime
+    created_at: Timestamp
 
 
 class UpdateAccountInput(CamelInput):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import Field
 
 from schemas.base import CamelInput, CamelOutput
-from schemas.common import Email, Role
+from schemas.common import Email, Role, Timestamp
 
 # Login checks the password against the stored hash only; strength rules apply when a
 # password is set. The upper bound keeps a hostile caller from making us hash megabytes.
@@ -30,17 +29,17 @@ class AuthUser(CamelOutput):
     name: str
     role: Role
     is_active: bool
-    created_at: datetime
-    updated_at: datetime
-    last_signed_in: datetime | None
+    created_at: Timestamp
+    updated_at: Timestamp
+    last_signed_in: Timestamp | None
 
 
 class TokenPair(CamelOutput):
     access_token: str
     refresh_token: str
     token_type: Literal["Bearer"] = "Bearer"
-    expires_at: datetime
-    refresh_expires_at: datetime
+    expires_at: Timestamp
+    refresh_expires_at: Timestamp
     user: AuthUser
 
 

@@ -1,4 +1,4 @@
-"""Validated types shared by the schemas: JSON scalars, email, new password, role.
+"""Types shared by the schemas: JSON scalars, email, new password, role, timestamp.
 
 The rules are RPMA's (rpma-api.md, "Validation"). Each rule lives in a plain function
 raising ValueError, so services can apply the same rules to values that do not come
@@ -8,9 +8,10 @@ pydantic with a stable error type and the same message.
 
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Annotated, Final, Literal, get_args
 
-from pydantic import AfterValidator, Strict, WithJsonSchema
+from pydantic import AfterValidator, PlainSerializer, Strict, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 # The contract's coercion rule, for every field of every input model: a number field
@@ -147,3 +148,29 @@ def refuse_control_characters(value: str) -> str:
 # For one line of text (names, ids, titles): Annotated[str, Field(...), NoControlCharacters].
 # Placed after the Field, so length errors stay pydantic's own string_too_short/long.
 NoControlCharacters = _pydantic_rule(refuse_control_characters, "control_character")
+
+
+def utc_timestamp(value: datetime) -> str:
+    """The wire form of every timestamp: UTC, ISO 8601, always six fractional digits.
+
+    One precision everywhere, and the one both databases store, so nothing is lost; a
+    fixed width also makes the strings sort as the instants do. pydantic's own form
+    drops the fraction when it is zero, so the same field would change width from one
+    answer to the next (and a token expiry, whole seconds like the JWT's `exp`, would
+    never match a refresh expiry).
+    """
+    if value.tzinfo is None or value.utcoffset() is None:
+        # Its meaning would depend on the machine: a bug upstream, never guessed at.
+        raise ValueError(f"A timestamp must be timezone-aware, got {value.isoformat()}")
+    # isoformat, not strftime: %Y does not pad years before 1000 to four digits.
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+
+
+# Every datetime of every output is a Timestamp (tests/contract/test_timestamps.py walks
+# them). The JSON schema stays pydantic's own for a datetime: a date-time string.
+TIMESTAMP_SERIALIZER: Final = PlainSerializer(utc_timestamp, return_type=str, when_used="json")
+Timestamp = Annotated[
+    datetime,
+    TIMESTAMP_SERIALIZER,
+    WithJsonSchema({"format": "date-time", "type": "string"}),
+]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from pydantic import AnyHttpUrl, Field, UrlConstraints
 
 from schemas.base import SnakeInput, SnakeOutput
-from schemas.common import Email, NoControlCharacters, Role
+from schemas.common import Email, NoControlCharacters, Role, Timestamp
 
 FullName = Annotated[str, Field(min_length=1, max_length=200), NoControlCharacters]
 AvatarUrl = Annotated[AnyHttpUrl, UrlConstraints(max_length=2048)]
@@ -24,8 +23,8 @@ class Profile(SnakeOutput):
     avatar_url: str | None
     role: Role
     is_active: bool
-    created_at: datetime
-    updated_at: datetime
+    created_at: Timestamp
+    updated_at: Timestamp
 
 
 class UpdateProfileInput(SnakeInput):

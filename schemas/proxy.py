@@ -1,6 +1,5 @@
 """``proxy.*``: the browser contract's names (camelCase). Credentials go in, never out."""
 
-from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
@@ -8,7 +7,7 @@ from pydantic_core import PydanticCustomError
 
 from schemas.base import CamelInput, CamelOutput
 from schemas.browser import Host, Name, NotNull, Port, ProxyType, ResourceId, SortOrder, not_null
-from schemas.common import JsonBoolean, NoControlCharacters
+from schemas.common import JsonBoolean, NoControlCharacters, Timestamp
 
 Username = Annotated[str, Field(min_length=1, max_length=255), NoControlCharacters]
 Secret = Annotated[str, Field(min_length=1, max_length=255), NoControlCharacters]
@@ -102,9 +101,9 @@ class ProxyConfig(CamelOutput):
     port: int
     is_active: bool
     has_credentials: bool
-    created_at: datetime
-    updated_at: datetime
-    last_tested_at: datetime | None
+    created_at: Timestamp
+    updated_at: Timestamp
+    last_tested_at: Timestamp | None
     test_result: TestResult | None
 
 

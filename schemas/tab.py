@@ -1,13 +1,12 @@
 """``tab.*``: the browser contract's names (camelCase)."""
 
-from datetime import datetime
 from typing import Annotated
 
 from pydantic import Field
 
 from schemas.base import CamelInput, CamelOutput
 from schemas.browser import BrowserUrl, NotNull, ResourceId, not_null
-from schemas.common import JsonBoolean, JsonInteger, JsonNumber, NoControlCharacters
+from schemas.common import JsonBoolean, JsonInteger, JsonNumber, NoControlCharacters, Timestamp
 
 Title = Annotated[str, Field(max_length=500), NoControlCharacters]
 # PostgreSQL's integer column: the largest scroll offset it holds.
@@ -25,8 +24,8 @@ class BrowserTab(CamelOutput):
     scroll_position_x: int
     scroll_position_y: int
     zoom_level: float
-    created_at: datetime
-    last_accessed_at: datetime
+    created_at: Timestamp
+    last_accessed_at: Timestamp
     favicon: str | None = None
     thumbnail: str | None = None
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import base64
-from datetime import timedelta
+import re
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -45,6 +46,8 @@ TOKEN_PAIR_KEYS = {
     "refreshExpiresAt",
     "user",
 }
+# UTC, ISO 8601, six fractional digits: the one form of every timestamp on the wire.
+WIRE_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z")
 AUTH_USER_KEYS = {
     "id",
     "email",
@@ -89,6 +92,22 @@ def test_login_returns_camel_case_tokens_and_user(
     assert pair["refreshToken"] != pair["accessToken"]
     # The access token it hands out is a working one.
     assert me(client, pair["accessToken"])["id"] == user.id
+
+
+def test_login_writes_both_expiries_and_the_user_timestamps_in_one_precision(
+    client: httpx.Client, make_user: MakeUser
+) -> None:
+    user = make_user()
+
+    pair = result_of(login(client, user.email, USER_PASSWORD))
+
+    stamps = [pair["expiresAt"], pair["refreshExpiresAt"]]
+    stamps += [pair["user"][key] for key in ("createdAt", "updatedAt", "lastSignedIn")]
+    assert [WIRE_TIMESTAMP.fullmatch(stamp) is not None for stamp in stamps] == [True] * 5, stamps
+    # The access token's expiry is the one its JWT carries: whole seconds, written with
+    # the same six fractional digits as every other timestamp.
+    expiry = jwt.get_unverified_claims(pair["accessToken"])["exp"]
+    assert datetime.fromisoformat(pair["expiresAt"]) == datetime.fromtimestamp(expiry, UTC)
 
 
 def test_login_email_is_case_insensitive(client: httpx.Client, make_user: MakeUser) -> None:

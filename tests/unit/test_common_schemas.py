@@ -1,4 +1,5 @@
 import re
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given, settings
@@ -18,8 +19,10 @@ from schemas.common import (
     Email,
     NewPassword,
     Role,
+    Timestamp,
     check_password_strength,
     password_character_classes,
+    utc_timestamp,
     validate_email,
 )
 
@@ -213,3 +216,54 @@ def test_json_schema_publishes_the_limits() -> None:
     assert properties["password"]["minLength"] == 8
     assert properties["password"]["maxLength"] == 128
     assert properties["role"]["enum"] == list(ROLES)
+
+
+# --- timestamps --------------------------------------------------------------------
+
+WIRE_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z")
+
+
+class Stamped(BaseModel):
+    at: Timestamp
+    maybe: Timestamp | None = None
+
+
+def test_a_whole_second_keeps_its_six_fractional_digits() -> None:
+    stamped = Stamped(at=datetime(2026, 11, 21, 16, 2, 44, tzinfo=UTC))
+
+    assert stamped.model_dump(mode="json")["at"] == "2026-11-21T16:02:44.000000Z"
+    assert stamped.model_dump_json() == '{"at":"2026-11-21T16:02:44.000000Z","maybe":null}'
+
+
+def test_a_timestamp_in_another_zone_is_written_in_utc() -> None:
+    two_hours_east = timezone(timedelta(hours=2))
+    stamped = Stamped(
+        at=datetime(2026, 11, 21, 18, 2, 44, 5, tzinfo=two_hours_east),
+        maybe=datetime(2026, 11, 21, 16, 2, 44, 123456, tzinfo=UTC),
+    )
+
+    assert stamped.model_dump(mode="json") == {
+        "at": "2026-11-21T16:02:44.000005Z",
+        "maybe": "2026-11-21T16:02:44.123456Z",
+    }
+
+
+@given(st.datetimes(timezones=st.just(UTC)))
+@settings(max_examples=200)
+def test_every_timestamp_has_one_width_and_reads_back_as_itself(value: datetime) -> None:
+    wire = utc_timestamp(value)
+
+    assert WIRE_TIMESTAMP.fullmatch(wire)
+    assert datetime.fromisoformat(wire) == value
+
+
+def test_a_naive_datetime_is_refused_not_guessed() -> None:
+    with pytest.raises(ValueError, match="timezone-aware"):
+        utc_timestamp(datetime(2026, 11, 21, 16, 2, 44))
+
+
+def test_python_mode_keeps_the_datetime() -> None:
+    # The server-side caller gets Python values; only the wire form is a string.
+    at = datetime(2026, 11, 21, 16, 2, 44, tzinfo=UTC)
+
+    assert Stamped(at=at).model_dump()["at"] == at

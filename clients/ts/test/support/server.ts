@@ -27,6 +27,8 @@ export interface RunningServer {
   cli(args: readonly string[]): Promise<string>;
   /** Runs Python code with the project importable; resolves to its stdout. */
   python(code: string): Promise<string>;
+  /** Runs a bash script at the repository's root with the server's environment; its stdout. */
+  shell(script: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function startServer(): Promise<RunningServer> {
     maxBodyBytes,
     cli: async (args) => (await run(switchyard, [...args], { env, cwd: repositoryRoot })).stdout,
     python: async (code) => (await run(resolve(venvBin, "python"), ["-c", code], { env, cwd: repositoryRoot })).stdout,
+    shell: async (script) => (await run("bash", ["-c", script], { env, cwd: repositoryRoot })).stdout,
     stop,
   };
 }
