@@ -36,7 +36,7 @@ with warnings.catch_warnings():
 
 from rpc.correlation import current_correlation_id
 from rpc.envelope import CheckedRequest
-from rpc.errors import RpcError, internal_error
+from rpc.errors import RpcError, rpc_error_from_unknown
 from rpc.execution import compile_chain, output_dumper
 from rpc.procedure import Procedure
 
@@ -133,11 +133,9 @@ def method_for(procedure: Procedure[ContextT]) -> JsonRpcMethod:
         try:
             output = await chain(params, ctx)
             return success(dump(output))
-        except RpcError as error:
+        except Exception as exc:
+            error = rpc_error_from_unknown(exc, where=procedure.name, logger=logger)
             return error_result(error, procedure.name)
-        except Exception:
-            logger.exception("could not answer %s", procedure.name)
-            return error_result(internal_error(), procedure.name)
 
     method.__signature__ = _METHOD_SIGNATURE  # type: ignore[attr-defined]
     method.__name__ = procedure.name
