@@ -104,5 +104,6 @@ class RequestContext:
             procedure=self.procedure,
             correlation_id=self.correlation_id,
             user_id=self.caller.user_id if self.caller else None,
+            clock=self.services.clock,
         )
         return SqlUnitOfWork(self.services.session_factory, audit=audit)
