@@ -113,7 +113,7 @@ def test_query_results_stay_readable_after_the_unit_of_work(
         uow.users.add(make_user(hasher, full_name="Readable"))
         uow.commit()
     with make_uow(read_only=True) as uow:
-        listed = uow.users.list_all()
+        listed = uow.users.list_active()
     assert [user.full_name for user in listed] == ["Readable"]
 
 
