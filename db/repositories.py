@@ -48,9 +48,6 @@ class UserRepository:
         statement = select(User).where(col(User.is_active).is_(True)).order_by(col(User.full_name))
         return list(self._session.exec(statement))
 
-    def list_all(self) -> list[User]:
-        return list(self._session.exec(select(User).order_by(col(User.full_name))))
-
     def lock_active_admins(self) -> list[User]:
         """The active admins, re-read and row-locked (in id order) until the transaction ends.
 

@@ -4,8 +4,9 @@ Services open it with `with uow:` and must call `uow.commit()` to keep their cha
 leaving the block any other way (returning early, raising) discards them.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
@@ -81,6 +82,9 @@ class AuditEntry:
     procedure: str
     correlation_id: str
     user_id: str | None
+    # The app's clock (services.clock.Clock): the row is stamped when the change is
+    # committed, by the same time source as everything else the call records.
+    clock: Callable[[], datetime]
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -152,7 +156,7 @@ class SqlUnitOfWork:
                     procedure=self._audit_entry.procedure,
                     # Cut to fit: the audit row must never be why a mutation fails.
                     correlation_id=self._audit_entry.correlation_id[:CORRELATION_ID_MAX_LENGTH],
-                    created_at=datetime.now(UTC),
+                    created_at=self._audit_entry.clock(),
                 )
             )
             self._audited = True

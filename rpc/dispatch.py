@@ -27,16 +27,18 @@ with warnings.catch_warnings():
     # jsonrpcserver 5.0.9 reads its bundled schema with importlib.resources' legacy API
     # at import time; the DeprecationWarning is its own, and harmless to us.
     warnings.filterwarnings("ignore", r"(read_text|open_text) is deprecated", DeprecationWarning)
+    # Right (the success half of jsonrpcserver's Either) is taken from jsonrpcserver's
+    # result module, which names it, not from oslash: that is jsonrpcserver's own
+    # dependency, not this project's (tests/core/test_dispatch_results.py checks it).
     import jsonrpcserver.dispatcher
     from jsonrpcserver import Error, Success
     from jsonrpcserver.async_dispatcher import dispatch_request
-    from jsonrpcserver.result import Result, SuccessResult
+    from jsonrpcserver.result import Result, Right, SuccessResult  # type: ignore[attr-defined]
     from jsonrpcserver.sentinels import NODATA
-    from oslash.either import Right  # type: ignore[import-untyped]  # jsonrpcserver's Either
 
 from rpc.correlation import current_correlation_id
 from rpc.envelope import CheckedRequest
-from rpc.errors import RpcError, internal_error
+from rpc.errors import RpcError, rpc_error_from_unknown
 from rpc.execution import compile_chain, output_dumper
 from rpc.procedure import Procedure
 
@@ -133,11 +135,9 @@ def method_for(procedure: Procedure[ContextT]) -> JsonRpcMethod:
         try:
             output = await chain(params, ctx)
             return success(dump(output))
-        except RpcError as error:
+        except Exception as exc:
+            error = rpc_error_from_unknown(exc, where=procedure.name, logger=logger)
             return error_result(error, procedure.name)
-        except Exception:
-            logger.exception("could not answer %s", procedure.name)
-            return error_result(internal_error(), procedure.name)
 
     method.__signature__ = _METHOD_SIGNATURE  # type: ignore[attr-defined]
     method.__name__ = procedure.name

@@ -16,6 +16,7 @@ number and one HTTP status, so an error round-trips between the three.
 from __future__ import annotations
 
 import enum
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -150,3 +151,24 @@ class RpcError(Exception):
 def internal_error() -> RpcError:
     """The error an unexpected exception becomes: a fixed text, nothing of the exception."""
     return RpcError(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error")
+
+
+_logger = logging.getLogger("rpc.errors")
+
+
+def rpc_error_from_unknown(
+    exc: BaseException, *, where: str, logger: logging.Logger = _logger
+) -> RpcError:
+    """The one funnel from any exception to the error the caller gets (tRPC's
+    ``getTRPCErrorFromUnknown``).
+
+    An :class:`RpcError` is meant for the caller and comes back as it is. Anything else
+    is a server fault: it is logged on ``logger`` with its traceback ("unexpected error
+    in <where>"; the record gets the correlation id from ``CorrelationIdFilter``), and
+    the caller gets INTERNAL_SERVER_ERROR with none of its text. Only error paths call
+    this: a call that succeeds never pays for it.
+    """
+    if isinstance(exc, RpcError):
+        return exc
+    logger.error("unexpected error in %s", where, exc_info=exc)
+    return internal_error()

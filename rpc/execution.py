@@ -16,7 +16,7 @@ from anyio import to_thread
 from pydantic import BaseModel, ValidationError
 from pydantic_core import SchemaSerializer, SchemaValidator
 
-from rpc.errors import MAX_ISSUES, ErrorCode, Issue, RpcError, clipped, internal_error
+from rpc.errors import MAX_ISSUES, ErrorCode, Issue, RpcError, clipped, rpc_error_from_unknown
 from rpc.procedure import Middleware, MiddlewareCall, Procedure
 from rpc.unknown_members import UnknownMembers, member_limit, unknown_members
 
@@ -49,10 +49,9 @@ def compile_procedure(procedure: Procedure[ContextT]) -> Handler[ContextT]:
         try:
             return await chain(params, ctx)
         except RpcError:
-            raise
-        except Exception:
-            logger.exception("unexpected error in %s", procedure.name)
-            raise internal_error() from None
+            raise  # as it is: its traceback and cause stay those of where it was raised
+        except Exception as exc:
+            raise rpc_error_from_unknown(exc, where=procedure.name, logger=logger) from None
 
     return run
 
@@ -206,14 +205,14 @@ def _output_check(procedure: Procedure[Any]) -> Callable[[Any], Any]:
         else adapter.validate_python  # not built yet (deferred)
     )
     output_type = procedure.output_type
+    mismatched_output = f"{procedure.name}: its output does not match its declared output"
 
     def check_output(output: Any) -> Any:
         try:
             return validate(output, from_attributes=True)
-        except ValidationError:
+        except ValidationError as exc:
             # The resolver broke its own contract: a server bug, not the caller's.
-            logger.exception("output of %s does not match its declared output", procedure.name)
-            raise internal_error() from None
+            raise rpc_error_from_unknown(exc, where=mismatched_output, logger=logger) from None
 
     if not _trusts_own_instances(output_type):
         return check_output

@@ -22,7 +22,7 @@ from rpc.concurrency import map_bounded
 from rpc.correlation import current_correlation_id
 from rpc.dispatch import JsonRpcMethod, constant_method, dispatch_one, methods_for
 from rpc.envelope import CheckedRequest, EnvelopeError, check_request
-from rpc.errors import ErrorCode, RpcError, clipped, internal_error
+from rpc.errors import ErrorCode, RpcError, clipped, rpc_error_from_unknown
 from rpc.execution import too_many_unknown_members
 from rpc.json_codec import (
     UNPAIRED_SURROGATE,
@@ -185,11 +185,11 @@ class JsonRpcTransport(Generic[ContextT]):
             return answers
         try:
             ctx = await self._context_factory(request)
-        except Exception:
-            logger.exception("could not build the request context")
+        except Exception as exc:
+            error = rpc_error_from_unknown(exc, where="the request context factory", logger=logger)
             for index, checked in zip(indexes, runnable, strict=True):
                 if not checked.is_notification:
-                    answers[index] = _error_response(internal_error(), checked.id)
+                    answers[index] = _error_response(error, checked.id)
             return answers
         if has_mutation:
             results = await self._run_in_order(ctx, runnable)

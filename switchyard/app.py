@@ -8,7 +8,6 @@ off: the app applies SWITCHYARD_TRUSTED_PROXIES itself.
 from __future__ import annotations
 
 import contextlib
-import gc
 from collections.abc import AsyncIterator
 
 from anyio import to_thread
@@ -96,11 +95,6 @@ def create_app(
         if settings.uses_embedded_database:
             # The embedded default sets itself up: no separate migrate step to forget.
             await to_thread.run_sync(upgrade_to_head, database_url(settings))
-        # Everything alive now (modules, models, schemas, the app) lives as long as the
-        # process: move it out of the garbage collector's sight, so that collections
-        # during requests only scan what requests allocate.
-        gc.collect()
-        gc.freeze()
         try:
             yield
         finally:

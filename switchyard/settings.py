@@ -128,10 +128,6 @@ class Settings(BaseSettings):
         return self.database_url is None
 
     @property
-    def sqlite_path(self) -> Path:
-        return self.data_dir / "switchyard.db"
-
-    @property
     def secret_key_path(self) -> Path:
         return self.data_dir / "secret_key"
 

@@ -56,9 +56,6 @@ class FakeUserRepository:
             key=lambda user: user.full_name,
         )
 
-    def list_all(self) -> list[User]:
-        return sorted(self.rows.values(), key=lambda user: user.full_name)
-
     def lock_active_admins(self) -> list[User]:
         return sorted(
             (user for user in self.rows.values() if user.role == "admin" and user.is_active),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,14 @@ import pytest
 from benchmarks.run import SERVERS, body_for
 from benchmarks.servers import floor, switchyard
 from tests.rate_windows import within_one_window
+
+
+@pytest.fixture(autouse=True)
+def _gc_unfrozen_afterwards() -> Iterator[None]:
+    # The benchmark's factory freezes start-up objects, as a serving process does once;
+    # the test process goes on unfrozen.
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rpc import ErrorCode, Issue, RpcError
-from rpc.errors import MAX_ECHOED_CHARS, MAX_ISSUES, clipped
+from rpc import CorrelationIdFilter, ErrorCode, Issue, RpcError
+from rpc.correlation import reset_correlation_id, set_correlation_id
+from rpc.errors import MAX_ECHOED_CHARS, MAX_ISSUES, clipped, rpc_error_from_unknown
 
 # DESIGN.md's table, key -> (JSON-RPC number, HTTP status).
 DESIGN_TABLE: dict[str, tuple[int, int]] = {
@@ -175,3 +177,67 @@ def test_keys_in_an_issue_path_are_clipped() -> None:
     assert path[2] == "k" * MAX_ECHOED_CHARS + "\u2026"
     assert clipped("short") == "short"
     assert clipped("x" * MAX_ECHOED_CHARS) == "x" * MAX_ECHOED_CHARS
+
+
+# --- the one funnel from any exception to the caller's error --------------------------------
+
+
+def test_an_rpc_error_passes_the_funnel_unchanged(caplog: pytest.LogCaptureFixture) -> None:
+    error = RpcError(ErrorCode.NOT_FOUND, "Thing not found", extra={"thing": 1})
+    with caplog.at_level(logging.DEBUG):
+        assert rpc_error_from_unknown(error, where="things.get") is error
+    assert caplog.records == []  # meant for the caller: not a fault to log
+
+
+@pytest.mark.parametrize(
+    "exc",
+    [
+        RuntimeError("password hunter2 in a message"),
+        KeyError("hunter2"),
+        ValueError("hunter2", "more hunter2"),
+    ],
+)
+def test_any_other_exception_becomes_internal_without_its_text_and_is_logged(
+    exc: Exception, caplog: pytest.LogCaptureFixture
+) -> None:
+    logger = logging.getLogger("tests.funnel")
+    try:
+        raise exc  # raised, so that it has a traceback to log
+    except Exception as raised:
+        with caplog.at_level(logging.ERROR, logger="tests.funnel"):
+            error = rpc_error_from_unknown(raised, where="things.get", logger=logger)
+
+    assert error.code is ErrorCode.INTERNAL_SERVER_ERROR
+    assert error.message == "Internal server error"
+    body = error.to_json(path="things.get", correlation_id="cid")
+    assert body["code"] == -32603
+    assert "hunter2" not in repr(body)
+    assert type(exc).__name__ not in repr(body)
+    [record] = caplog.records
+    assert record.name == "tests.funnel"
+    assert record.levelno == logging.ERROR
+    assert record.getMessage() == "unexpected error in things.get"
+    assert record.exc_info is not None
+    assert record.exc_info[1] is exc
+    assert record.exc_info[2] is not None  # the traceback is in the log, not the answer
+
+
+def test_the_funnel_logs_on_the_core_logger_by_default(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.ERROR, logger="rpc.errors"):
+        rpc_error_from_unknown(RuntimeError("boom"), where="somewhere")
+    assert [record.name for record in caplog.records] == ["rpc.errors"]
+
+
+def test_the_funnel_log_line_carries_the_correlation_id(caplog: pytest.LogCaptureFixture) -> None:
+    # As configure_logging installs it: on the handler, so it sees every record.
+    correlation_filter = CorrelationIdFilter()
+    caplog.handler.addFilter(correlation_filter)
+    token = set_correlation_id("cid-funnel")
+    try:
+        with caplog.at_level(logging.ERROR, logger="rpc.errors"):
+            rpc_error_from_unknown(RuntimeError("boom"), where="somewhere")
+    finally:
+        reset_correlation_id(token)
+        caplog.handler.removeFilter(correlation_filter)
+    [record] = caplog.records
+    assert record.correlation_id == "cid-funnel"  # type: ignore[attr-defined]

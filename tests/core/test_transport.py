@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from typing import Any
 
 import httpx
@@ -13,7 +14,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.routing import Route
 
-from rpc import ErrorCode, JsonRpcTransport, ProcedureBuilder, Router, TransportLimits
+from rpc import ErrorCode, JsonRpcTransport, ProcedureBuilder, Router, RpcError, TransportLimits
 
 HEADERS = {"Content-Type": "application/json"}
 
@@ -27,14 +28,22 @@ ROUTER = Router({"one": PUBLIC.output(int).query(answer_one)})
 DEFAULT_LIMITS = TransportLimits()
 
 
-def make_app(*, fail_context: bool = False, limits: TransportLimits = DEFAULT_LIMITS) -> Starlette:
+def make_app(
+    *,
+    fail_context: bool = False,
+    context_error: Exception | None = None,
+    limits: TransportLimits = DEFAULT_LIMITS,
+    router: Router[object] = ROUTER,
+) -> Starlette:
     async def context_factory(request: Request) -> object:
         if fail_context:
             raise RuntimeError("database password is hunter2")
+        if context_error is not None:
+            raise context_error
         return object()
 
     transport = JsonRpcTransport(
-        ROUTER, context_factory, openrpc_document={"openrpc": "1.3.2"}, limits=limits
+        router, context_factory, openrpc_document={"openrpc": "1.3.2"}, limits=limits
     )
     return Starlette(routes=[Route("/rpc", transport, methods=["POST"])])
 
@@ -61,6 +70,49 @@ async def test_failing_context_factory_is_internal_error_for_each_call() -> None
     assert [member["error"]["code"] for member in payload] == [-32603, -32601, -32600]
     assert payload[0]["error"]["message"] == "Internal server error"
     assert payload[0]["error"]["data"]["code"] == "INTERNAL_SERVER_ERROR"
+
+
+@pytest.mark.asyncio
+async def test_failing_context_factory_is_logged_with_its_traceback(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level(logging.ERROR, logger="rpc.transport"):
+        await post(make_app(fail_context=True), {"jsonrpc": "2.0", "method": "one", "id": 1})
+    [record] = [r for r in caplog.records if r.name == "rpc.transport"]
+    assert record.getMessage() == "unexpected error in the request context factory"
+    assert record.exc_info is not None
+    assert "hunter2" in str(record.exc_info[1])
+
+
+@pytest.mark.asyncio
+async def test_an_rpc_error_from_the_context_factory_is_answered_as_it_is() -> None:
+    # The one funnel (rpc.errors.rpc_error_from_unknown) passes an error meant for the
+    # caller through, wherever it is raised: as tRPC does for createContext.
+    refusal = RpcError(ErrorCode.UNAUTHORIZED, "Token expired")
+    batch = [{"jsonrpc": "2.0", "method": "one", "id": 1}, {"jsonrpc": "2.0", "method": "one"}]
+    payload = (await post(make_app(context_error=refusal), batch)).json()
+    assert [member["id"] for member in payload] == [1]
+    assert payload[0]["error"]["code"] == ErrorCode.UNAUTHORIZED.number
+    assert payload[0]["error"]["message"] == "Token expired"
+
+
+async def explode(ctx: object, params: Any) -> int:
+    raise RuntimeError("database password is hunter2")
+
+
+@pytest.mark.asyncio
+async def test_an_unexpected_exception_in_a_call_is_logged_by_the_dispatch(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    app = make_app(router=Router({"explode": PUBLIC.output(int).query(explode)}))
+    with caplog.at_level(logging.ERROR, logger="rpc.dispatch"):
+        response = await post(app, {"jsonrpc": "2.0", "method": "explode", "id": 1})
+    assert "hunter2" not in response.text
+    assert response.json()["error"]["code"] == -32603
+    [record] = [r for r in caplog.records if r.name == "rpc.dispatch"]
+    assert record.getMessage() == "unexpected error in explode"
+    assert record.exc_info is not None
+    assert "hunter2" in str(record.exc_info[1])
 
 
 @pytest.mark.asyncio

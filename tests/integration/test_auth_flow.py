@@ -311,7 +311,7 @@ def test_setup_creates_then_resets_the_admin(
     sessions: sessionmaker[Session],
 ) -> None:
     def setup(password: str) -> str:
-        audit = AuditEntry(procedure="admin.setup", correlation_id="c", user_id=None)
+        audit = AuditEntry(procedure="admin.setup", correlation_id="c", user_id=None, clock=clock)
         return auth.setup_admin(
             make_uow(audit=audit),
             hasher,

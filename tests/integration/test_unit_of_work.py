@@ -1,4 +1,9 @@
+import dataclasses
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
 import pytest
+from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, func, select
@@ -6,11 +11,19 @@ from sqlmodel import Session, func, select
 from db.errors import ReadOnlyUnitOfWorkError
 from db.tables import AuditLog, User
 from db.unit_of_work import AuditEntry, SqlUnitOfWork
+from middleware.context import RequestContext
+from services.clock import utc_now
 from services.passwords import PasswordHasher
+from switchyard.services import build_services
+from switchyard.settings import Settings
+from tests.conftest import TEST_SECRET_KEY
 from tests.factories import make_user
+from tests.fakes import FakeClock
 from tests.integration.conftest import UowFactory
 
-AUDIT = AuditEntry(procedure="admin.createUser", correlation_id="corr-1", user_id="actor-1")
+AUDIT = AuditEntry(
+    procedure="admin.createUser", correlation_id="corr-1", user_id="actor-1", clock=utc_now
+)
 
 
 def count(sessions: sessionmaker[Session], table: type[User] | type[AuditLog]) -> int:
@@ -100,7 +113,7 @@ def test_query_results_stay_readable_after_the_unit_of_work(
         uow.users.add(make_user(hasher, full_name="Readable"))
         uow.commit()
     with make_uow(read_only=True) as uow:
-        listed = uow.users.list_all()
+        listed = uow.users.list_active()
     assert [user.full_name for user in listed] == ["Readable"]
 
 
@@ -156,7 +169,39 @@ def test_using_it_outside_a_with_block_is_an_error(make_uow: UowFactory) -> None
 def test_an_overlong_correlation_id_does_not_fail_the_mutation(
     make_uow: UowFactory, sessions: sessionmaker[Session], hasher: PasswordHasher
 ) -> None:
-    audit = AuditEntry(procedure="p", correlation_id="c" * 500, user_id=None)
+    audit = AuditEntry(procedure="p", correlation_id="c" * 500, user_id=None, clock=utc_now)
     add_user_and_commit(make_uow(audit=audit), make_user(hasher))
     with sessions() as session:
         assert session.exec(select(AuditLog.correlation_id)).one() == "c" * 128
+
+
+def test_the_audit_row_is_stamped_by_the_given_clock(
+    make_uow: UowFactory, sessions: sessionmaker[Session], hasher: PasswordHasher
+) -> None:
+    clock = FakeClock(now=datetime(2031, 5, 6, 7, 8, 9, tzinfo=UTC))
+    audit = AuditEntry(procedure="p", correlation_id="c", user_id=None, clock=clock)
+    with make_uow(audit=audit) as uow:
+        uow.users.add(make_user(hasher))
+        clock.advance(timedelta(minutes=5))  # the time of the commit, not of the start
+        uow.commit()
+    with sessions() as session:
+        [entry] = session.exec(select(AuditLog)).all()
+    assert entry.created_at == datetime(2031, 5, 6, 7, 13, 9, tzinfo=UTC)
+
+
+def test_a_mutations_audit_row_carries_the_apps_clock(
+    migrated_engine: Engine, sessions: sessionmaker[Session], hasher: PasswordHasher, tmp_path: Path
+) -> None:
+    # The unit of work a procedure gets from its context uses the app's injected clock.
+    built = build_services(Settings(secret_key=TEST_SECRET_KEY, data_dir=tmp_path), migrated_engine)
+    clock = FakeClock(now=datetime(2031, 5, 6, 7, 8, 9, tzinfo=UTC))
+    services = dataclasses.replace(built, clock=clock)
+    request = RequestContext(services, "cid-clock", "10.0.0.7", "tests")
+    ctx = request.for_call("admin.createUser", is_mutation=True)
+    with ctx.unit_of_work() as uow:
+        uow.users.add(make_user(hasher))
+        uow.commit()
+    with sessions() as session:
+        [entry] = session.exec(select(AuditLog)).all()
+    assert (entry.procedure, entry.correlation_id) == ("admin.createUser", "cid-clock")
+    assert entry.created_at == clock.now

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import cast
 
 from middleware.context import AppServices, RequestContext
@@ -33,3 +34,24 @@ def test_a_narrowed_copy_keeps_the_request_and_names_the_call() -> None:
     )
     assert narrowed.caller is caller
     assert (root.procedure, root.is_mutation) == ("", False)
+
+
+PER_CALL_FIELDS = {"procedure", "is_mutation"}
+
+
+def test_a_narrowed_copy_keeps_every_field_of_the_request() -> None:
+    # Every field, whatever fields there are: one added later is covered too. A value
+    # of its own per field, so that a field copied into another's place shows.
+    values = {field.name: object() for field in dataclasses.fields(RequestContext)}
+    assert values.keys() >= PER_CALL_FIELDS
+    root = RequestContext(**values)  # type: ignore[arg-type]  # stand-ins, one per field
+    narrowed = root.for_call("tab.update", is_mutation=True)
+
+    assert narrowed is not root
+    for field in dataclasses.fields(RequestContext):
+        if field.name in PER_CALL_FIELDS:
+            continue
+        assert getattr(narrowed, field.name) is values[field.name], field.name
+    assert (narrowed.procedure, narrowed.is_mutation) == ("tab.update", True)
+    # The request's own context is left as it was.
+    assert all(getattr(root, name) is value for name, value in values.items())
