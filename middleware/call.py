@@ -1,8 +1,9 @@
 """The edges of every call: one middleware, first in every chain.
 
 On the way in it narrows the request context to this call (procedure name, query or
-mutation), then enforces what the procedure declares: its access (auth, then roles)
-and its rate limit, in that order, so a refused caller costs no quota. It runs the rest
+mutation; a ``SignedInContext`` when the procedure requires a caller), then enforces
+what the procedure declares: its access (auth, then roles) and its rate limit, in that
+order, so a refused caller costs no quota. It runs the rest
 of the chain again when the database aborted its transaction in a race
 (``middleware.retry``: after the rate limit, so a retry costs no quota). On the way out
 it turns a domain error or a classified database failure (``db.failures``) into its RPC
@@ -33,7 +34,17 @@ _INTERNAL = ErrorCode.INTERNAL_SERVER_ERROR.name
 
 async def call_boundary(call: MiddlewareCall[RequestContext], next_: Next[RequestContext]) -> Any:
     procedure = call.procedure
-    ctx = call.ctx.for_call(procedure.name, is_mutation=procedure.kind == "mutation")
+    request = call.ctx
+    ctx: RequestContext
+    # A procedure that requires a caller gets, and hands on, a SignedInContext: the one
+    # copy per call, made here where access is checked. Without a caller it gets the
+    # plain copy, and check_access refuses the call below.
+    if procedure.access.authenticated and request.caller is not None:
+        ctx = request.for_signed_in_call(
+            request.caller, procedure.name, is_mutation=procedure.kind == "mutation"
+        )
+    else:
+        ctx = request.for_call(procedure.name, is_mutation=procedure.kind == "mutation")
     started = time.perf_counter()
     outcome = "ok"
     try:

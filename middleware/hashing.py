@@ -13,15 +13,16 @@ declaration still hashes within the bound; it merely waits in its worker thread.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from middleware.context import RequestContext
 from rpc import ErrorCode, Middleware, MiddlewareCall, Next, ProcedureBuilder
 
+# Any context of a request, the signed-in one included: admission passes it on as it is.
+ContextT = TypeVar("ContextT", bound=RequestContext)
 
-async def admit_to_hashing(
-    call: MiddlewareCall[RequestContext], next_: Next[RequestContext]
-) -> Any:
+
+async def admit_to_hashing(call: MiddlewareCall[ContextT], next_: Next[ContextT]) -> Any:
     gate = call.ctx.services.hasher.gate
     if gate is None:
         return await next_(call.ctx)
@@ -29,12 +30,10 @@ async def admit_to_hashing(
         return await next_(call.ctx)
 
 
-def admit_to_hashing_when_given(param: str) -> Middleware[RequestContext]:
+def admit_to_hashing_when_given(param: str) -> Middleware[ContextT]:
     """Admission only for calls that send ``param`` (the others hash nothing)."""
 
-    async def admit_if_given(
-        call: MiddlewareCall[RequestContext], next_: Next[RequestContext]
-    ) -> Any:
+    async def admit_if_given(call: MiddlewareCall[ContextT], next_: Next[ContextT]) -> Any:
         if call.params.get(param) is None:
             return await next_(call.ctx)
         return await admit_to_hashing(call, next_)
@@ -43,10 +42,10 @@ def admit_to_hashing_when_given(param: str) -> Middleware[RequestContext]:
 
 
 def hashes_passwords(
-    builder: ProcedureBuilder[RequestContext], *, only_when_given: str | None = None
-) -> ProcedureBuilder[RequestContext]:
+    builder: ProcedureBuilder[ContextT], *, only_when_given: str | None = None
+) -> ProcedureBuilder[ContextT]:
     """``builder`` for a procedure that runs Argon2: it may answer TOO_MANY_REQUESTS."""
-    middleware: Middleware[RequestContext] = admit_to_hashing
+    middleware: Middleware[ContextT] = admit_to_hashing
     if only_when_given is not None:
         middleware = admit_to_hashing_when_given(only_when_given)
     return builder.use(middleware, errors=[ErrorCode.TOO_MANY_REQUESTS])

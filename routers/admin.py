@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from middleware.context import RequestContext
-from routers import examples
+from middleware.context import RequestContext, SignedInContext
 from routers.base import admin_only, hashes_passwords, public
-from routers.profile import profile_of
+from routers.profile import PROFILE_EXAMPLE, profile_of
+from routers.samples import USER_ID
 from rpc import ErrorCode, Example, RateLimit, Router
 from schemas.admin import (
     CreateUserInput,
@@ -24,6 +24,30 @@ _SETUP_MESSAGES = {
 }
 
 
+@(
+    hashes_passwords(public)
+    .input(SetupInput)
+    .output(SetupResult)
+    .meta(
+        summary="First-time setup: create the admin, or reset its password",
+        description=(
+            "Public, guarded by the setup password (SWITCHYARD_SETUP_PASSWORD). The "
+            "admin's email, password and name come from SWITCHYARD_ADMIN_EMAIL, "
+            "SWITCHYARD_ADMIN_PASSWORD and SWITCHYARD_ADMIN_NAME. Called again, it "
+            "resets the admin's password and signs the admin out everywhere."
+        ),
+        rate_limit=RateLimit(10, "hour"),
+        errors=[ErrorCode.UNAUTHORIZED, ErrorCode.PRECONDITION_FAILED],
+        examples=[
+            Example(
+                "first-run",
+                {"password": "the-setup-password"},
+                {"message": "Admin account created", "action": "created"},
+            )
+        ],
+    )
+    .mutation
+)
 def setup(ctx: RequestContext, params: SetupInput) -> SetupResult:
     config = ctx.services.admin_setup
     action = auth_service.setup_admin(
@@ -39,11 +63,33 @@ def setup(ctx: RequestContext, params: SetupInput) -> SetupResult:
     return SetupResult(message=_SETUP_MESSAGES[action], action=action)
 
 
-def create_user(ctx: RequestContext, params: CreateUserInput) -> Profile:
+@(
+    hashes_passwords(admin_only)
+    .input(CreateUserInput)
+    .output(Profile)
+    .meta(
+        summary="Create a user with a role",
+        errors=[ErrorCode.CONFLICT],
+        examples=[
+            Example(
+                "technician",
+                {
+                    "email": "mai.tran@example.com",
+                    "password": "Harbour-Lights-42",
+                    "full_name": "Mai Tran",
+                    "role": "technician",
+                },
+                PROFILE_EXAMPLE,
+            )
+        ],
+    )
+    .mutation
+)
+def create_user(ctx: SignedInContext, params: CreateUserInput) -> Profile:
     user = users_service.create_user(
         ctx.unit_of_work(),
         ctx.services.hasher,
-        ctx.signed_in(),
+        ctx.caller,
         email=params.email,
         password=params.password,
         full_name=params.full_name,
@@ -52,93 +98,57 @@ def create_user(ctx: RequestContext, params: CreateUserInput) -> Profile:
     return profile_of(user)
 
 
-def set_user_role(ctx: RequestContext, params: SetUserRoleInput) -> Profile:
-    user = users_service.set_user_role(
-        ctx.unit_of_work(), ctx.signed_in(), params.user_id, params.role
+@(
+    admin_only.input(SetUserRoleInput)
+    .output(Profile)
+    .meta(
+        summary="Change a user's role",
+        description="Takes effect at once, also for the user's open sessions. "
+        "Admins cannot change their own role (PRECONDITION_FAILED).",
+        errors=[ErrorCode.NOT_FOUND, ErrorCode.PRECONDITION_FAILED],
+        examples=[
+            Example(
+                "promote",
+                {"user_id": USER_ID, "role": "manager"},
+                {**PROFILE_EXAMPLE, "role": "manager"},
+            )
+        ],
     )
+    .mutation
+)
+def set_user_role(ctx: SignedInContext, params: SetUserRoleInput) -> Profile:
+    user = users_service.set_user_role(ctx.unit_of_work(), ctx.caller, params.user_id, params.role)
     return profile_of(user)
 
 
-def deactivate_user(ctx: RequestContext, params: DeactivateUserInput) -> Profile:
-    user = users_service.deactivate_user(ctx.unit_of_work(), ctx.signed_in(), params.user_id)
+@(
+    admin_only.input(DeactivateUserInput)
+    .output(Profile)
+    .meta(
+        summary="Deactivate a user",
+        description="The user can no longer sign in and their sessions stop working "
+        "at once. Admins cannot deactivate themselves (PRECONDITION_FAILED).",
+        errors=[ErrorCode.NOT_FOUND, ErrorCode.PRECONDITION_FAILED],
+        examples=[
+            Example(
+                "deactivate",
+                {"user_id": USER_ID},
+                {**PROFILE_EXAMPLE, "is_active": False},
+            )
+        ],
+    )
+    .mutation
+)
+def deactivate_user(ctx: SignedInContext, params: DeactivateUserInput) -> Profile:
+    user = users_service.deactivate_user(ctx.unit_of_work(), ctx.caller, params.user_id)
     return profile_of(user)
 
 
 router: Router[RequestContext] = Router(
     {
-        "setup": hashes_passwords(public)
-        .input(SetupInput)
-        .output(SetupResult)
-        .meta(
-            summary="First-time setup: create the admin, or reset its password",
-            description=(
-                "Public, guarded by the setup password (SWITCHYARD_SETUP_PASSWORD). The "
-                "admin's email, password and name come from SWITCHYARD_ADMIN_EMAIL, "
-                "SWITCHYARD_ADMIN_PASSWORD and SWITCHYARD_ADMIN_NAME. Called again, it "
-                "resets the admin's password and signs the admin out everywhere."
-            ),
-            rate_limit=RateLimit(10, "hour"),
-            errors=[ErrorCode.UNAUTHORIZED, ErrorCode.PRECONDITION_FAILED],
-            examples=[
-                Example(
-                    "first-run",
-                    {"password": "the-setup-password"},
-                    {"message": "Admin account created", "action": "created"},
-                )
-            ],
-        )
-        .mutation(setup),
-        "createUser": hashes_passwords(admin_only)
-        .input(CreateUserInput)
-        .output(Profile)
-        .meta(
-            summary="Create a user with a role",
-            errors=[ErrorCode.CONFLICT],
-            examples=[
-                Example(
-                    "technician",
-                    {
-                        "email": "mai.tran@example.com",
-                        "password": "Harbour-Lights-42",
-                        "full_name": "Mai Tran",
-                        "role": "technician",
-                    },
-                    examples.PROFILE,
-                )
-            ],
-        )
-        .mutation(create_user),
-        "setUserRole": admin_only.input(SetUserRoleInput)
-        .output(Profile)
-        .meta(
-            summary="Change a user's role",
-            description="Takes effect at once, also for the user's open sessions. "
-            "Admins cannot change their own role (PRECONDITION_FAILED).",
-            errors=[ErrorCode.NOT_FOUND, ErrorCode.PRECONDITION_FAILED],
-            examples=[
-                Example(
-                    "promote",
-                    {"user_id": examples.USER_ID, "role": "manager"},
-                    {**examples.PROFILE, "role": "manager"},
-                )
-            ],
-        )
-        .mutation(set_user_role),
-        "deactivateUser": admin_only.input(DeactivateUserInput)
-        .output(Profile)
-        .meta(
-            summary="Deactivate a user",
-            description="The user can no longer sign in and their sessions stop working "
-            "at once. Admins cannot deactivate themselves (PRECONDITION_FAILED).",
-            errors=[ErrorCode.NOT_FOUND, ErrorCode.PRECONDITION_FAILED],
-            examples=[
-                Example(
-                    "deactivate",
-                    {"user_id": examples.USER_ID},
-                    {**examples.PROFILE, "is_active": False},
-                )
-            ],
-        )
-        .mutation(deactivate_user),
+        "setup": setup,
+        "createUser": create_user,
+        "setUserRole": set_user_role,
+        "deactivateUser": deactivate_user,
     }
 )

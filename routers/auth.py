@@ -2,14 +2,36 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from db.tables import User
-from middleware.context import RequestContext
-from routers import examples
+from middleware.context import RequestContext, SignedInContext
 from routers.base import authed, hashes_passwords, public
+from routers.samples import CREATED_AT, UPDATED_AT, USER_ID
 from rpc import ErrorCode, Example, RateLimit, Router
 from schemas.auth import AuthUser, LoginInput, LogoutResult, RefreshInput, TokenPair
 from services import auth as auth_service
 from services import users as users_service
+
+AUTH_USER_EXAMPLE: dict[str, Any] = {
+    "id": USER_ID,
+    "email": "mai.tran@example.com",
+    "name": "Mai Tran",
+    "role": "technician",
+    "isActive": True,
+    "createdAt": CREATED_AT,
+    "updatedAt": UPDATED_AT,
+    "lastSignedIn": "2026-11-21T08:02:44Z",
+}
+
+TOKEN_PAIR_EXAMPLE: dict[str, Any] = {
+    "accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI2ZjFjIn0.c2lnbmF0dXJl",
+    "refreshToken": "9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d.Zm9vYmFyYmF6cXV4",
+    "tokenType": "Bearer",
+    "expiresAt": "2026-11-21T16:02:44Z",
+    "refreshExpiresAt": "2026-12-21T08:02:44Z",
+    "user": AUTH_USER_EXAMPLE,
+}
 
 
 def auth_user(user: User) -> AuthUser:
@@ -35,6 +57,28 @@ def token_pair(result: auth_service.LoginResult) -> TokenPair:
     )
 
 
+@(
+    hashes_passwords(public)
+    .input(LoginInput)
+    .output(TokenPair)
+    .meta(
+        summary="Sign in with email and password",
+        description=(
+            "Returns an access token (send it as 'Authorization: Bearer <token>') and a "
+            "refresh token. An unknown email and a wrong password get the same answer."
+        ),
+        rate_limit=RateLimit(30, "minute"),
+        errors=[ErrorCode.UNAUTHORIZED],
+        examples=[
+            Example(
+                "sign-in",
+                {"email": "mai.tran@example.com", "password": "Harbour-Lights-42"},
+                TOKEN_PAIR_EXAMPLE,
+            )
+        ],
+    )
+    .mutation
+)
 def login(ctx: RequestContext, params: LoginInput) -> TokenPair:
     services = ctx.services
     result = auth_service.login(
@@ -49,12 +93,47 @@ def login(ctx: RequestContext, params: LoginInput) -> TokenPair:
     return token_pair(result)
 
 
+@(
+    public.output(AuthUser | None)
+    .meta(
+        summary="The signed-in user, or null",
+        description="Public: answers null for an anonymous caller or a refused token.",
+        rate_limit=RateLimit(1000, "hour"),
+        examples=[
+            Example("signed-in", {}, AUTH_USER_EXAMPLE),
+            Example("anonymous", {}, None),
+        ],
+    )
+    .query
+)
 def me(ctx: RequestContext, _: object) -> AuthUser | None:
     if ctx.caller is None:
         return None
     return auth_user(users_service.get_current_user(ctx.unit_of_work(), ctx.caller))
 
 
+@(
+    public.input(RefreshInput)
+    .output(TokenPair)
+    .meta(
+        summary="Rotate the tokens",
+        description=(
+            "Exchanges a refresh token for a new access token and a new refresh token; "
+            "the old refresh token stops working. Presenting an already-used refresh "
+            "token revokes the whole session (it was probably stolen)."
+        ),
+        rate_limit=RateLimit(60, "minute"),
+        errors=[ErrorCode.UNAUTHORIZED],
+        examples=[
+            Example(
+                "rotate",
+                {"refreshToken": TOKEN_PAIR_EXAMPLE["refreshToken"]},
+                TOKEN_PAIR_EXAMPLE,
+            )
+        ],
+    )
+    .mutation
+)
 def refresh(ctx: RequestContext, params: RefreshInput) -> TokenPair:
     services = ctx.services
     result = auth_service.refresh(
@@ -63,70 +142,20 @@ def refresh(ctx: RequestContext, params: RefreshInput) -> TokenPair:
     return token_pair(result)
 
 
-def logout(ctx: RequestContext, _: object) -> LogoutResult:
-    auth_service.logout(ctx.unit_of_work(), ctx.signed_in(), ctx.services.clock)
+@(
+    authed.output(LogoutResult)
+    .meta(
+        summary="Sign out",
+        description="Revokes the session server-side: its tokens stop working at once.",
+        examples=[Example("sign-out", {}, {"success": True})],
+    )
+    .mutation
+)
+def logout(ctx: SignedInContext, _: object) -> LogoutResult:
+    auth_service.logout(ctx.unit_of_work(), ctx.caller, ctx.services.clock)
     return LogoutResult(success=True)
 
 
 router: Router[RequestContext] = Router(
-    {
-        "login": hashes_passwords(public)
-        .input(LoginInput)
-        .output(TokenPair)
-        .meta(
-            summary="Sign in with email and password",
-            description=(
-                "Returns an access token (send it as 'Authorization: Bearer <token>') and a "
-                "refresh token. An unknown email and a wrong password get the same answer."
-            ),
-            rate_limit=RateLimit(30, "minute"),
-            errors=[ErrorCode.UNAUTHORIZED],
-            examples=[
-                Example(
-                    "sign-in",
-                    {"email": "mai.tran@example.com", "password": "Harbour-Lights-42"},
-                    examples.TOKEN_PAIR,
-                )
-            ],
-        )
-        .mutation(login),
-        "me": public.output(AuthUser | None)
-        .meta(
-            summary="The signed-in user, or null",
-            description="Public: answers null for an anonymous caller or a refused token.",
-            rate_limit=RateLimit(1000, "hour"),
-            examples=[
-                Example("signed-in", {}, examples.AUTH_USER),
-                Example("anonymous", {}, None),
-            ],
-        )
-        .query(me),
-        "refresh": public.input(RefreshInput)
-        .output(TokenPair)
-        .meta(
-            summary="Rotate the tokens",
-            description=(
-                "Exchanges a refresh token for a new access token and a new refresh token; "
-                "the old refresh token stops working. Presenting an already-used refresh "
-                "token revokes the whole session (it was probably stolen)."
-            ),
-            rate_limit=RateLimit(60, "minute"),
-            errors=[ErrorCode.UNAUTHORIZED],
-            examples=[
-                Example(
-                    "rotate",
-                    {"refreshToken": examples.TOKEN_PAIR["refreshToken"]},
-                    examples.TOKEN_PAIR,
-                )
-            ],
-        )
-        .mutation(refresh),
-        "logout": authed.output(LogoutResult)
-        .meta(
-            summary="Sign out",
-            description="Revokes the session server-side: its tokens stop working at once.",
-            examples=[Example("sign-out", {}, {"success": True})],
-        )
-        .mutation(logout),
-    }
+    {"login": login, "me": me, "refresh": refresh, "logout": logout}
 )

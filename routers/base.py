@@ -7,12 +7,16 @@ Access and rate limit are declared here as data on the procedure (what OpenRPC
 publishes) and enforced, in that order, by the call boundary (``middleware.call``): a
 refused caller costs no quota, and what is documented is what is enforced. The caller
 is identified once per request, when the context is built.
+
+``authed``, ``with_roles(...)`` and ``admin_only`` give their resolvers a
+``SignedInContext``: the call boundary makes one, instead of the plain per-call copy,
+for every procedure that requires a caller, so ``ctx.caller`` is typed as present.
 """
 
 from __future__ import annotations
 
 from middleware.call import call_boundary
-from middleware.context import RequestContext
+from middleware.context import RequestContext, SignedInContext
 from middleware.hashing import hashes_passwords
 from rpc import ErrorCode, ProcedureBuilder
 
@@ -26,12 +30,12 @@ public = _start.use(
     call_boundary, errors=[ErrorCode.CONFLICT], mutation_errors=[ErrorCode.NOT_FOUND]
 )
 
-authed = public.meta(authenticated=True)
+authed = public.meta(authenticated=True).narrow(SignedInContext)
 
 
-def with_roles(*roles: str) -> ProcedureBuilder[RequestContext]:
+def with_roles(*roles: str) -> ProcedureBuilder[SignedInContext]:
     """A base for procedures only callers with one of ``roles`` may call."""
-    return public.meta(roles=roles)
+    return public.meta(roles=roles).narrow(SignedInContext)
 
 
 admin_only = with_roles("admin")

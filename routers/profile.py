@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from db.tables import User
-from middleware.context import RequestContext
-from routers import examples
+from middleware.context import RequestContext, SignedInContext
 from routers.base import authed
+from routers.samples import CREATED_AT, UPDATED_AT, USER_ID
 from rpc import ErrorCode, Example, Router
 from schemas.profile import Profile, UpdateProfileInput, UserSummary
 from services import users as users_service
+
+# Also the answer of admin.* examples: they answer with a profile too.
+PROFILE_EXAMPLE: dict[str, Any] = {
+    "id": USER_ID,
+    "user_id": USER_ID,
+    "full_name": "Mai Tran",
+    "email": "mai.tran@example.com",
+    "avatar_url": None,
+    "role": "technician",
+    "is_active": True,
+    "created_at": CREATED_AT,
+    "updated_at": UPDATED_AT,
+}
 
 
 def profile_of(user: User) -> Profile:
@@ -25,14 +40,44 @@ def profile_of(user: User) -> Profile:
     )
 
 
-def get_current_user(ctx: RequestContext, _: object) -> Profile:
-    return profile_of(users_service.get_current_user(ctx.unit_of_work(), ctx.signed_in()))
+@(
+    authed.output(Profile)
+    .meta(
+        summary="The signed-in user's profile",
+        errors=[ErrorCode.NOT_FOUND],
+        examples=[Example("own-profile", {}, PROFILE_EXAMPLE)],
+    )
+    .query
+)
+def get_current_user(ctx: SignedInContext, _: object) -> Profile:
+    return profile_of(users_service.get_current_user(ctx.unit_of_work(), ctx.caller))
 
 
-def update_profile(ctx: RequestContext, params: UpdateProfileInput) -> Profile:
+@(
+    authed.input(UpdateProfileInput)
+    .output(Profile)
+    .meta(
+        summary="Update the signed-in user's name, email and avatar",
+        description="The email must not belong to another user (CONFLICT).",
+        errors=[ErrorCode.NOT_FOUND, ErrorCode.CONFLICT],
+        examples=[
+            Example(
+                "rename",
+                {
+                    "full_name": "Mai Tran",
+                    "email": "mai.tran@example.com",
+                    "avatar_url": None,
+                },
+                PROFILE_EXAMPLE,
+            )
+        ],
+    )
+    .mutation
+)
+def update_profile(ctx: SignedInContext, params: UpdateProfileInput) -> Profile:
     user = users_service.update_profile(
         ctx.unit_of_work(),
-        ctx.signed_in(),
+        ctx.caller,
         full_name=params.full_name,
         email=params.email,
         avatar_url=str(params.avatar_url) if params.avatar_url else None,
@@ -40,7 +85,28 @@ def update_profile(ctx: RequestContext, params: UpdateProfileInput) -> Profile:
     return profile_of(user)
 
 
-def get_all_users(ctx: RequestContext, _: object) -> list[UserSummary]:
+@(
+    authed.output(list[UserSummary])
+    .meta(
+        summary="All active users (for assignment lists)",
+        examples=[
+            Example(
+                "users",
+                {},
+                [
+                    {
+                        "user_id": USER_ID,
+                        "full_name": "Mai Tran",
+                        "role": "technician",
+                        "is_active": True,
+                    }
+                ],
+            )
+        ],
+    )
+    .query
+)
+def get_all_users(ctx: SignedInContext, _: object) -> list[UserSummary]:
     users = users_service.list_active_users(ctx.unit_of_work())
     return [
         UserSummary(user_id=u.id, full_name=u.full_name, role=u.role, is_active=u.is_active)
@@ -50,50 +116,8 @@ def get_all_users(ctx: RequestContext, _: object) -> list[UserSummary]:
 
 router: Router[RequestContext] = Router(
     {
-        "getCurrentUser": authed.output(Profile)
-        .meta(
-            summary="The signed-in user's profile",
-            errors=[ErrorCode.NOT_FOUND],
-            examples=[Example("own-profile", {}, examples.PROFILE)],
-        )
-        .query(get_current_user),
-        "updateProfile": authed.input(UpdateProfileInput)
-        .output(Profile)
-        .meta(
-            summary="Update the signed-in user's name, email and avatar",
-            description="The email must not belong to another user (CONFLICT).",
-            errors=[ErrorCode.NOT_FOUND, ErrorCode.CONFLICT],
-            examples=[
-                Example(
-                    "rename",
-                    {
-                        "full_name": "Mai Tran",
-                        "email": "mai.tran@example.com",
-                        "avatar_url": None,
-                    },
-                    examples.PROFILE,
-                )
-            ],
-        )
-        .mutation(update_profile),
-        "getAllUsers": authed.output(list[UserSummary])
-        .meta(
-            summary="All active users (for assignment lists)",
-            examples=[
-                Example(
-                    "users",
-                    {},
-                    [
-                        {
-                            "user_id": examples.USER_ID,
-                            "full_name": "Mai Tran",
-                            "role": "technician",
-                            "is_active": True,
-                        }
-                    ],
-                )
-            ],
-        )
-        .query(get_all_users),
+        "getCurrentUser": get_current_user,
+        "updateProfile": update_profile,
+        "getAllUsers": get_all_users,
     }
 )

@@ -1,17 +1,19 @@
 """Procedures and the immutable builder that makes them, in the spirit of tRPC.
 
-    public = ProcedureBuilder()
-    authed = public.use(require_caller, errors=[ErrorCode.UNAUTHORIZED])
-    get_ticket = (
-        authed.input(GetTicketInput)
-        .output(Ticket)
-        .meta(summary="Get one ticket", errors=[ErrorCode.NOT_FOUND])
-        .query(resolve_get_ticket)
-    )
+    public = ProcedureBuilder[Ctx]().use(enter_call)  # hands SignedInCtx on when signed in
+    authed = public.meta(authenticated=True).narrow(SignedInCtx)
+
+    @authed.input(GetTicketInput).output(Ticket).meta(summary="Get one ticket").query
+    def get_ticket(ctx: SignedInCtx, params: GetTicketInput) -> Ticket: ...
+
+    router = Router({"get": get_ticket})
 
 Every builder method returns a new builder, so bases such as ``public`` and ``authed``
-are defined once and shared safely. Everything the OpenRPC generator, the TypeScript
-generator and the tests need is data on the :class:`Procedure`.
+are defined once and shared safely. ``.query``/``.mutation`` return the procedure, so
+they serve as decorators: the declaration stands next to its resolver, and the router
+gives the name (the resolver's own name is used for nothing). Everything the OpenRPC
+generator, the TypeScript generator and the tests need is data on the
+:class:`Procedure`.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import dataclasses
 import enum
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, Literal, NamedTuple, TypeVar
+from typing import Any, Generic, Literal, NamedTuple, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
@@ -30,6 +32,11 @@ Kind = Literal["query", "mutation"]
 Window = Literal["second", "minute", "hour", "day"]
 
 ContextT = TypeVar("ContextT")
+NarrowT = TypeVar("NarrowT")
+# Covariant: a procedure whose resolver needs a narrower context (a signed-in caller)
+# stands in a router of the wider one, because its chain narrows the context before the
+# resolver runs (see ProcedureBuilder.narrow).
+ContextT_co = TypeVar("ContextT_co", covariant=True)
 
 
 class NoInput(BaseModel):
@@ -99,14 +106,14 @@ class Access:
 
 
 @dataclass(frozen=True, slots=True)
-class Procedure(Generic[ContextT]):
+class Procedure(Generic[ContextT_co]):
     """A callable unit of the API, with everything there is to know about it."""
 
     kind: Kind
     input_model: type[BaseModel]
     output_type: Any
-    resolver: Resolver[ContextT]
-    middlewares: tuple[Middleware[ContextT], ...]
+    resolver: Resolver[ContextT_co]
+    middlewares: tuple[Middleware[ContextT_co], ...]
     summary: str
     description: str
     access: Access
@@ -121,7 +128,7 @@ class Procedure(Generic[ContextT]):
     def namespace(self) -> str:
         return self.name.split(".", 1)[0]
 
-    def named(self, name: str) -> Procedure[ContextT]:
+    def named(self, name: str) -> Procedure[ContextT_co]:
         return dataclasses.replace(self, name=name)
 
 
@@ -189,6 +196,23 @@ class ProcedureBuilder(Generic[ContextT]):
                 [*self._middleware_mutation_errors, *mutation_errors]
             ),
         )
+
+    def narrow(self, context: type[NarrowT]) -> ProcedureBuilder[NarrowT]:
+        """The builder for resolvers that receive a ``context``, narrower than ours.
+
+        tRPC's ``.use()`` that returns a narrowed ``ctx``, minus the per-call layer: the
+        narrowing itself is done by a middleware already in the chain (the app's call
+        boundary hands a signed-in context on once it has checked the caller), so this
+        step only changes the type the resolver and later middlewares are checked
+        against. ``context`` is taken for readability and for that type; nothing is
+        added to the chain.
+        """
+        del context  # only its type is used
+        # The one cast of the narrowing: the middlewares gathered so far were typed for
+        # the wider context; the first of them narrows what it hands on, so the rest
+        # of the chain, and the resolver, see the narrower one. (tRPC's types make the
+        # same step: a middleware's returned ctx becomes the procedure's ctx type.)
+        return cast("ProcedureBuilder[NarrowT]", self)
 
     def meta(
         self,

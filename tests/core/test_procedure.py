@@ -17,6 +17,8 @@ from rpc import (
     NoInput,
     ProcedureBuilder,
     RateLimit,
+    Router,
+    build_openrpc,
 )
 
 
@@ -250,3 +252,36 @@ def test_middleware_mutation_errors_are_declared_on_mutations_only() -> None:
     mutation = builder.output(str).meta(errors=[ErrorCode.NOT_FOUND]).mutation(resolve)
     assert query.errors == (ErrorCode.INVALID_PARAMS, ErrorCode.CONFLICT)
     assert mutation.errors == (ErrorCode.INVALID_PARAMS, ErrorCode.CONFLICT, ErrorCode.NOT_FOUND)
+
+
+class SignedInCtx(Ctx):
+    pass
+
+
+def test_narrowing_changes_the_type_only_and_adds_nothing_to_the_chain() -> None:
+    # The narrowing is done by a middleware already in the chain (the app's call
+    # boundary): the step must cost nothing per call, nor change what is declared.
+    base = public.use(passthrough, errors=[ErrorCode.CONFLICT]).meta(authenticated=True)
+    narrowed = base.narrow(SignedInCtx)
+    assert dataclasses.asdict(narrowed) == dataclasses.asdict(base)
+    procedure = narrowed.output(str).query(resolve)
+    assert procedure.middlewares == (passthrough,)
+    assert procedure.errors == base.output(str).query(resolve).errors
+
+
+def test_query_and_mutation_serve_as_decorators_named_by_the_router() -> None:
+    @public.output(str).meta(summary="Get one").query
+    def resolver_named_otherwise(ctx: Ctx, params: NoInput) -> str:
+        return "ok"
+
+    @public.output(str).mutation
+    def another_name(ctx: Ctx, params: NoInput) -> str:
+        return "ok"
+
+    router = Router({"tickets": Router({"get": resolver_named_otherwise, "close": another_name})})
+    assert list(router.procedures) == ["tickets.get", "tickets.close"]
+    assert router.procedures["tickets.get"].name == "tickets.get"
+    assert router.procedures["tickets.get"].summary == "Get one"
+    assert router.procedures["tickets.close"].kind == "mutation"
+    methods = build_openrpc(router, title="t", version="1")["methods"]
+    assert [method["name"] for method in methods] == ["tickets.get", "tickets.close"]

@@ -1,11 +1,15 @@
-"""``RequestContext.for_call``: a copy narrowed to one call, the request left as it was."""
+"""``RequestContext.for_call``: a copy narrowed to one call, the request left as it was.
+
+``for_signed_in_call`` is the same copy for a procedure that requires a caller: a
+``SignedInContext``, whose caller is the one the call boundary checked.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 from typing import cast
 
-from middleware.context import AppServices, RequestContext
+from middleware.context import AppServices, RequestContext, SignedInContext
 from services.caller import Caller
 
 
@@ -55,3 +59,26 @@ def test_a_narrowed_copy_keeps_every_field_of_the_request() -> None:
     assert (narrowed.procedure, narrowed.is_mutation) == ("tab.update", True)
     # The request's own context is left as it was.
     assert all(getattr(root, name) is value for name, value in values.items())
+
+
+def test_a_signed_in_copy_keeps_every_field_of_the_request_and_takes_the_caller() -> None:
+    values = {field.name: object() for field in dataclasses.fields(RequestContext)}
+    root = RequestContext(**values)  # type: ignore[arg-type]  # stand-ins, one per field
+    caller = Caller(user_id="u-1", email="a@example.com", role="admin", session_id="s-1")
+    narrowed = root.for_signed_in_call(caller, "tab.update", is_mutation=True)
+
+    assert type(narrowed) is SignedInContext
+    assert narrowed.caller is caller
+    for field in dataclasses.fields(RequestContext):
+        if field.name in PER_CALL_FIELDS | {"caller"}:
+            continue
+        assert getattr(narrowed, field.name) is values[field.name], field.name
+    assert (narrowed.procedure, narrowed.is_mutation) == ("tab.update", True)
+    assert all(getattr(root, name) is value for name, value in values.items())
+
+
+def test_a_signed_in_context_has_the_fields_and_slots_of_the_request() -> None:
+    # Only the type of caller is narrower: no field of its own, no instance dict.
+    assert dataclasses.fields(SignedInContext) == dataclasses.fields(RequestContext)
+    assert SignedInContext.__slots__ == ()
+    assert not hasattr(request_context().for_call("x", is_mutation=False), "__dict__")
