@@ -6,16 +6,11 @@ from typing import Any, Final
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select, update
 
-from db.tables import (
-    AuditLog,
-    AuthSession,
-    BrowserAccount,
-    BrowserSession,
-    BrowserTab,
-    ProxyConfig,
-    RetiredRefreshToken,
-    User,
-)
+from db.tables.account import BrowserAccountRow, BrowserSessionRow
+from db.tables.audit import AuditLogRow
+from db.tables.auth import AuthSessionRow, RetiredRefreshTokenRow, UserRow
+from db.tables.proxy import ProxyConfigRow
+from db.tables.tab import BrowserTabRow
 
 ADMIN_ROLE: Final = "admin"
 
@@ -31,24 +26,26 @@ class UserRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, user: User) -> None:
+    def add(self, user: UserRow) -> None:
         self._session.add(user)
 
-    def get(self, user_id: str) -> User | None:
-        return self._session.get(User, user_id) if _storable(user_id) else None
+    def get(self, user_id: str) -> UserRow | None:
+        return self._session.get(UserRow, user_id) if _storable(user_id) else None
 
-    def get_by_email(self, email: str) -> User | None:
+    def get_by_email(self, email: str) -> UserRow | None:
         if not _storable(email):
             return None
         # Emails are stored lowercase; lowercasing here makes every lookup case-insensitive.
-        statement = select(User).where(User.email == email.strip().lower())
+        statement = select(UserRow).where(UserRow.email == email.strip().lower())
         return self._session.exec(statement).first()
 
-    def list_active(self) -> list[User]:
-        statement = select(User).where(col(User.is_active).is_(True)).order_by(col(User.full_name))
+    def list_active(self) -> list[UserRow]:
+        statement = (
+            select(UserRow).where(col(UserRow.is_active).is_(True)).order_by(col(UserRow.full_name))
+        )
         return list(self._session.exec(statement))
 
-    def lock_active_admins(self) -> list[User]:
+    def lock_active_admins(self) -> list[UserRow]:
         """The active admins, re-read and row-locked (in id order) until the transaction ends.
 
         Whoever may take an admin away locks them all first, so two such changes take
@@ -59,39 +56,39 @@ class UserRepository:
         writing transaction there holds the database's only write lock already.
         """
         statement = (
-            select(User)
-            .where(col(User.role) == ADMIN_ROLE, col(User.is_active).is_(True))
-            .order_by(col(User.id))
+            select(UserRow)
+            .where(col(UserRow.role) == ADMIN_ROLE, col(UserRow.is_active).is_(True))
+            .order_by(col(UserRow.id))
             .with_for_update()
             .execution_options(populate_existing=True)
         )
         return list(self._session.exec(statement))
 
-    def lock(self, user_id: str) -> User | None:
+    def lock(self, user_id: str) -> UserRow | None:
         """The user, re-read and row-locked until the transaction ends."""
         if not _storable(user_id):
             return None
-        return self._session.get(User, user_id, with_for_update=True, populate_existing=True)
+        return self._session.get(UserRow, user_id, with_for_update=True, populate_existing=True)
 
 
 class AuthSessionRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, auth_session: AuthSession) -> None:
+    def add(self, auth_session: AuthSessionRow) -> None:
         self._session.add(auth_session)
 
-    def get(self, session_id: str) -> AuthSession | None:
-        return self._session.get(AuthSession, session_id) if _storable(session_id) else None
+    def get(self, session_id: str) -> AuthSessionRow | None:
+        return self._session.get(AuthSessionRow, session_id) if _storable(session_id) else None
 
-    def get_with_user(self, session_id: str) -> tuple[AuthSession, User] | None:
+    def get_with_user(self, session_id: str) -> tuple[AuthSessionRow, UserRow] | None:
         """The session and its user in one query: every authenticated request needs both."""
         if not _storable(session_id):
             return None
         statement = (
-            select(AuthSession, User)
-            .join(User, col(User.id) == col(AuthSession.user_id))
-            .where(col(AuthSession.id) == session_id)
+            select(AuthSessionRow, UserRow)
+            .join(UserRow, col(UserRow.id) == col(AuthSessionRow.user_id))
+            .where(col(AuthSessionRow.id) == session_id)
         )
         row = self._session.exec(statement).first()
         return (row[0], row[1]) if row is not None else None
@@ -99,10 +96,10 @@ class AuthSessionRepository:
     def revoke_all_for_user(self, user_id: str, now: datetime) -> int:
         """Revoke the user's live sessions; returns how many were revoked."""
         statement = (
-            update(AuthSession)
+            update(AuthSessionRow)
             .where(
-                col(AuthSession.user_id) == user_id,
-                col(AuthSession.revoked_at).is_(None),
+                col(AuthSessionRow.user_id) == user_id,
+                col(AuthSessionRow.revoked_at).is_(None),
             )
             .values(revoked_at=now)
         )
@@ -124,11 +121,11 @@ class AuthSessionRepository:
         (False) instead of silently overwriting the winner's new token.
         """
         statement = (
-            update(AuthSession)
+            update(AuthSessionRow)
             .where(
-                col(AuthSession.id) == session_id,
-                col(AuthSession.refresh_token_hash) == expected_hash,
-                col(AuthSession.revoked_at).is_(None),
+                col(AuthSessionRow.id) == session_id,
+                col(AuthSessionRow.refresh_token_hash) == expected_hash,
+                col(AuthSessionRow.revoked_at).is_(None),
             )
             .values(
                 refresh_token_hash=new_hash,
@@ -147,13 +144,13 @@ class AuthSessionRepository:
         rotations of one refresh lifetime, without a cleanup job.
         """
         self._session.exec(
-            delete(RetiredRefreshToken).where(
-                col(RetiredRefreshToken.session_id) == session_id,
-                col(RetiredRefreshToken.expires_at) <= retired_at,
+            delete(RetiredRefreshTokenRow).where(
+                col(RetiredRefreshTokenRow.session_id) == session_id,
+                col(RetiredRefreshTokenRow.expires_at) <= retired_at,
             )
         )
         self._session.add(
-            RetiredRefreshToken(
+            RetiredRefreshTokenRow(
                 session_id=session_id,
                 token_hash=token_hash,
                 retired_at=retired_at,
@@ -163,10 +160,10 @@ class AuthSessionRepository:
 
     def was_retired(self, session_id: str, token_hash: str, now: datetime) -> bool:
         """Whether `token_hash` is one of the session's earlier hashes, not yet expired."""
-        statement = select(RetiredRefreshToken.token_hash).where(
-            col(RetiredRefreshToken.session_id) == session_id,
-            col(RetiredRefreshToken.token_hash) == token_hash,
-            col(RetiredRefreshToken.expires_at) > now,
+        statement = select(RetiredRefreshTokenRow.token_hash).where(
+            col(RetiredRefreshTokenRow.session_id) == session_id,
+            col(RetiredRefreshTokenRow.token_hash) == token_hash,
+            col(RetiredRefreshTokenRow.expires_at) > now,
         )
         return self._session.exec(statement).first() is not None
 
@@ -175,7 +172,7 @@ class AuditLogRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, entry: AuditLog) -> None:
+    def add(self, entry: AuditLogRow) -> None:
         self._session.add(entry)
 
 
@@ -192,11 +189,11 @@ class ProxyConfigRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, proxy: ProxyConfig) -> None:
+    def add(self, proxy: ProxyConfigRow) -> None:
         self._session.add(proxy)
 
-    def get(self, proxy_id: str) -> ProxyConfig | None:
-        return self._session.get(ProxyConfig, proxy_id) if _storable(proxy_id) else None
+    def get(self, proxy_id: str) -> ProxyConfigRow | None:
+        return self._session.get(ProxyConfigRow, proxy_id) if _storable(proxy_id) else None
 
     def list_for_user(
         self,
@@ -206,19 +203,19 @@ class ProxyConfigRepository:
         descending: bool,
         proxy_type: str | None = None,
         is_active: bool | None = None,
-    ) -> list[ProxyConfig]:
-        statement = select(ProxyConfig).where(col(ProxyConfig.user_id) == user_id)
+    ) -> list[ProxyConfigRow]:
+        statement = select(ProxyConfigRow).where(col(ProxyConfigRow.user_id) == user_id)
         if proxy_type is not None:
-            statement = statement.where(col(ProxyConfig.type) == proxy_type)
+            statement = statement.where(col(ProxyConfigRow.type) == proxy_type)
         if is_active is not None:
-            statement = statement.where(col(ProxyConfig.is_active).is_(is_active))
-        column = getattr(ProxyConfig, self._SORT_COLUMNS[sort_by])
+            statement = statement.where(col(ProxyConfigRow.is_active).is_(is_active))
+        column = getattr(ProxyConfigRow, self._SORT_COLUMNS[sort_by])
         statement = statement.order_by(
-            _ordering(col(column), descending=descending), col(ProxyConfig.id)
+            _ordering(col(column), descending=descending), col(ProxyConfigRow.id)
         )
         return list(self._session.exec(statement))
 
-    def delete(self, proxy: ProxyConfig) -> None:
+    def delete(self, proxy: ProxyConfigRow) -> None:
         self._session.delete(proxy)
 
 
@@ -232,13 +229,13 @@ class BrowserAccountRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, account: BrowserAccount) -> None:
+    def add(self, account: BrowserAccountRow) -> None:
         self._session.add(account)
 
-    def get(self, account_id: str) -> BrowserAccount | None:
-        return self._session.get(BrowserAccount, account_id) if _storable(account_id) else None
+    def get(self, account_id: str) -> BrowserAccountRow | None:
+        return self._session.get(BrowserAccountRow, account_id) if _storable(account_id) else None
 
-    def lock(self, account_id: str) -> BrowserAccount | None:
+    def lock(self, account_id: str) -> BrowserAccountRow | None:
         """The account, re-read and row-locked until the transaction ends.
 
         Writers of one account's tabs lock the account first, so they take turns on
@@ -248,7 +245,7 @@ class BrowserAccountRepository:
         if not _storable(account_id):
             return None
         return self._session.get(
-            BrowserAccount, account_id, with_for_update=True, populate_existing=True
+            BrowserAccountRow, account_id, with_for_update=True, populate_existing=True
         )
 
     def list_for_user(
@@ -260,12 +257,12 @@ class BrowserAccountRepository:
         is_protected: bool | None = None,
         offset: int = 0,
         limit: int | None = None,
-    ) -> list[BrowserAccount]:
-        statement = self._owned(select(BrowserAccount), user_id, is_protected)
-        column = getattr(BrowserAccount, self._SORT_COLUMNS[sort_by])
+    ) -> list[BrowserAccountRow]:
+        statement = self._owned(select(BrowserAccountRow), user_id, is_protected)
+        column = getattr(BrowserAccountRow, self._SORT_COLUMNS[sort_by])
         statement = (
             statement.order_by(
-                _ordering(col(column), descending=descending), col(BrowserAccount.id)
+                _ordering(col(column), descending=descending), col(BrowserAccountRow.id)
             )
             .offset(offset)
             .limit(limit)
@@ -274,32 +271,32 @@ class BrowserAccountRepository:
 
     def count_for_user(self, user_id: str, *, is_protected: bool | None = None) -> int:
         statement = self._owned(
-            select(func.count()).select_from(BrowserAccount), user_id, is_protected
+            select(func.count()).select_from(BrowserAccountRow), user_id, is_protected
         )
         return int(self._session.exec(statement).one())
 
     @staticmethod
     def _owned(statement: Any, user_id: str, is_protected: bool | None) -> Any:
-        statement = statement.where(col(BrowserAccount.user_id) == user_id)
+        statement = statement.where(col(BrowserAccountRow.user_id) == user_id)
         if is_protected is not None:
-            statement = statement.where(col(BrowserAccount.is_protected).is_(is_protected))
+            statement = statement.where(col(BrowserAccountRow.is_protected).is_(is_protected))
         return statement
 
     def detach_proxy(self, proxy_config_id: str) -> int:
         """Unset the proxy of every account that uses it; returns how many did."""
         statement = (
-            update(BrowserAccount)
-            .where(col(BrowserAccount.proxy_config_id) == proxy_config_id)
+            update(BrowserAccountRow)
+            .where(col(BrowserAccountRow.proxy_config_id) == proxy_config_id)
             .values(proxy_config_id=None)
         )
         return self._session.exec(statement).rowcount
 
-    def delete(self, account: BrowserAccount) -> None:
+    def delete(self, account: BrowserAccountRow) -> None:
         """Delete the account with its tabs and sessions (children first, explicitly:
         the result must not depend on the database enforcing ON DELETE CASCADE)."""
-        self._session.exec(delete(BrowserTab).where(col(BrowserTab.account_id) == account.id))
+        self._session.exec(delete(BrowserTabRow).where(col(BrowserTabRow.account_id) == account.id))
         self._session.exec(
-            delete(BrowserSession).where(col(BrowserSession.account_id) == account.id)
+            delete(BrowserSessionRow).where(col(BrowserSessionRow.account_id) == account.id)
         )
         self._session.delete(account)
 
@@ -308,14 +305,14 @@ class BrowserSessionRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, browser_session: BrowserSession) -> None:
+    def add(self, browser_session: BrowserSessionRow) -> None:
         self._session.add(browser_session)
 
-    def latest_for_account(self, account_id: str) -> BrowserSession | None:
+    def latest_for_account(self, account_id: str) -> BrowserSessionRow | None:
         statement = (
-            select(BrowserSession)
-            .where(col(BrowserSession.account_id) == account_id)
-            .order_by(col(BrowserSession.created_at).desc(), col(BrowserSession.id).desc())
+            select(BrowserSessionRow)
+            .where(col(BrowserSessionRow.account_id) == account_id)
+            .order_by(col(BrowserSessionRow.created_at).desc(), col(BrowserSessionRow.id).desc())
         )
         return self._session.exec(statement).first()
 
@@ -324,35 +321,35 @@ class BrowserTabRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, tab: BrowserTab) -> None:
+    def add(self, tab: BrowserTabRow) -> None:
         self._session.add(tab)
 
-    def get(self, tab_id: str, *, reload: bool = False) -> BrowserTab | None:
+    def get(self, tab_id: str, *, reload: bool = False) -> BrowserTabRow | None:
         """The tab; with ``reload``, read again from the database (after taking a lock)."""
         if not _storable(tab_id):
             return None
-        return self._session.get(BrowserTab, tab_id, populate_existing=reload)
+        return self._session.get(BrowserTabRow, tab_id, populate_existing=reload)
 
-    def list_for_account(self, account_id: str) -> list[BrowserTab]:
+    def list_for_account(self, account_id: str) -> list[BrowserTabRow]:
         statement = (
-            select(BrowserTab)
-            .where(col(BrowserTab.account_id) == account_id)
-            .order_by(col(BrowserTab.created_at), col(BrowserTab.id))
+            select(BrowserTabRow)
+            .where(col(BrowserTabRow.account_id) == account_id)
+            .order_by(col(BrowserTabRow.created_at), col(BrowserTabRow.id))
         )
         return list(self._session.exec(statement))
 
     def deactivate_others(self, account_id: str, keep_tab_id: str) -> int:
         """Make every tab of the account but ``keep_tab_id`` inactive."""
         statement = (
-            update(BrowserTab)
+            update(BrowserTabRow)
             .where(
-                col(BrowserTab.account_id) == account_id,
-                col(BrowserTab.id) != keep_tab_id,
-                col(BrowserTab.is_active).is_(True),
+                col(BrowserTabRow.account_id) == account_id,
+                col(BrowserTabRow.id) != keep_tab_id,
+                col(BrowserTabRow.is_active).is_(True),
             )
             .values(is_active=False)
         )
         return self._session.exec(statement).rowcount
 
-    def delete(self, tab: BrowserTab) -> None:
+    def delete(self, tab: BrowserTabRow) -> None:
         self._session.delete(tab)

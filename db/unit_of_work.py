@@ -34,7 +34,8 @@ from db.stores import (
     ProxyConfigStore,
     UserStore,
 )
-from db.tables import CORRELATION_ID_MAX_LENGTH, AuditLog
+from db.tables.audit import AuditLogRow
+from schemas.limits import CORRELATION_ID_MAX_LENGTH
 
 
 class UnitOfWork(Protocol):
@@ -151,7 +152,7 @@ class SqlUnitOfWork:
         if self._audit_entry is not None and not self._audited:
             # Same transaction as the change it records: both land, or neither.
             session.add(
-                AuditLog(
+                AuditLogRow(
                     user_id=self._audit_entry.user_id,
                     procedure=self._audit_entry.procedure,
                     # Cut to fit: the audit row must never be why a mutation fails.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from db.tables import BrowserAccount
+from db.tables.account import BrowserAccountRow
 from middleware.context import RequestContext
 from routers import examples
 from routers.base import authed, hashes_passwords
@@ -28,7 +28,7 @@ from services import accounts as accounts_service
 SORT_COLUMNS = {"name": "name", "createdAt": "created_at", "lastAccessedAt": "last_accessed_at"}
 
 
-def account_of(row: BrowserAccount) -> Account:
+def account_of(row: BrowserAccountRow) -> Account:
     return Account.model_validate(row)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from db.tables import User
+from db.tables.auth import UserRow
 from middleware.context import RequestContext
 from routers import examples
 from routers.base import authed, hashes_passwords, public
@@ -12,7 +12,7 @@ from services import auth as auth_service
 from services import users as users_service
 
 
-def auth_user(user: User) -> AuthUser:
+def auth_user(user: UserRow) -> AuthUser:
     return AuthUser(
         id=user.id,
         email=user.email,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from db.tables import User
+from db.tables.auth import UserRow
 from middleware.context import RequestContext
 from routers import examples
 from routers.base import authed
@@ -11,7 +11,7 @@ from schemas.profile import Profile, UpdateProfileInput, UserSummary
 from services import users as users_service
 
 
-def profile_of(user: User) -> Profile:
+def profile_of(user: UserRow) -> Profile:
     return Profile(
         id=user.id,
         user_id=user.id,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from db.tables import ProxyConfig as ProxyConfigRow
+from db.tables.proxy import ProxyConfigRow
 from middleware.context import RequestContext
 from routers import examples
 from routers.base import authed

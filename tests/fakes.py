@@ -11,17 +11,13 @@ from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import Self, TypeVar
 
-from db.tables import (
-    AuditLog,
-    AuthSession,
-    BrowserAccount,
-    BrowserSession,
-    BrowserTab,
-    ProxyConfig,
-    User,
-)
+from db.tables.account import BrowserAccountRow, BrowserSessionRow
+from db.tables.audit import AuditLogRow
+from db.tables.auth import AuthSessionRow, UserRow
+from db.tables.proxy import ProxyConfigRow
+from db.tables.tab import BrowserTabRow
 
-Row = TypeVar("Row", ProxyConfig, BrowserAccount)
+Row = TypeVar("Row", ProxyConfigRow, BrowserAccountRow)
 
 
 def _sorted(rows: Iterable[Row], sort_by: str, *, descending: bool) -> list[Row]:
@@ -37,49 +33,49 @@ def _sorted(rows: Iterable[Row], sort_by: str, *, descending: bool) -> list[Row]
 
 
 class FakeUserRepository:
-    def __init__(self, users: Iterable[User] = ()) -> None:
-        self.rows: dict[str, User] = {user.id: user for user in users}
+    def __init__(self, users: Iterable[UserRow] = ()) -> None:
+        self.rows: dict[str, UserRow] = {user.id: user for user in users}
 
-    def add(self, user: User) -> None:
+    def add(self, user: UserRow) -> None:
         self.rows[user.id] = user
 
-    def get(self, user_id: str) -> User | None:
+    def get(self, user_id: str) -> UserRow | None:
         return self.rows.get(user_id)
 
-    def get_by_email(self, email: str) -> User | None:
+    def get_by_email(self, email: str) -> UserRow | None:
         wanted = email.strip().lower()
         return next((user for user in self.rows.values() if user.email == wanted), None)
 
-    def list_active(self) -> list[User]:
+    def list_active(self) -> list[UserRow]:
         return sorted(
             (user for user in self.rows.values() if user.is_active),
             key=lambda user: user.full_name,
         )
 
-    def lock_active_admins(self) -> list[User]:
+    def lock_active_admins(self) -> list[UserRow]:
         return sorted(
             (user for user in self.rows.values() if user.role == "admin" and user.is_active),
             key=lambda user: user.id,
         )
 
-    def lock(self, user_id: str) -> User | None:
+    def lock(self, user_id: str) -> UserRow | None:
         return self.get(user_id)
 
 
 class FakeAuthSessionRepository:
     def __init__(self, users: FakeUserRepository) -> None:
-        self.rows: dict[str, AuthSession] = {}
+        self.rows: dict[str, AuthSessionRow] = {}
         # (session id, retired hash) -> when the retired secret would have expired
         self.retired: dict[tuple[str, str], datetime] = {}
         self._users = users
 
-    def add(self, auth_session: AuthSession) -> None:
+    def add(self, auth_session: AuthSessionRow) -> None:
         self.rows[auth_session.id] = auth_session
 
-    def get(self, session_id: str) -> AuthSession | None:
+    def get(self, session_id: str) -> AuthSessionRow | None:
         return self.rows.get(session_id)
 
-    def get_with_user(self, session_id: str) -> tuple[AuthSession, User] | None:
+    def get_with_user(self, session_id: str) -> tuple[AuthSessionRow, UserRow] | None:
         auth_session = self.rows.get(session_id)
         user = self._users.get(auth_session.user_id) if auth_session else None
         return (auth_session, user) if auth_session and user else None
@@ -128,20 +124,20 @@ class FakeAuthSessionRepository:
 
 class FakeAuditLogRepository:
     def __init__(self) -> None:
-        self.rows: list[AuditLog] = []
+        self.rows: list[AuditLogRow] = []
 
-    def add(self, entry: AuditLog) -> None:
+    def add(self, entry: AuditLogRow) -> None:
         self.rows.append(entry)
 
 
 class FakeProxyConfigRepository:
     def __init__(self) -> None:
-        self.rows: dict[str, ProxyConfig] = {}
+        self.rows: dict[str, ProxyConfigRow] = {}
 
-    def add(self, proxy: ProxyConfig) -> None:
+    def add(self, proxy: ProxyConfigRow) -> None:
         self.rows[proxy.id] = proxy
 
-    def get(self, proxy_id: str) -> ProxyConfig | None:
+    def get(self, proxy_id: str) -> ProxyConfigRow | None:
         return self.rows.get(proxy_id)
 
     def list_for_user(
@@ -152,7 +148,7 @@ class FakeProxyConfigRepository:
         descending: bool,
         proxy_type: str | None = None,
         is_active: bool | None = None,
-    ) -> list[ProxyConfig]:
+    ) -> list[ProxyConfigRow]:
         rows = [
             row
             for row in self.rows.values()
@@ -162,27 +158,27 @@ class FakeProxyConfigRepository:
         ]
         return _sorted(rows, sort_by, descending=descending)
 
-    def delete(self, proxy: ProxyConfig) -> None:
+    def delete(self, proxy: ProxyConfigRow) -> None:
         del self.rows[proxy.id]
 
 
 class FakeBrowserAccountRepository:
     def __init__(self, uow: "FakeUnitOfWork") -> None:
-        self.rows: dict[str, BrowserAccount] = {}
+        self.rows: dict[str, BrowserAccountRow] = {}
         self._uow = uow
         self.locked: list[str] = []
 
-    def add(self, account: BrowserAccount) -> None:
+    def add(self, account: BrowserAccountRow) -> None:
         self.rows[account.id] = account
 
-    def get(self, account_id: str) -> BrowserAccount | None:
+    def get(self, account_id: str) -> BrowserAccountRow | None:
         return self.rows.get(account_id)
 
-    def lock(self, account_id: str) -> BrowserAccount | None:
+    def lock(self, account_id: str) -> BrowserAccountRow | None:
         self.locked.append(account_id)
         return self.rows.get(account_id)
 
-    def _owned(self, user_id: str, is_protected: bool | None) -> list[BrowserAccount]:
+    def _owned(self, user_id: str, is_protected: bool | None) -> list[BrowserAccountRow]:
         return [
             row
             for row in self.rows.values()
@@ -198,7 +194,7 @@ class FakeBrowserAccountRepository:
         is_protected: bool | None = None,
         offset: int = 0,
         limit: int | None = None,
-    ) -> list[BrowserAccount]:
+    ) -> list[BrowserAccountRow]:
         rows = _sorted(self._owned(user_id, is_protected), sort_by, descending=descending)
         return rows[offset : None if limit is None else offset + limit]
 
@@ -211,7 +207,7 @@ class FakeBrowserAccountRepository:
             row.proxy_config_id = None
         return len(users)
 
-    def delete(self, account: BrowserAccount) -> None:
+    def delete(self, account: BrowserAccountRow) -> None:
         tabs = self._uow.tabs.rows
         for tab_id in [tab.id for tab in tabs.values() if tab.account_id == account.id]:
             del tabs[tab_id]
@@ -223,27 +219,27 @@ class FakeBrowserAccountRepository:
 
 class FakeBrowserSessionRepository:
     def __init__(self) -> None:
-        self.rows: dict[str, BrowserSession] = {}
+        self.rows: dict[str, BrowserSessionRow] = {}
 
-    def add(self, browser_session: BrowserSession) -> None:
+    def add(self, browser_session: BrowserSessionRow) -> None:
         self.rows[browser_session.id] = browser_session
 
-    def latest_for_account(self, account_id: str) -> BrowserSession | None:
+    def latest_for_account(self, account_id: str) -> BrowserSessionRow | None:
         mine = [row for row in self.rows.values() if row.account_id == account_id]
         return max(mine, key=lambda row: (row.created_at, row.id), default=None)
 
 
 class FakeBrowserTabRepository:
     def __init__(self) -> None:
-        self.rows: dict[str, BrowserTab] = {}
+        self.rows: dict[str, BrowserTabRow] = {}
 
-    def add(self, tab: BrowserTab) -> None:
+    def add(self, tab: BrowserTabRow) -> None:
         self.rows[tab.id] = tab
 
-    def get(self, tab_id: str, *, reload: bool = False) -> BrowserTab | None:
+    def get(self, tab_id: str, *, reload: bool = False) -> BrowserTabRow | None:
         return self.rows.get(tab_id)
 
-    def list_for_account(self, account_id: str) -> list[BrowserTab]:
+    def list_for_account(self, account_id: str) -> list[BrowserTabRow]:
         mine = [row for row in self.rows.values() if row.account_id == account_id]
         return sorted(mine, key=lambda row: (row.created_at, row.id))
 
@@ -257,12 +253,12 @@ class FakeBrowserTabRepository:
             row.is_active = False
         return len(others)
 
-    def delete(self, tab: BrowserTab) -> None:
+    def delete(self, tab: BrowserTabRow) -> None:
         del self.rows[tab.id]
 
 
 class FakeUnitOfWork:
-    def __init__(self, users: Iterable[User] = ()) -> None:
+    def __init__(self, users: Iterable[UserRow] = ()) -> None:
         self.users = FakeUserRepository(users)
         self.sessions = FakeAuthSessionRepository(self.users)
         self.audit = FakeAuditLogRepository()

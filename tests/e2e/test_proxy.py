@@ -14,7 +14,7 @@ import httpx
 import pytest
 from sqlalchemy import text
 
-from db.tables import ProxyConfig
+from db.tables.proxy import ProxyConfigRow
 from services import proxies as proxies_service
 from services.sealing import SealedSecretError
 from tests.e2e.browser import INVALID_PARAMS, MISSING_ID, NOT_FOUND, UNAUTHORIZED, call
@@ -147,8 +147,8 @@ def test_secrets_are_sealed_in_the_database(
 
     sealer = server.services.sealer
     with server.db() as session:
-        plain_row = session.get(ProxyConfig, plain_id)
-        v2ray_row = session.get(ProxyConfig, v2ray_id)
+        plain_row = session.get(ProxyConfigRow, plain_id)
+        v2ray_row = session.get(ProxyConfigRow, v2ray_id)
         assert plain_row is not None
         assert v2ray_row is not None
         assert proxies_service.opened_password(sealer, plain_row) == "socks-secret-42"

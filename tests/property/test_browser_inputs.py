@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from db.tables import ProxyConfig
+from db.tables.proxy import ProxyConfigRow
 from services import proxies as proxies_service
 from tests.property.conftest import PropertyApp
 
@@ -145,7 +145,7 @@ def test_proxy_inputs_round_trip(property_app: PropertyApp, token: str) -> None:
         assert stored["hasCredentials"] is (username is not None or password is not None)
         services = property_app.services
         with services.session_factory() as session:
-            row = session.get(ProxyConfig, created["id"])
+            row = session.get(ProxyConfigRow, created["id"])
             assert row is not None
             assert row.username == username
             assert proxies_service.opened_password(services.sealer, row) == password

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from db.tables import User
+from db.tables.auth import UserRow
 from services import accounts, proxies, tabs
 from services.caller import Caller
 from services.errors import NotFound, PermissionDenied, PreconditionFailed
@@ -21,21 +21,21 @@ PROBE_SETTINGS = ProbeSettings(1.0, "example.com", 443, allow_private_addresses=
 
 
 @pytest.fixture
-def owner(hasher: PasswordHasher) -> User:
+def owner(hasher: PasswordHasher) -> UserRow:
     return make_user(hasher, email="owner@example.com")
 
 
 @pytest.fixture
-def stranger(hasher: PasswordHasher) -> User:
+def stranger(hasher: PasswordHasher) -> UserRow:
     return make_user(hasher, email="stranger@example.com", role="admin")
 
 
 @pytest.fixture
-def uow(owner: User, stranger: User) -> FakeUnitOfWork:
+def uow(owner: UserRow, stranger: UserRow) -> FakeUnitOfWork:
     return FakeUnitOfWork([owner, stranger])
 
 
-def caller(user: User) -> Caller:
+def caller(user: UserRow) -> Caller:
     return Caller(user.id, user.email, user.role, f"session-of-{user.id}")
 
 
@@ -43,7 +43,7 @@ def caller(user: User) -> Caller:
 
 
 def test_create_account_assigns_the_data_directory(
-    uow: FakeUnitOfWork, owner: User, clock: FakeClock
+    uow: FakeUnitOfWork, owner: UserRow, clock: FakeClock
 ) -> None:
     account = accounts.create_account(uow, caller(owner), name="Work", clock=clock)
 
@@ -54,7 +54,7 @@ def test_create_account_assigns_the_data_directory(
 
 
 def test_create_account_with_someone_elses_proxy_is_not_found(
-    uow: FakeUnitOfWork, owner: User, stranger: User
+    uow: FakeUnitOfWork, owner: UserRow, stranger: UserRow
 ) -> None:
     proxy = proxies.create_proxy(
         uow, caller(stranger), proxies.NewProxy("P", "HTTP", "a.example", 80), SEALER
@@ -65,7 +65,7 @@ def test_create_account_with_someone_elses_proxy_is_not_found(
     assert (uow.accounts.rows, uow.commits) == ({}, 0)
 
 
-def test_pages_count_from_one(uow: FakeUnitOfWork, owner: User, clock: FakeClock) -> None:
+def test_pages_count_from_one(uow: FakeUnitOfWork, owner: UserRow, clock: FakeClock) -> None:
     for n in range(5):
         accounts.create_account(uow, caller(owner), name=f"A{n}", clock=clock)
         clock.advance(timedelta(seconds=1))
@@ -77,7 +77,7 @@ def test_pages_count_from_one(uow: FakeUnitOfWork, owner: User, clock: FakeClock
 
 
 def test_update_account_changes_only_what_is_given(
-    uow: FakeUnitOfWork, owner: User, clock: FakeClock
+    uow: FakeUnitOfWork, owner: UserRow, clock: FakeClock
 ) -> None:
     account = accounts.create_account(uow, caller(owner), name="A", description="d", clock=clock)
     clock.advance(timedelta(minutes=1))
@@ -89,7 +89,7 @@ def test_update_account_changes_only_what_is_given(
 
 
 def test_switch_to_a_protected_account(
-    uow: FakeUnitOfWork, owner: User, hasher: PasswordHasher, clock: FakeClock
+    uow: FakeUnitOfWork, owner: UserRow, hasher: PasswordHasher, clock: FakeClock
 ) -> None:
     account = accounts.create_account(uow, caller(owner), name="Vault")
     account.is_protected = True
@@ -108,7 +108,7 @@ def test_switch_to_a_protected_account(
 
 
 def test_an_admin_cannot_reach_another_users_account(
-    uow: FakeUnitOfWork, owner: User, stranger: User, hasher: PasswordHasher
+    uow: FakeUnitOfWork, owner: UserRow, stranger: UserRow, hasher: PasswordHasher
 ) -> None:
     account = accounts.create_account(uow, caller(owner), name="Mine")
     with pytest.raises(NotFound):
@@ -121,7 +121,7 @@ def test_an_admin_cannot_reach_another_users_account(
 
 
 def test_delete_account_needs_confirmation_and_takes_tabs_and_sessions(
-    uow: FakeUnitOfWork, owner: User, hasher: PasswordHasher
+    uow: FakeUnitOfWork, owner: UserRow, hasher: PasswordHasher
 ) -> None:
     account = accounts.create_account(uow, caller(owner), name="A")
     accounts.switch_account(uow, hasher, caller(owner), account.id)
@@ -138,7 +138,7 @@ def test_delete_account_needs_confirmation_and_takes_tabs_and_sessions(
 # --- proxies ----------------------------------------------------------------------
 
 
-def test_create_proxy_seals_the_password(uow: FakeUnitOfWork, owner: User) -> None:
+def test_create_proxy_seals_the_password(uow: FakeUnitOfWork, owner: UserRow) -> None:
     new = proxies.NewProxy("P", "SOCKS5", "a.example", 1080, "user", "pass-1", '{"k": "v"}')
     proxy = proxies.create_proxy(uow, caller(owner), new, SEALER)
 
@@ -148,7 +148,7 @@ def test_create_proxy_seals_the_password(uow: FakeUnitOfWork, owner: User) -> No
     assert proxies.opened_v2ray_config(SEALER, proxy) == '{"k": "v"}'
 
 
-def test_delete_proxy_detaches_accounts(uow: FakeUnitOfWork, owner: User) -> None:
+def test_delete_proxy_detaches_accounts(uow: FakeUnitOfWork, owner: UserRow) -> None:
     proxy = proxies.create_proxy(uow, caller(owner), proxies.NewProxy("P", "HTTP", "h", 80), SEALER)
     account = accounts.create_account(uow, caller(owner), name="A", proxy_config_id=proxy.id)
 
@@ -159,7 +159,7 @@ def test_delete_proxy_detaches_accounts(uow: FakeUnitOfWork, owner: User) -> Non
 
 @pytest.mark.asyncio
 async def test_run_proxy_test_probes_with_opened_secrets_and_keeps_the_result(
-    uow: FakeUnitOfWork, owner: User, clock: FakeClock
+    uow: FakeUnitOfWork, owner: UserRow, clock: FakeClock
 ) -> None:
     new = proxies.NewProxy("P", "SOCKS5", "proxy.example", 1080, "user", "pass-1")
     proxy = proxies.create_proxy(uow, caller(owner), new, SEALER)
@@ -185,7 +185,7 @@ async def test_run_proxy_test_probes_with_opened_secrets_and_keeps_the_result(
 
 @pytest.mark.asyncio
 async def test_run_proxy_test_of_someone_elses_proxy_never_probes(
-    uow: FakeUnitOfWork, owner: User, stranger: User
+    uow: FakeUnitOfWork, owner: UserRow, stranger: UserRow
 ) -> None:
     proxy = proxies.create_proxy(uow, caller(owner), proxies.NewProxy("P", "HTTP", "h", 80), SEALER)
 
@@ -202,7 +202,7 @@ async def test_run_proxy_test_of_someone_elses_proxy_never_probes(
 
 
 def test_tabs_activate_exclusively_under_the_account_lock(
-    uow: FakeUnitOfWork, owner: User, hasher: PasswordHasher
+    uow: FakeUnitOfWork, owner: UserRow, hasher: PasswordHasher
 ) -> None:
     account = accounts.create_account(uow, caller(owner), name="A")
     session = accounts.switch_account(uow, hasher, caller(owner), account.id).session
@@ -216,7 +216,9 @@ def test_tabs_activate_exclusively_under_the_account_lock(
     assert uow.accounts.locked.count(account.id) == 3  # both creations and the update
 
 
-def test_someone_elses_tab_is_not_found(uow: FakeUnitOfWork, owner: User, stranger: User) -> None:
+def test_someone_elses_tab_is_not_found(
+    uow: FakeUnitOfWork, owner: UserRow, stranger: UserRow
+) -> None:
     account = accounts.create_account(uow, caller(owner), name="A")
     tab = tabs.create_tab(uow, caller(owner), account.id)
 
@@ -233,7 +235,7 @@ def test_someone_elses_tab_is_not_found(uow: FakeUnitOfWork, owner: User, strang
 
 @pytest.mark.asyncio
 async def test_a_password_sealed_under_another_key_is_a_failed_test_not_an_error(
-    uow: FakeUnitOfWork, owner: User, clock: FakeClock
+    uow: FakeUnitOfWork, owner: UserRow, clock: FakeClock
 ) -> None:
     new = proxies.NewProxy("P", "HTTP", "h.example", 80, "user", "pass-1")
     proxy = proxies.create_proxy(uow, caller(owner), new, SEALER)

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import pytest
 
-from db.tables import AuthSession, User
+from db.tables.auth import AuthSessionRow, UserRow
 from services import users
 from services.caller import Caller
 from services.errors import Conflict, InvalidInput, NotFound, PreconditionFailed
@@ -14,27 +14,27 @@ NEW_PASSWORD = "Brand-New-Pass9"
 
 
 @pytest.fixture
-def admin(hasher: PasswordHasher) -> User:
+def admin(hasher: PasswordHasher) -> UserRow:
     return make_user(hasher, email="admin@example.com", full_name="Ada Admin", role="admin")
 
 
 @pytest.fixture
-def tech(hasher: PasswordHasher) -> User:
+def tech(hasher: PasswordHasher) -> UserRow:
     return make_user(hasher, email="tess@example.com", full_name="Tess Tech")
 
 
 @pytest.fixture
-def uow(admin: User, tech: User) -> FakeUnitOfWork:
+def uow(admin: UserRow, tech: UserRow) -> FakeUnitOfWork:
     return FakeUnitOfWork([admin, tech])
 
 
 @pytest.fixture
-def as_admin(admin: User) -> Caller:
+def as_admin(admin: UserRow) -> Caller:
     return Caller(admin.id, admin.email, admin.role, "admin-session")
 
 
-def live_session(uow: FakeUnitOfWork, user: User, clock: FakeClock) -> AuthSession:
-    row = AuthSession(
+def live_session(uow: FakeUnitOfWork, user: UserRow, clock: FakeClock) -> AuthSessionRow:
+    row = AuthSessionRow(
         user_id=user.id,
         refresh_token_hash="0" * 64,
         created_at=clock(),
@@ -98,7 +98,9 @@ def test_create_user_validates_its_input(
 # --- set_user_role -----------------------------------------------------------------
 
 
-def test_set_user_role(uow: FakeUnitOfWork, tech: User, as_admin: Caller, clock: FakeClock) -> None:
+def test_set_user_role(
+    uow: FakeUnitOfWork, tech: UserRow, as_admin: Caller, clock: FakeClock
+) -> None:
     clock.advance(timedelta(hours=1))
     updated = users.set_user_role(uow, as_admin, tech.id, "manager", clock)
     assert updated.role == "manager"
@@ -106,7 +108,7 @@ def test_set_user_role(uow: FakeUnitOfWork, tech: User, as_admin: Caller, clock:
     assert uow.committed
 
 
-def test_cannot_change_your_own_role(uow: FakeUnitOfWork, admin: User, as_admin: Caller) -> None:
+def test_cannot_change_your_own_role(uow: FakeUnitOfWork, admin: UserRow, as_admin: Caller) -> None:
     with pytest.raises(PreconditionFailed, match="your own role"):
         users.set_user_role(uow, as_admin, admin.id, "technician")
     assert admin.role == "admin"
@@ -117,12 +119,14 @@ def test_set_role_of_an_unknown_user(uow: FakeUnitOfWork, as_admin: Caller) -> N
         users.set_user_role(uow, as_admin, "missing", "manager")
 
 
-def test_set_role_to_an_unknown_role(uow: FakeUnitOfWork, tech: User, as_admin: Caller) -> None:
+def test_set_role_to_an_unknown_role(uow: FakeUnitOfWork, tech: UserRow, as_admin: Caller) -> None:
     with pytest.raises(InvalidInput):
         users.set_user_role(uow, as_admin, tech.id, "owner")
 
 
-def test_the_last_active_admin_keeps_the_role(uow: FakeUnitOfWork, admin: User, tech: User) -> None:
+def test_the_last_active_admin_keeps_the_role(
+    uow: FakeUnitOfWork, admin: UserRow, tech: UserRow
+) -> None:
     # The caller was an admin when the request came in, and lost the role since
     # (another admin demoted them at the same moment): the target is the last admin.
     tech.role = "manager"
@@ -145,7 +149,7 @@ def test_an_admin_can_demote_another_admin_while_one_stays(
 
 
 def test_an_inactive_admin_does_not_count_as_the_one_who_stays(
-    uow: FakeUnitOfWork, hasher: PasswordHasher, admin: User, tech: User
+    uow: FakeUnitOfWork, hasher: PasswordHasher, admin: UserRow, tech: UserRow
 ) -> None:
     uow.users.add(make_user(hasher, email="gone@example.com", role="admin", is_active=False))
     tech.role = "manager"
@@ -183,7 +187,7 @@ def test_keep_another_admin(
 
 
 def test_deactivate_user_revokes_their_sessions(
-    uow: FakeUnitOfWork, admin: User, tech: User, as_admin: Caller, clock: FakeClock
+    uow: FakeUnitOfWork, admin: UserRow, tech: UserRow, as_admin: Caller, clock: FakeClock
 ) -> None:
     techs = [live_session(uow, tech, clock), live_session(uow, tech, clock)]
     admins = live_session(uow, admin, clock)
@@ -196,14 +200,14 @@ def test_deactivate_user_revokes_their_sessions(
     assert uow.committed
 
 
-def test_cannot_deactivate_yourself(uow: FakeUnitOfWork, admin: User, as_admin: Caller) -> None:
+def test_cannot_deactivate_yourself(uow: FakeUnitOfWork, admin: UserRow, as_admin: Caller) -> None:
     with pytest.raises(PreconditionFailed, match="your own account"):
         users.deactivate_user(uow, as_admin, admin.id)
     assert admin.is_active
 
 
 def test_the_last_active_admin_stays_active(
-    uow: FakeUnitOfWork, admin: User, tech: User, clock: FakeClock
+    uow: FakeUnitOfWork, admin: UserRow, tech: UserRow, clock: FakeClock
 ) -> None:
     admins = live_session(uow, admin, clock)
     was_admin = Caller(tech.id, tech.email, "admin", "tech-session")
@@ -224,7 +228,7 @@ def test_deactivate_an_unknown_user(uow: FakeUnitOfWork, as_admin: Caller) -> No
 # --- profile -----------------------------------------------------------------------
 
 
-def test_get_current_user(uow: FakeUnitOfWork, admin: User, as_admin: Caller) -> None:
+def test_get_current_user(uow: FakeUnitOfWork, admin: UserRow, as_admin: Caller) -> None:
     assert users.get_current_user(uow, as_admin) is admin
     assert not uow.committed
 
@@ -236,7 +240,7 @@ def test_get_current_user_whose_row_vanished(uow: FakeUnitOfWork) -> None:
 
 
 def test_update_profile(
-    uow: FakeUnitOfWork, admin: User, as_admin: Caller, clock: FakeClock
+    uow: FakeUnitOfWork, admin: UserRow, as_admin: Caller, clock: FakeClock
 ) -> None:
     clock.advance(timedelta(days=1))
     updated = users.update_profile(
@@ -287,7 +291,7 @@ def test_update_profile_refuses_what_the_database_cannot_store(
 
 
 def test_list_active_users_by_name(
-    uow: FakeUnitOfWork, hasher: PasswordHasher, admin: User, tech: User
+    uow: FakeUnitOfWork, hasher: PasswordHasher, admin: UserRow, tech: UserRow
 ) -> None:
     gone = make_user(hasher, email="gone@example.com", full_name="Aaron Gone", is_active=False)
     uow.users.add(gone)
