@@ -23,7 +23,7 @@ from schemas.account import (
     UpdateAccountInput,
 )
 from schemas.browser import SuccessResult
-from services import accounts as accounts_service
+from services import account as account_service
 
 SORT_COLUMNS = {"name": "name", "createdAt": "created_at", "lastAccessedAt": "last_accessed_at"}
 
@@ -39,9 +39,9 @@ def list_accounts(ctx: RequestContext, params: ListAccountsInput) -> list[Accoun
         "is_protected": params.filter.protected if params.filter else None,
     }
     if params.page is None and params.page_size is None:
-        rows = accounts_service.list_accounts(ctx.unit_of_work(), ctx.signed_in(), **order)
+        rows = account_service.list_accounts(ctx.unit_of_work(), ctx.signed_in(), **order)
         return [account_of(row) for row in rows]
-    page = accounts_service.list_accounts_page(
+    page = account_service.list_accounts_page(
         ctx.unit_of_work(),
         ctx.signed_in(),
         page=params.page or 1,
@@ -58,7 +58,7 @@ def list_accounts(ctx: RequestContext, params: ListAccountsInput) -> list[Accoun
 
 
 def create_account(ctx: RequestContext, params: CreateAccountInput) -> CreatedAccount:
-    row = accounts_service.create_account(
+    row = account_service.create_account(
         ctx.unit_of_work(),
         ctx.signed_in(),
         name=params.name,
@@ -70,7 +70,7 @@ def create_account(ctx: RequestContext, params: CreateAccountInput) -> CreatedAc
 
 
 def update_account(ctx: RequestContext, params: UpdateAccountInput) -> Account:
-    row = accounts_service.update_account(
+    row = account_service.update_account(
         ctx.unit_of_work(),
         ctx.signed_in(),
         params.account_id,
@@ -81,7 +81,7 @@ def update_account(ctx: RequestContext, params: UpdateAccountInput) -> Account:
 
 
 def switch_account(ctx: RequestContext, params: SwitchAccountInput) -> SwitchResult:
-    switched = accounts_service.switch_account(
+    switched = account_service.switch_account(
         ctx.unit_of_work(),
         ctx.services.hasher,
         ctx.signed_in(),
@@ -95,7 +95,7 @@ def switch_account(ctx: RequestContext, params: SwitchAccountInput) -> SwitchRes
 
 
 def delete_account(ctx: RequestContext, params: DeleteAccountInput) -> SuccessResult:
-    accounts_service.delete_account(
+    account_service.delete_account(
         ctx.unit_of_work(),
         ctx.signed_in(),
         params.account_id,

@@ -15,8 +15,8 @@ from schemas.admin import (
     SetUserRoleInput,
 )
 from schemas.profile import Profile
+from services import admin
 from services import auth as auth_service
-from services import users as users_service
 
 _SETUP_MESSAGES = {
     "created": "Admin account created",
@@ -40,7 +40,7 @@ def setup(ctx: RequestContext, params: SetupInput) -> SetupResult:
 
 
 def create_user(ctx: RequestContext, params: CreateUserInput) -> Profile:
-    user = users_service.create_user(
+    user = admin.create_user(
         ctx.unit_of_work(),
         ctx.services.hasher,
         ctx.signed_in(),
@@ -53,14 +53,12 @@ def create_user(ctx: RequestContext, params: CreateUserInput) -> Profile:
 
 
 def set_user_role(ctx: RequestContext, params: SetUserRoleInput) -> Profile:
-    user = users_service.set_user_role(
-        ctx.unit_of_work(), ctx.signed_in(), params.user_id, params.role
-    )
+    user = admin.set_user_role(ctx.unit_of_work(), ctx.signed_in(), params.user_id, params.role)
     return profile_of(user)
 
 
 def deactivate_user(ctx: RequestContext, params: DeactivateUserInput) -> Profile:
-    user = users_service.deactivate_user(ctx.unit_of_work(), ctx.signed_in(), params.user_id)
+    user = admin.deactivate_user(ctx.unit_of_work(), ctx.signed_in(), params.user_id)
     return profile_of(user)
 
 

@@ -9,7 +9,7 @@ from routers.base import authed, hashes_passwords, public
 from rpc import ErrorCode, Example, RateLimit, Router
 from schemas.auth import AuthUser, LoginInput, LogoutResult, RefreshInput, TokenPair
 from services import auth as auth_service
-from services import users as users_service
+from services import profile
 
 
 def auth_user(user: UserRow) -> AuthUser:
@@ -52,7 +52,7 @@ def login(ctx: RequestContext, params: LoginInput) -> TokenPair:
 def me(ctx: RequestContext, _: object) -> AuthUser | None:
     if ctx.caller is None:
         return None
-    return auth_user(users_service.get_current_user(ctx.unit_of_work(), ctx.caller))
+    return auth_user(profile.get_current_user(ctx.unit_of_work(), ctx.caller))
 
 
 def refresh(ctx: RequestContext, params: RefreshInput) -> TokenPair:

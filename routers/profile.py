@@ -8,7 +8,7 @@ from routers import examples
 from routers.base import authed
 from rpc import ErrorCode, Example, Router
 from schemas.profile import Profile, UpdateProfileInput, UserSummary
-from services import users as users_service
+from services import profile
 
 
 def profile_of(user: UserRow) -> Profile:
@@ -26,11 +26,11 @@ def profile_of(user: UserRow) -> Profile:
 
 
 def get_current_user(ctx: RequestContext, _: object) -> Profile:
-    return profile_of(users_service.get_current_user(ctx.unit_of_work(), ctx.signed_in()))
+    return profile_of(profile.get_current_user(ctx.unit_of_work(), ctx.signed_in()))
 
 
 def update_profile(ctx: RequestContext, params: UpdateProfileInput) -> Profile:
-    user = users_service.update_profile(
+    user = profile.update_profile(
         ctx.unit_of_work(),
         ctx.signed_in(),
         full_name=params.full_name,
@@ -41,7 +41,7 @@ def update_profile(ctx: RequestContext, params: UpdateProfileInput) -> Profile:
 
 
 def get_all_users(ctx: RequestContext, _: object) -> list[UserSummary]:
-    users = users_service.list_active_users(ctx.unit_of_work())
+    users = profile.list_active_users(ctx.unit_of_work())
     return [
         UserSummary(user_id=u.id, full_name=u.full_name, role=u.role, is_active=u.is_active)
         for u in users

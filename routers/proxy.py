@@ -18,7 +18,7 @@ from schemas.proxy import (
     TestResult,
     UpdateProxyInput,
 )
-from services import proxies as proxies_service
+from services import proxy as proxy_service
 
 SORT_COLUMNS = {"name": "name", "type": "type", "createdAt": "created_at"}
 
@@ -51,7 +51,7 @@ def proxy_config_of(row: ProxyConfigRow) -> ProxyConfig:
 
 
 def list_proxies(ctx: RequestContext, params: ListProxiesInput) -> list[ProxyConfig]:
-    rows = proxies_service.list_proxies(
+    rows = proxy_service.list_proxies(
         ctx.unit_of_work(),
         ctx.signed_in(),
         sort_by=SORT_COLUMNS[params.sort_by],
@@ -63,7 +63,7 @@ def list_proxies(ctx: RequestContext, params: ListProxiesInput) -> list[ProxyCon
 
 
 def create_proxy(ctx: RequestContext, params: CreateProxyInput) -> CreatedProxy:
-    new = proxies_service.NewProxy(
+    new = proxy_service.NewProxy(
         name=params.name,
         type=params.type,
         host=params.host,
@@ -76,14 +76,14 @@ def create_proxy(ctx: RequestContext, params: CreateProxyInput) -> CreatedProxy:
             else None
         ),
     )
-    row = proxies_service.create_proxy(
+    row = proxy_service.create_proxy(
         ctx.unit_of_work(), ctx.signed_in(), new, ctx.services.sealer, ctx.services.clock
     )
     return CreatedProxy.model_validate(row)
 
 
 def update_proxy(ctx: RequestContext, params: UpdateProxyInput) -> ProxyConfig:
-    row = proxies_service.update_proxy(
+    row = proxy_service.update_proxy(
         ctx.unit_of_work(),
         ctx.signed_in(),
         params.proxy_config_id,
@@ -95,13 +95,13 @@ def update_proxy(ctx: RequestContext, params: UpdateProxyInput) -> ProxyConfig:
 
 
 def delete_proxy(ctx: RequestContext, params: ProxyConfigIdInput) -> SuccessResult:
-    proxies_service.delete_proxy(ctx.unit_of_work(), ctx.signed_in(), params.proxy_config_id)
+    proxy_service.delete_proxy(ctx.unit_of_work(), ctx.signed_in(), params.proxy_config_id)
     return SuccessResult(success=True)
 
 
 async def test_proxy(ctx: RequestContext, params: ProxyConfigIdInput) -> TestResult:
     # Async: the network test waits on the event loop, not in a worker thread.
-    result = await proxies_service.run_proxy_test(
+    result = await proxy_service.run_proxy_test(
         ctx.unit_of_work(),
         ctx.signed_in(),
         params.proxy_config_id,

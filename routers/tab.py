@@ -9,16 +9,16 @@ from routers.partial import given_fields
 from rpc import ErrorCode, Example, RateLimit, Router
 from schemas.browser import SuccessResult
 from schemas.tab import BrowserTab, CreateTabInput, ListTabsInput, TabIdInput, UpdateTabInput
-from services import tabs as tabs_service
+from services import tab as tab_service
 
 
 def list_tabs(ctx: RequestContext, params: ListTabsInput) -> list[BrowserTab]:
-    rows = tabs_service.list_tabs(ctx.unit_of_work(), ctx.signed_in(), params.account_id)
+    rows = tab_service.list_tabs(ctx.unit_of_work(), ctx.signed_in(), params.account_id)
     return [BrowserTab.model_validate(row) for row in rows]
 
 
 def create_tab(ctx: RequestContext, params: CreateTabInput) -> BrowserTab:
-    row = tabs_service.create_tab(
+    row = tab_service.create_tab(
         ctx.unit_of_work(),
         ctx.signed_in(),
         params.account_id,
@@ -30,7 +30,7 @@ def create_tab(ctx: RequestContext, params: CreateTabInput) -> BrowserTab:
 
 
 def update_tab(ctx: RequestContext, params: UpdateTabInput) -> BrowserTab:
-    row = tabs_service.update_tab(
+    row = tab_service.update_tab(
         ctx.unit_of_work(),
         ctx.signed_in(),
         params.tab_id,
@@ -49,7 +49,7 @@ def update_tab(ctx: RequestContext, params: UpdateTabInput) -> BrowserTab:
 
 
 def close_tab(ctx: RequestContext, params: TabIdInput) -> SuccessResult:
-    tabs_service.close_tab(ctx.unit_of_work(), ctx.signed_in(), params.tab_id)
+    tab_service.close_tab(ctx.unit_of_work(), ctx.signed_in(), params.tab_id)
     return SuccessResult(success=True)
 
 

@@ -7,7 +7,7 @@ from typing import Literal
 
 from db.tables.auth import AuthSessionRow, UserRow
 from db.unit_of_work import UnitOfWork
-from services import users
+from services import admin
 from services.caller import Caller
 from services.clock import Clock, utc_now
 from services.errors import (
@@ -262,7 +262,7 @@ def create_admin(
     clock: Clock = utc_now,
 ) -> UserRow:
     """Create an admin account (the CLI's way to make the first admin)."""
-    return users.register_user(uow, hasher, email, password, full_name, "admin", clock)
+    return admin.register_user(uow, hasher, email, password, full_name, "admin", clock)
 
 
 def _is_live(auth_session: AuthSessionRow, now: datetime) -> bool:

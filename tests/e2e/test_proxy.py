@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import text
 
 from db.tables.proxy import ProxyConfigRow
-from services import proxies as proxies_service
+from services import proxy as proxy_service
 from services.sealing import SealedSecretError
 from tests.e2e.browser import INVALID_PARAMS, MISSING_ID, NOT_FOUND, UNAUTHORIZED, call
 from tests.e2e.conftest import (
@@ -151,14 +151,14 @@ def test_secrets_are_sealed_in_the_database(
         v2ray_row = session.get(ProxyConfigRow, v2ray_id)
         assert plain_row is not None
         assert v2ray_row is not None
-        assert proxies_service.opened_password(sealer, plain_row) == "socks-secret-42"
-        opened = proxies_service.opened_v2ray_config(sealer, v2ray_row)
+        assert proxy_service.opened_password(sealer, plain_row) == "socks-secret-42"
+        opened = proxy_service.opened_v2ray_config(sealer, v2ray_row)
         assert opened is not None
         assert json.loads(opened) == v2ray
         # Bound to its row: the same sealed text does not open as another row's.
         plain_row.id, v2ray_row.sealed_password = v2ray_id, plain_row.sealed_password
         with pytest.raises(SealedSecretError):
-            proxies_service.opened_password(sealer, plain_row)
+            proxy_service.opened_password(sealer, plain_row)
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,8 @@ from sqlmodel import Session, select
 from db.tables.audit import AuditLogRow
 from db.tables.auth import AuthSessionRow, RetiredRefreshTokenRow, UserRow
 from db.unit_of_work import AuditEntry
-from services import auth, users
+from services import admin as admin_service
+from services import auth, profile
 from services.auth import REFRESH_TOKEN_REUSED, LoginResult
 from services.caller import Caller
 from services.errors import Conflict, InvalidCredentials, Unauthenticated
@@ -52,7 +53,7 @@ def admin_caller(
 def tech(
     make_uow: UowFactory, hasher: PasswordHasher, admin_caller: Caller, clock: FakeClock
 ) -> UserRow:
-    return users.create_user(
+    return admin_service.create_user(
         make_uow(),
         hasher,
         admin_caller,
@@ -263,7 +264,7 @@ def test_deactivation_kills_sessions_and_blocks_login(
 ) -> None:
     result = tech_login(make_uow, hasher, tokens, clock)
 
-    users.deactivate_user(make_uow(), admin_caller, tech.id, clock)
+    admin_service.deactivate_user(make_uow(), admin_caller, tech.id, clock)
 
     with pytest.raises(Unauthenticated):
         who(make_uow, tokens, result.access_token, clock)
@@ -285,23 +286,23 @@ def test_role_change_applies_to_the_next_request(
     clock: FakeClock,
 ) -> None:
     result = tech_login(make_uow, hasher, tokens, clock)
-    users.set_user_role(make_uow(), admin_caller, tech.id, "manager", clock)
+    admin_service.set_user_role(make_uow(), admin_caller, tech.id, "manager", clock)
     assert who(make_uow, tokens, result.access_token, clock).role == "manager"
 
 
 def test_profile_update_and_email_conflict(
     tech: UserRow, admin_caller: Caller, make_uow: UowFactory, clock: FakeClock
 ) -> None:
-    updated = users.update_profile(
+    updated = profile.update_profile(
         make_uow(), admin_caller, "Ada Admin", "Ada@Example.com", None, clock
     )
     assert updated.email == "ada@example.com"
-    assert users.get_current_user(make_uow(read_only=True), admin_caller).email == (
+    assert profile.get_current_user(make_uow(read_only=True), admin_caller).email == (
         "ada@example.com"
     )
     with pytest.raises(Conflict):
-        users.update_profile(make_uow(), admin_caller, "Ada", "TESS@example.com", None, clock)
-    assert [u.full_name for u in users.list_active_users(make_uow(read_only=True))] == [
+        profile.update_profile(make_uow(), admin_caller, "Ada", "TESS@example.com", None, clock)
+    assert [u.full_name for u in profile.list_active_users(make_uow(read_only=True))] == [
         "Ada Admin",
         "Tess",
     ]

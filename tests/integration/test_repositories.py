@@ -5,7 +5,8 @@ from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, col, select
 
-from db.repositories import AuditLogRepository, AuthSessionRepository, UserRepository
+from db.repositories.audit import AuditLogRepository
+from db.repositories.auth import AuthSessionRepository, UserRepository
 from db.tables.audit import AuditLogRow
 from db.tables.auth import AuthSessionRow, RetiredRefreshTokenRow, UserRow
 from services.passwords import PasswordHasher

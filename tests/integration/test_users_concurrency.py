@@ -13,10 +13,10 @@ import pytest
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, col, select
 
-from db.repositories import UserRepository
+from db.repositories.auth import UserRepository
 from db.tables.auth import UserRow
 from db.unit_of_work import SqlUnitOfWork
-from services import users
+from services import admin as admin_service
 from services.caller import Caller
 from services.errors import PreconditionFailed
 from services.passwords import PasswordHasher
@@ -36,11 +36,11 @@ Change = Callable[[SqlUnitOfWork, Caller, str], UserRow]
 
 
 def demote(uow: SqlUnitOfWork, caller: Caller, user_id: str) -> UserRow:
-    return users.set_user_role(uow, caller, user_id, "technician")
+    return admin_service.set_user_role(uow, caller, user_id, "technician")
 
 
 def deactivate(uow: SqlUnitOfWork, caller: Caller, user_id: str) -> UserRow:
-    return users.deactivate_user(uow, caller, user_id)
+    return admin_service.deactivate_user(uow, caller, user_id)
 
 
 class CountingTogether(UserRepository):
@@ -70,7 +70,7 @@ class RendezvousUnitOfWork(SqlUnitOfWork):
 
 
 def admin(make_uow: UowFactory, hasher: PasswordHasher, clock: FakeClock, name: str) -> Caller:
-    user = users.register_user(
+    user = admin_service.register_user(
         make_uow(), hasher, f"{name}@example.com", DEFAULT_PASSWORD, name, "admin", clock
     )
     return Caller(user.id, user.email, user.role, f"{name}-session")

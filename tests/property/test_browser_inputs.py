@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from db.tables.proxy import ProxyConfigRow
-from services import proxies as proxies_service
+from services import proxy as proxy_service
 from tests.property.conftest import PropertyApp
 
 ROUND_TRIP = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -148,8 +148,8 @@ def test_proxy_inputs_round_trip(property_app: PropertyApp, token: str) -> None:
             row = session.get(ProxyConfigRow, created["id"])
             assert row is not None
             assert row.username == username
-            assert proxies_service.opened_password(services.sealer, row) == password
-            opened = proxies_service.opened_v2ray_config(services.sealer, row)
+            assert proxy_service.opened_password(services.sealer, row) == password
+            opened = proxy_service.opened_v2ray_config(services.sealer, row)
             assert (json.loads(opened) if opened else None) == params.get("v2rayConfig")
 
     holds()

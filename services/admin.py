@@ -1,8 +1,8 @@
-"""Managing accounts: creating users, roles, deactivation, and one's own profile.
+"""``admin.*``: creating users, giving roles, deactivating accounts.
 
 Who may call these is decided by the role middleware; the rules here protect a caller
-from locking themself out (changing their own role, deactivating themself), and keep
-at least one active admin, also when two admins demote each other at the same moment.
+from locking themself out (changing their own role, deactivating themself), and keep at
+least one active admin, also when two admins demote each other at the same moment.
 """
 
 from db.tables.auth import UserRow
@@ -13,7 +13,6 @@ from services.errors import Conflict, NotFound, PreconditionFailed
 from services.inputs import (
     EMAIL_TAKEN,
     check_new_password,
-    valid_avatar_url,
     valid_email,
     valid_full_name,
     valid_role,
@@ -21,7 +20,6 @@ from services.inputs import (
 from services.passwords import PasswordHasher
 
 USER_NOT_FOUND = "User not found"
-PROFILE_NOT_FOUND = "Profile not found"
 LAST_ADMIN_DEMOTION = "The last active admin cannot be given another role"
 LAST_ADMIN_DEACTIVATION = "The last active admin cannot be deactivated"
 
@@ -107,46 +105,6 @@ def deactivate_user(
         uow.sessions.revoke_all_for_user(user.id, now)
         uow.commit()
         return user
-
-
-def get_current_user(uow: UnitOfWork, caller: Caller) -> UserRow:
-    with uow:
-        user = uow.users.get(caller.user_id)
-        if user is None:
-            raise NotFound(PROFILE_NOT_FOUND)
-        return user
-
-
-def update_profile(
-    uow: UnitOfWork,
-    caller: Caller,
-    full_name: str,
-    email: str,
-    avatar_url: str | None,
-    clock: Clock = utc_now,
-) -> UserRow:
-    normalised_email = valid_email(email)
-    name = valid_full_name(full_name)
-    checked_avatar_url = valid_avatar_url(avatar_url)
-    with uow:
-        user = uow.users.get(caller.user_id)
-        if user is None:
-            raise NotFound(PROFILE_NOT_FOUND)
-        holder = uow.users.get_by_email(normalised_email)
-        if holder is not None and holder.id != user.id:
-            raise Conflict(EMAIL_TAKEN)
-        user.full_name = name
-        user.email = normalised_email
-        user.avatar_url = checked_avatar_url
-        user.updated_at = clock()
-        uow.commit()
-        return user
-
-
-def list_active_users(uow: UnitOfWork) -> list[UserRow]:
-    """Active users by name, for assignment drop-downs."""
-    with uow:
-        return uow.users.list_active()
 
 
 def _lock_admins_then_user(uow: UnitOfWork, user_id: str) -> tuple[list[UserRow], UserRow]:

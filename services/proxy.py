@@ -11,7 +11,7 @@ from anyio import to_thread
 
 from db.tables.proxy import ProxyConfigRow
 from db.unit_of_work import UnitOfWork
-from services.accounts import owned_proxy
+from services.account import owned_proxy
 from services.caller import Caller
 from services.clock import Clock, utc_now
 from services.proxy_probe import Prober, ProbeResult, ProbeSettings, ProbeTarget, probe

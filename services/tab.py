@@ -8,7 +8,7 @@ and the account ends with exactly one active tab.
 from db.tables.account import BrowserAccountRow
 from db.tables.tab import BrowserTabRow
 from db.unit_of_work import UnitOfWork
-from services.accounts import ACCOUNT_NOT_FOUND, owned_account
+from services.account import ACCOUNT_NOT_FOUND, owned_account
 from services.caller import Caller
 from services.clock import Clock, utc_now
 from services.errors import NotFound
