@@ -1,10 +1,17 @@
-"""Column types shared by the tables."""
+"""Column types and ids shared by the tables."""
 
+import uuid
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import DateTime, Dialect
 from sqlalchemy.types import TypeDecorator
+
+ID_LENGTH = 36  # str(uuid.uuid4())
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
 
 
 class UTCDateTime(TypeDecorator[datetime]):

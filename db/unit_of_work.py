@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Any, Generic, Protocol, Self, TypeVar, overload
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
@@ -16,30 +16,35 @@ from sqlmodel import Session
 
 from db.engine import WRITE_TRANSACTION
 from db.errors import ReadOnlyUnitOfWorkError
-from db.repositories import (
-    AuditLogRepository,
-    AuthSessionRepository,
+from db.repositories.account import (
     BrowserAccountRepository,
-    BrowserSessionRepository,
-    BrowserTabRepository,
-    ProxyConfigRepository,
-    UserRepository,
-)
-from db.stores import (
-    AuditLogStore,
-    AuthSessionStore,
     BrowserAccountStore,
+    BrowserSessionRepository,
     BrowserSessionStore,
-    BrowserTabStore,
-    ProxyConfigStore,
+)
+from db.repositories.audit import AuditLogRepository, AuditLogStore
+from db.repositories.auth import (
+    AuthSessionRepository,
+    AuthSessionStore,
+    UserRepository,
     UserStore,
 )
-from db.tables import CORRELATION_ID_MAX_LENGTH, AuditLog
+from db.repositories.proxy import ProxyConfigRepository, ProxyConfigStore
+from db.repositories.tab import BrowserTabRepository, BrowserTabStore
+from db.tables.audit import AuditLogRow
+from schemas.limits import CORRELATION_ID_MAX_LENGTH
+
+RepositoryT = TypeVar("RepositoryT")
 
 
 class UnitOfWork(Protocol):
-    # Read-only properties, so implementations may narrow the types (SQL repositories
-    # in SqlUnitOfWork, in-memory ones in the test fakes).
+    """What services see: the stores of one transaction, and commit.
+
+    Read-only properties, so implementations may narrow the types (SQL repositories in
+    SqlUnitOfWork, in-memory ones in the test fakes). A new domain's store is one
+    property here, one ``repository(...)`` line in SqlUnitOfWork, and one fake.
+    """
+
     @property
     def users(self) -> UserStore: ...
 
@@ -94,14 +99,41 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, class_=Session, expire_on_commit=False)
 
 
+class repository(Generic[RepositoryT]):  # noqa: N801  (used like a field declaration)
+    """A repository of the unit of work, made on first use within each ``with`` block.
+
+    Declared once per store on SqlUnitOfWork (``users = repository(UserRepository)``):
+    nothing else in the unit of work names a repository, and a transaction builds only
+    the repositories it uses.
+    """
+
+    def __init__(self, factory: Callable[[Session], RepositoryT]) -> None:
+        self._factory = factory
+        self._name = ""  # set by __set_name__: the attribute it is declared as
+
+    def __set_name__(self, owner: type[Any], name: str) -> None:
+        self._name = name
+
+    @overload
+    def __get__(self, uow: None, owner: type[Any]) -> Self: ...
+
+    @overload
+    def __get__(self, uow: "SqlUnitOfWork", owner: type[Any]) -> RepositoryT: ...
+
+    def __get__(self, uow: "SqlUnitOfWork | None", owner: type[Any]) -> "RepositoryT | Self":
+        if uow is None:
+            return self
+        return uow.repository_of(self._name, self._factory)
+
+
 class SqlUnitOfWork:
-    users: UserRepository
-    sessions: AuthSessionRepository
-    audit: AuditLogRepository
-    proxies: ProxyConfigRepository
-    accounts: BrowserAccountRepository
-    browser_sessions: BrowserSessionRepository
-    tabs: BrowserTabRepository
+    users = repository(UserRepository)
+    sessions = repository(AuthSessionRepository)
+    audit = repository(AuditLogRepository)
+    proxies = repository(ProxyConfigRepository)
+    accounts = repository(BrowserAccountRepository)
+    browser_sessions = repository(BrowserSessionRepository)
+    tabs = repository(BrowserTabRepository)
 
     def __init__(
         self,
@@ -115,6 +147,7 @@ class SqlUnitOfWork:
         self._audit_entry = audit
         self._audited = False
         self._session: Session | None = None
+        self._repositories: dict[str, Any] = {}
 
     def __enter__(self) -> Self:
         self._session = self._session_factory()
@@ -124,13 +157,7 @@ class SqlUnitOfWork:
             # takes the write lock up front (see db.engine). Services therefore do
             # slow work such as password hashing before entering the unit of work.
             self._session.connection(execution_options={WRITE_TRANSACTION: True})
-        self.users = UserRepository(self._session)
-        self.sessions = AuthSessionRepository(self._session)
-        self.audit = AuditLogRepository(self._session)
-        self.proxies = ProxyConfigRepository(self._session)
-        self.accounts = BrowserAccountRepository(self._session)
-        self.browser_sessions = BrowserSessionRepository(self._session)
-        self.tabs = BrowserTabRepository(self._session)
+        self._repositories = {}
         return self
 
     def __exit__(
@@ -151,7 +178,7 @@ class SqlUnitOfWork:
         if self._audit_entry is not None and not self._audited:
             # Same transaction as the change it records: both land, or neither.
             session.add(
-                AuditLog(
+                AuditLogRow(
                     user_id=self._audit_entry.user_id,
                     procedure=self._audit_entry.procedure,
                     # Cut to fit: the audit row must never be why a mutation fails.
@@ -164,6 +191,13 @@ class SqlUnitOfWork:
 
     def rollback(self) -> None:
         self._active_session().rollback()
+
+    def repository_of(self, name: str, factory: Callable[[Session], RepositoryT]) -> RepositoryT:
+        """The open transaction's repository ``name``, made by ``factory`` on first use."""
+        found = self._repositories.get(name)
+        if found is None:
+            found = self._repositories[name] = factory(self._active_session())
+        return found  # the dict holds each name's own repository
 
     def _active_session(self) -> Session:
         if self._session is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from db.tables import BrowserAccount
+from db.tables.account import BrowserAccountRow
 from middleware.context import RequestContext, SignedInContext
 from routers.base import authed, hashes_passwords
 from routers.partial import given_fields
@@ -23,7 +23,7 @@ from schemas.account import (
     UpdateAccountInput,
 )
 from schemas.browser import SuccessResult
-from services import accounts as accounts_service
+from services import account as account_service
 
 SORT_COLUMNS = {"name": "name", "createdAt": "created_at", "lastAccessedAt": "last_accessed_at"}
 
@@ -41,7 +41,7 @@ ACCOUNT_EXAMPLE: dict[str, Any] = {
 }
 
 
-def account_of(row: BrowserAccount) -> Account:
+def account_of(row: BrowserAccountRow) -> Account:
     return Account.model_validate(row)
 
 
@@ -82,9 +82,9 @@ def list_accounts(ctx: SignedInContext, params: ListAccountsInput) -> list[Accou
         "is_protected": params.filter.protected if params.filter else None,
     }
     if params.page is None and params.page_size is None:
-        rows = accounts_service.list_accounts(ctx.unit_of_work(), ctx.caller, **order)
+        rows = account_service.list_accounts(ctx.unit_of_work(), ctx.caller, **order)
         return [account_of(row) for row in rows]
-    page = accounts_service.list_accounts_page(
+    page = account_service.list_accounts_page(
         ctx.unit_of_work(),
         ctx.caller,
         page=params.page or 1,
@@ -123,7 +123,7 @@ def list_accounts(ctx: SignedInContext, params: ListAccountsInput) -> list[Accou
     .mutation
 )
 def create_account(ctx: SignedInContext, params: CreateAccountInput) -> CreatedAccount:
-    row = accounts_service.create_account(
+    row = account_service.create_account(
         ctx.unit_of_work(),
         ctx.caller,
         name=params.name,
@@ -155,7 +155,7 @@ def create_account(ctx: SignedInContext, params: CreateAccountInput) -> CreatedA
     .mutation
 )
 def update_account(ctx: SignedInContext, params: UpdateAccountInput) -> Account:
-    row = accounts_service.update_account(
+    row = account_service.update_account(
         ctx.unit_of_work(),
         ctx.caller,
         params.account_id,
@@ -189,7 +189,7 @@ def update_account(ctx: SignedInContext, params: UpdateAccountInput) -> Account:
     .mutation
 )
 def switch_account(ctx: SignedInContext, params: SwitchAccountInput) -> SwitchResult:
-    switched = accounts_service.switch_account(
+    switched = account_service.switch_account(
         ctx.unit_of_work(),
         ctx.services.hasher,
         ctx.caller,
@@ -220,7 +220,7 @@ def switch_account(ctx: SignedInContext, params: SwitchAccountInput) -> SwitchRe
     .mutation
 )
 def delete_account(ctx: SignedInContext, params: DeleteAccountInput) -> SuccessResult:
-    accounts_service.delete_account(
+    account_service.delete_account(
         ctx.unit_of_work(),
         ctx.caller,
         params.account_id,

@@ -15,8 +15,8 @@ from schemas.admin import (
     SetUserRoleInput,
 )
 from schemas.profile import Profile
+from services import admin as admin_service
 from services import auth as auth_service
-from services import users as users_service
 
 _SETUP_MESSAGES = {
     "created": "Admin account created",
@@ -86,7 +86,7 @@ def setup(ctx: RequestContext, params: SetupInput) -> SetupResult:
     .mutation
 )
 def create_user(ctx: SignedInContext, params: CreateUserInput) -> Profile:
-    user = users_service.create_user(
+    user = admin_service.create_user(
         ctx.unit_of_work(),
         ctx.services.hasher,
         ctx.caller,
@@ -117,7 +117,7 @@ def create_user(ctx: SignedInContext, params: CreateUserInput) -> Profile:
     .mutation
 )
 def set_user_role(ctx: SignedInContext, params: SetUserRoleInput) -> Profile:
-    user = users_service.set_user_role(ctx.unit_of_work(), ctx.caller, params.user_id, params.role)
+    user = admin_service.set_user_role(ctx.unit_of_work(), ctx.caller, params.user_id, params.role)
     return profile_of(user)
 
 
@@ -140,7 +140,7 @@ def set_user_role(ctx: SignedInContext, params: SetUserRoleInput) -> Profile:
     .mutation
 )
 def deactivate_user(ctx: SignedInContext, params: DeactivateUserInput) -> Profile:
-    user = users_service.deactivate_user(ctx.unit_of_work(), ctx.caller, params.user_id)
+    user = admin_service.deactivate_user(ctx.unit_of_work(), ctx.caller, params.user_id)
     return profile_of(user)
 
 

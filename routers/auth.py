@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from db.tables import User
+from db.tables.auth import UserRow
 from middleware.context import RequestContext, SignedInContext
 from routers.base import authed, hashes_passwords, public
 from routers.samples import CREATED_AT, UPDATED_AT, USER_ID
 from rpc import ErrorCode, Example, RateLimit, Router
 from schemas.auth import AuthUser, LoginInput, LogoutResult, RefreshInput, TokenPair
 from services import auth as auth_service
-from services import users as users_service
+from services import profile as profile_service
 
 AUTH_USER_EXAMPLE: dict[str, Any] = {
     "id": USER_ID,
@@ -34,7 +34,7 @@ TOKEN_PAIR_EXAMPLE: dict[str, Any] = {
 }
 
 
-def auth_user(user: User) -> AuthUser:
+def auth_user(user: UserRow) -> AuthUser:
     return AuthUser(
         id=user.id,
         email=user.email,
@@ -109,7 +109,7 @@ def login(ctx: RequestContext, params: LoginInput) -> TokenPair:
 def me(ctx: RequestContext, _: object) -> AuthUser | None:
     if ctx.caller is None:
         return None
-    return auth_user(users_service.get_current_user(ctx.unit_of_work(), ctx.caller))
+    return auth_user(profile_service.get_current_user(ctx.unit_of_work(), ctx.caller))
 
 
 @(

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from db.tables import User
+from db.tables.auth import UserRow
 from middleware.context import RequestContext, SignedInContext
 from routers.base import authed
 from routers.samples import CREATED_AT, UPDATED_AT, USER_ID
 from rpc import ErrorCode, Example, Router
 from schemas.profile import Profile, UpdateProfileInput, UserSummary
-from services import users as users_service
+from services import profile as profile_service
 
 # Also the answer of admin.* examples: they answer with a profile too.
 PROFILE_EXAMPLE: dict[str, Any] = {
@@ -26,7 +26,7 @@ PROFILE_EXAMPLE: dict[str, Any] = {
 }
 
 
-def profile_of(user: User) -> Profile:
+def profile_of(user: UserRow) -> Profile:
     return Profile(
         id=user.id,
         user_id=user.id,
@@ -50,7 +50,7 @@ def profile_of(user: User) -> Profile:
     .query
 )
 def get_current_user(ctx: SignedInContext, _: object) -> Profile:
-    return profile_of(users_service.get_current_user(ctx.unit_of_work(), ctx.caller))
+    return profile_of(profile_service.get_current_user(ctx.unit_of_work(), ctx.caller))
 
 
 @(
@@ -75,7 +75,7 @@ def get_current_user(ctx: SignedInContext, _: object) -> Profile:
     .mutation
 )
 def update_profile(ctx: SignedInContext, params: UpdateProfileInput) -> Profile:
-    user = users_service.update_profile(
+    user = profile_service.update_profile(
         ctx.unit_of_work(),
         ctx.caller,
         full_name=params.full_name,
@@ -107,7 +107,7 @@ def update_profile(ctx: SignedInContext, params: UpdateProfileInput) -> Profile:
     .query
 )
 def get_all_users(ctx: SignedInContext, _: object) -> list[UserSummary]:
-    users = users_service.list_active_users(ctx.unit_of_work())
+    users = profile_service.list_active_users(ctx.unit_of_work())
     return [
         UserSummary(user_id=u.id, full_name=u.full_name, role=u.role, is_active=u.is_active)
         for u in users

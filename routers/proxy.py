@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from db.tables import ProxyConfig as ProxyConfigRow
+from db.tables.proxy import ProxyConfigRow
 from middleware.context import RequestContext, SignedInContext
 from routers.base import authed
 from routers.partial import given_fields
@@ -20,7 +20,7 @@ from schemas.proxy import (
     TestResult,
     UpdateProxyInput,
 )
-from services import proxies as proxies_service
+from services import proxy as proxy_service
 
 SORT_COLUMNS = {"name": "name", "type": "type", "createdAt": "created_at"}
 
@@ -82,7 +82,7 @@ def proxy_config_of(row: ProxyConfigRow) -> ProxyConfig:
     .query
 )
 def list_proxies(ctx: SignedInContext, params: ListProxiesInput) -> list[ProxyConfig]:
-    rows = proxies_service.list_proxies(
+    rows = proxy_service.list_proxies(
         ctx.unit_of_work(),
         ctx.caller,
         sort_by=SORT_COLUMNS[params.sort_by],
@@ -140,7 +140,7 @@ def list_proxies(ctx: SignedInContext, params: ListProxiesInput) -> list[ProxyCo
     .mutation
 )
 def create_proxy(ctx: SignedInContext, params: CreateProxyInput) -> CreatedProxy:
-    new = proxies_service.NewProxy(
+    new = proxy_service.NewProxy(
         name=params.name,
         type=params.type,
         host=params.host,
@@ -153,7 +153,7 @@ def create_proxy(ctx: SignedInContext, params: CreateProxyInput) -> CreatedProxy
             else None
         ),
     )
-    row = proxies_service.create_proxy(
+    row = proxy_service.create_proxy(
         ctx.unit_of_work(), ctx.caller, new, ctx.services.sealer, ctx.services.clock
     )
     return CreatedProxy.model_validate(row)
@@ -180,7 +180,7 @@ def create_proxy(ctx: SignedInContext, params: CreateProxyInput) -> CreatedProxy
     .mutation
 )
 def update_proxy(ctx: SignedInContext, params: UpdateProxyInput) -> ProxyConfig:
-    row = proxies_service.update_proxy(
+    row = proxy_service.update_proxy(
         ctx.unit_of_work(),
         ctx.caller,
         params.proxy_config_id,
@@ -203,7 +203,7 @@ def update_proxy(ctx: SignedInContext, params: UpdateProxyInput) -> ProxyConfig:
     .mutation
 )
 def delete_proxy(ctx: SignedInContext, params: ProxyConfigIdInput) -> SuccessResult:
-    proxies_service.delete_proxy(ctx.unit_of_work(), ctx.caller, params.proxy_config_id)
+    proxy_service.delete_proxy(ctx.unit_of_work(), ctx.caller, params.proxy_config_id)
     return SuccessResult(success=True)
 
 
@@ -241,7 +241,7 @@ def delete_proxy(ctx: SignedInContext, params: ProxyConfigIdInput) -> SuccessRes
 )
 async def test_proxy(ctx: SignedInContext, params: ProxyConfigIdInput) -> TestResult:
     # Async: the network test waits on the event loop, not in a worker thread.
-    result = await proxies_service.run_proxy_test(
+    result = await proxy_service.run_proxy_test(
         ctx.unit_of_work(),
         ctx.caller,
         params.proxy_config_id,

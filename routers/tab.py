@@ -11,7 +11,7 @@ from routers.samples import ACCOUNT_ID, CREATED_AT, TAB_ID
 from rpc import ErrorCode, Example, RateLimit, Router
 from schemas.browser import SuccessResult
 from schemas.tab import BrowserTab, CreateTabInput, ListTabsInput, TabIdInput, UpdateTabInput
-from services import tabs as tabs_service
+from services import tab as tab_service
 
 TAB_EXAMPLE: dict[str, Any] = {
     "id": TAB_ID,
@@ -41,7 +41,7 @@ TAB_EXAMPLE: dict[str, Any] = {
     .query
 )
 def list_tabs(ctx: SignedInContext, params: ListTabsInput) -> list[BrowserTab]:
-    rows = tabs_service.list_tabs(ctx.unit_of_work(), ctx.caller, params.account_id)
+    rows = tab_service.list_tabs(ctx.unit_of_work(), ctx.caller, params.account_id)
     return [BrowserTab.model_validate(row) for row in rows]
 
 
@@ -67,7 +67,7 @@ def list_tabs(ctx: SignedInContext, params: ListTabsInput) -> list[BrowserTab]:
     .mutation
 )
 def create_tab(ctx: SignedInContext, params: CreateTabInput) -> BrowserTab:
-    row = tabs_service.create_tab(
+    row = tab_service.create_tab(
         ctx.unit_of_work(),
         ctx.caller,
         params.account_id,
@@ -100,7 +100,7 @@ def create_tab(ctx: SignedInContext, params: CreateTabInput) -> BrowserTab:
     .mutation
 )
 def update_tab(ctx: SignedInContext, params: UpdateTabInput) -> BrowserTab:
-    row = tabs_service.update_tab(
+    row = tab_service.update_tab(
         ctx.unit_of_work(),
         ctx.caller,
         params.tab_id,
@@ -129,7 +129,7 @@ def update_tab(ctx: SignedInContext, params: UpdateTabInput) -> BrowserTab:
     .mutation
 )
 def close_tab(ctx: SignedInContext, params: TabIdInput) -> SuccessResult:
-    tabs_service.close_tab(ctx.unit_of_work(), ctx.caller, params.tab_id)
+    tab_service.close_tab(ctx.unit_of_work(), ctx.caller, params.tab_id)
     return SuccessResult(success=True)
 
 

@@ -7,8 +7,9 @@ from pydantic import Field
 from schemas.base import CamelInput, CamelOutput
 from schemas.browser import Name, NotNull, ResourceId, SortOrder, not_null
 from schemas.common import JsonBoolean, JsonInteger, NoControlCharacters, Timestamp
+from schemas.limits import DESCRIPTION_MAX_LENGTH
 
-Description = Annotated[str, Field(max_length=500), NoControlCharacters]
+Description = Annotated[str, Field(max_length=DESCRIPTION_MAX_LENGTH), NoControlCharacters]
 PAGE_SIZE_DEFAULT = 20
 
 

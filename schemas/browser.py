@@ -10,17 +10,16 @@ from pydantic_core import PydanticCustomError
 
 from schemas.base import CamelOutput
 from schemas.common import JsonInteger, NoControlCharacters
+from schemas.limits import HOST_MAX_LENGTH, NAME_MAX_LENGTH, URL_MAX_LENGTH
 
 # Ids are made by the server (UUID4); the bound keeps lookups cheap and storable.
 ResourceId = Annotated[str, Field(min_length=1, max_length=64), NoControlCharacters]
-Name = Annotated[str, Field(min_length=1, max_length=100), NoControlCharacters]
+Name = Annotated[str, Field(min_length=1, max_length=NAME_MAX_LENGTH), NoControlCharacters]
 SortOrder = Literal["asc", "desc"]
 ProxyType = Literal["HTTP", "HTTPS", "SOCKS4", "SOCKS5", "V2RAY"]
 # true or "80" is a mistake, not port 1 or 80 (the coercion rule of schemas.common).
 Port = Annotated[JsonInteger, Field(ge=1, le=65535)]
 
-URL_MAX_LENGTH: Final = 2048
-HOST_MAX_LENGTH: Final = 253
 _HOST_LABEL: Final = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 _ABOUT_PAGE: Final = re.compile(r"about:[a-z0-9-]+")
 _URL_WHITESPACE: Final = re.compile(r"\s")

@@ -14,6 +14,8 @@ from typing import Annotated, Final, Literal, get_args
 from pydantic import AfterValidator, PlainSerializer, Strict, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from schemas.limits import EMAIL_MAX_LENGTH
+
 # The contract's coercion rule, for every field of every input model: a number field
 # takes only JSON numbers, a boolean field only true or false, a string field only
 # strings. pydantic's lax mode, the default, would read "2" and 2.0 as the integer 2,
@@ -31,7 +33,6 @@ JsonBoolean = Annotated[bool, Strict()]
 Role = Literal["admin", "manager", "technician", "reception"]
 ROLES: Final[tuple[Role, ...]] = get_args(Role)
 
-EMAIL_MAX_LENGTH: Final = 254
 EMAIL_INVALID_MESSAGE: Final = "email must be a valid address of at most 254 characters"
 EMAIL_SUSPICIOUS_MESSAGE: Final = "email must not contain suspicious patterns such as 'script'"
 # RPMA's pattern, ASCII only. Used with fullmatch: `$` alone would accept a trailing newline.

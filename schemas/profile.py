@@ -8,9 +8,10 @@ from pydantic import AnyHttpUrl, Field, UrlConstraints
 
 from schemas.base import SnakeInput, SnakeOutput
 from schemas.common import Email, NoControlCharacters, Role, Timestamp
+from schemas.limits import AVATAR_URL_MAX_LENGTH, FULL_NAME_MAX_LENGTH
 
-FullName = Annotated[str, Field(min_length=1, max_length=200), NoControlCharacters]
-AvatarUrl = Annotated[AnyHttpUrl, UrlConstraints(max_length=2048)]
+FullName = Annotated[str, Field(min_length=1, max_length=FULL_NAME_MAX_LENGTH), NoControlCharacters]
+AvatarUrl = Annotated[AnyHttpUrl, UrlConstraints(max_length=AVATAR_URL_MAX_LENGTH)]
 
 
 class Profile(SnakeOutput):

@@ -8,8 +8,11 @@ from pydantic_core import PydanticCustomError
 from schemas.base import CamelInput, CamelOutput
 from schemas.browser import Host, Name, NotNull, Port, ProxyType, ResourceId, SortOrder, not_null
 from schemas.common import JsonBoolean, NoControlCharacters, Timestamp
+from schemas.limits import PROXY_USERNAME_MAX_LENGTH
 
-Username = Annotated[str, Field(min_length=1, max_length=255), NoControlCharacters]
+Username = Annotated[
+    str, Field(min_length=1, max_length=PROXY_USERNAME_MAX_LENGTH), NoControlCharacters
+]
 Secret = Annotated[str, Field(min_length=1, max_length=255), NoControlCharacters]
 Uuid = Annotated[
     str,

@@ -7,8 +7,9 @@ from pydantic import Field
 from schemas.base import CamelInput, CamelOutput
 from schemas.browser import BrowserUrl, NotNull, ResourceId, not_null
 from schemas.common import JsonBoolean, JsonInteger, JsonNumber, NoControlCharacters, Timestamp
+from schemas.limits import TAB_TITLE_MAX_LENGTH
 
-Title = Annotated[str, Field(max_length=500), NoControlCharacters]
+Title = Annotated[str, Field(max_length=TAB_TITLE_MAX_LENGTH), NoControlCharacters]
 # PostgreSQL's integer column: the largest scroll offset it holds.
 ScrollPosition = Annotated[JsonInteger, Field(ge=0, le=2_147_483_647)]
 ZoomLevel = Annotated[JsonNumber, Field(ge=0.25, le=5)]

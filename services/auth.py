@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from db.tables import AuthSession, User
+from db.tables.auth import AuthSessionRow, UserRow
 from db.unit_of_work import UnitOfWork
-from services import users
+from services import admin
 from services.caller import Caller
 from services.clock import Clock, utc_now
 from services.errors import (
@@ -44,7 +44,7 @@ class LoginResult:
     refresh_token: str
     access_expires_at: datetime
     refresh_expires_at: datetime
-    user: User
+    user: UserRow
 
 
 def login(
@@ -82,7 +82,7 @@ def login(
         user.last_signed_in_at = now
 
         secret = tokens.new_refresh_secret()
-        auth_session = AuthSession(
+        auth_session = AuthSessionRow(
             user_id=user.id,
             refresh_token_hash=tokens.hash_refresh_secret(secret),
             created_at=now,
@@ -232,7 +232,7 @@ def setup_admin(
         user = uow.users.get_by_email(email)
         if user is None:
             uow.users.add(
-                User(
+                UserRow(
                     email=email,
                     full_name=name or DEFAULT_ADMIN_NAME,
                     password_hash=password_hash,
@@ -260,16 +260,16 @@ def create_admin(
     password: str,
     full_name: str,
     clock: Clock = utc_now,
-) -> User:
+) -> UserRow:
     """Create an admin account (the CLI's way to make the first admin)."""
-    return users.register_user(uow, hasher, email, password, full_name, "admin", clock)
+    return admin.register_user(uow, hasher, email, password, full_name, "admin", clock)
 
 
-def _is_live(auth_session: AuthSession, now: datetime) -> bool:
+def _is_live(auth_session: AuthSessionRow, now: datetime) -> bool:
     return auth_session.revoked_at is None and now < auth_session.expires_at
 
 
-def _revoke_for_reuse(uow: UnitOfWork, auth_session: AuthSession, now: datetime) -> None:
+def _revoke_for_reuse(uow: UnitOfWork, auth_session: AuthSessionRow, now: datetime) -> None:
     if auth_session.revoked_at is None:
         auth_session.revoked_at = now
         uow.commit()

@@ -5,8 +5,8 @@ CLI and the environment (admin setup) reach them without one, and the invariants
 (lowercase unique emails, strong passwords) must hold whoever calls.
 """
 
-from db.tables import AVATAR_URL_MAX_LENGTH, FULL_NAME_MAX_LENGTH, USER_AGENT_MAX_LENGTH
 from schemas.common import ROLES, check_password_strength, validate_email
+from schemas.limits import AVATAR_URL_MAX_LENGTH, FULL_NAME_MAX_LENGTH, USER_AGENT_MAX_LENGTH
 from services.errors import InvalidInput
 
 EMAIL_TAKEN = "A user with this email already exists"

@@ -24,7 +24,7 @@ from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from dataclasses import dataclass
 
-from db.tables import TEST_ERROR_MAX_LENGTH
+from schemas.limits import TEST_ERROR_MAX_LENGTH
 
 SOCKS5_VERSION = 0x05
 SOCKS5_NO_AUTH = 0x00

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from db.tables import User
+from db.tables.auth import UserRow
 from services.passwords import PasswordHasher
 
 DEFAULT_PASSWORD = "Correct-Horse-9"
@@ -18,8 +18,8 @@ def make_user(
     role: str = "technician",
     is_active: bool = True,
     now: datetime = DEFAULT_TIME,
-) -> User:
-    return User(
+) -> UserRow:
+    return UserRow(
         email=email.lower(),
         full_name=full_name,
         password_hash=hasher.hash(password),

@@ -35,7 +35,8 @@ from sqlmodel import Session, col, select
 from starlette.applications import Starlette
 
 from db.migrate import upgrade_to_head
-from db.tables import AuditLog, AuthSession, User
+from db.tables.audit import AuditLogRow
+from db.tables.auth import AuthSessionRow, UserRow
 from db.unit_of_work import SqlUnitOfWork
 from middleware.context import AppServices
 from services import auth as auth_service
@@ -352,22 +353,22 @@ def make_user(server: LiveServer, client: httpx.Client, admin_account: Account) 
     return make
 
 
-def audit_rows(server: LiveServer, correlation: str) -> list[AuditLog]:
+def audit_rows(server: LiveServer, correlation: str) -> list[AuditLogRow]:
     with server.db() as session:
-        statement = select(AuditLog).where(AuditLog.correlation_id == correlation)
-        return list(session.exec(statement.order_by(col(AuditLog.id))))
+        statement = select(AuditLogRow).where(AuditLogRow.correlation_id == correlation)
+        return list(session.exec(statement.order_by(col(AuditLogRow.id))))
 
 
-def load_user(server: LiveServer, user_id: str) -> User | None:
+def load_user(server: LiveServer, user_id: str) -> UserRow | None:
     with server.db() as session:
-        return session.get(User, user_id)
+        return session.get(UserRow, user_id)
 
 
-def load_session(server: LiveServer, session_id: str) -> AuthSession | None:
+def load_session(server: LiveServer, session_id: str) -> AuthSessionRow | None:
     with server.db() as session:
-        return session.get(AuthSession, session_id)
+        return session.get(AuthSessionRow, session_id)
 
 
 def count_users(server: LiveServer) -> int:
     with server.db() as session:
-        return len(list(session.exec(select(User.id))))
+        return len(list(session.exec(select(UserRow.id))))

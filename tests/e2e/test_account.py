@@ -9,7 +9,8 @@ import httpx
 import pytest
 from sqlmodel import col, select
 
-from db.tables import BrowserSession, BrowserTab
+from db.tables.account import BrowserSessionRow
+from db.tables.tab import BrowserTabRow
 from tests.e2e.browser import (
     FORBIDDEN,
     INVALID_PARAMS,
@@ -217,7 +218,7 @@ def test_switch_opens_a_session(
 
     assert (switched["success"], switched["accountId"]) == (True, account_id)
     with server.db() as session:
-        row = session.get(BrowserSession, switched["sessionId"])
+        row = session.get(BrowserSessionRow, switched["sessionId"])
         assert row is not None
         assert row.account_id == account_id
     [listed] = result_of(call(client, user, "account.list"))
@@ -262,9 +263,11 @@ def test_delete_needs_confirmation_and_removes_tabs_and_sessions(
     assert result_of(done) == {"success": True}
     assert result_of(call(client, user, "account.list")) == []
     with server.db() as session:
-        tabs = session.exec(select(BrowserTab).where(col(BrowserTab.account_id) == account_id))
+        tabs = session.exec(
+            select(BrowserTabRow).where(col(BrowserTabRow.account_id) == account_id)
+        )
         sessions = session.exec(
-            select(BrowserSession).where(col(BrowserSession.account_id) == account_id)
+            select(BrowserSessionRow).where(col(BrowserSessionRow.account_id) == account_id)
         )
         assert (list(tabs), list(sessions)) == ([], [])
 

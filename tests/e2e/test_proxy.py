@@ -14,8 +14,8 @@ import httpx
 import pytest
 from sqlalchemy import text
 
-from db.tables import ProxyConfig
-from services import proxies as proxies_service
+from db.tables.proxy import ProxyConfigRow
+from services import proxy as proxy_service
 from services.sealing import SealedSecretError
 from tests.e2e.browser import INVALID_PARAMS, MISSING_ID, NOT_FOUND, UNAUTHORIZED, call
 from tests.e2e.conftest import (
@@ -147,18 +147,18 @@ def test_secrets_are_sealed_in_the_database(
 
     sealer = server.services.sealer
     with server.db() as session:
-        plain_row = session.get(ProxyConfig, plain_id)
-        v2ray_row = session.get(ProxyConfig, v2ray_id)
+        plain_row = session.get(ProxyConfigRow, plain_id)
+        v2ray_row = session.get(ProxyConfigRow, v2ray_id)
         assert plain_row is not None
         assert v2ray_row is not None
-        assert proxies_service.opened_password(sealer, plain_row) == "socks-secret-42"
-        opened = proxies_service.opened_v2ray_config(sealer, v2ray_row)
+        assert proxy_service.opened_password(sealer, plain_row) == "socks-secret-42"
+        opened = proxy_service.opened_v2ray_config(sealer, v2ray_row)
         assert opened is not None
         assert json.loads(opened) == v2ray
         # Bound to its row: the same sealed text does not open as another row's.
         plain_row.id, v2ray_row.sealed_password = v2ray_id, plain_row.sealed_password
         with pytest.raises(SealedSecretError):
-            proxies_service.opened_password(sealer, plain_row)
+            proxy_service.opened_password(sealer, plain_row)
 
 
 @pytest.mark.parametrize(

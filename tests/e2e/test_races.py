@@ -24,7 +24,10 @@ import httpx
 import pytest
 from sqlmodel import col, select
 
-from db.tables import BrowserAccount, BrowserTab, ProxyConfig, User
+from db.tables.account import BrowserAccountRow
+from db.tables.auth import UserRow
+from db.tables.proxy import ProxyConfigRow
+from db.tables.tab import BrowserTabRow
 from tests.e2e.conftest import (
     Account,
     LiveServer,
@@ -99,12 +102,12 @@ def test_one_of_ten_racing_for_an_email_gets_it_the_others_conflict(
     assert outcomes == {OK: 1, "CONFLICT": 9}, answers
     winner = next(user for user, answer in zip(users, answers, strict=True) if "result" in answer)
     with server.db() as session:
-        holders = session.exec(select(User.id).where(col(User.email) == wanted)).all()
+        holders = session.exec(select(UserRow.id).where(col(UserRow.email) == wanted)).all()
         assert holders == [winner.id]
         # The losers kept their own emails.
         for user in users:
             if user is not winner:
-                row = session.get(User, user.id)
+                row = session.get(UserRow, user.id)
                 assert row is not None
                 assert row.email == user.email
 
@@ -130,9 +133,9 @@ def test_deleting_an_account_while_tabs_open_on_it(
         assert outcomes[0] in (OK, "CONFLICT"), answers
         assert set(outcomes[1:]) <= {OK, "NOT_FOUND", "CONFLICT"}, answers
         with server.db() as session:
-            account = session.get(BrowserAccount, account_id)
+            account = session.get(BrowserAccountRow, account_id)
             tabs = session.exec(
-                select(BrowserTab).where(col(BrowserTab.account_id) == account_id)
+                select(BrowserTabRow).where(col(BrowserTabRow.account_id) == account_id)
             ).all()
         if outcomes[0] == OK:
             # Deleted with every tab, including any opened before the delete took it.
@@ -172,13 +175,13 @@ def test_deleting_a_proxy_while_an_account_is_attached_to_it(
         assert outcomes[0] in (OK, "CONFLICT"), answers
         assert set(outcomes[1:]) <= {OK, "NOT_FOUND", "CONFLICT"}, answers
         with server.db() as session:
-            proxy = session.get(ProxyConfig, proxy_id)
-            account = session.get(BrowserAccount, account_id)
+            proxy = session.get(ProxyConfigRow, proxy_id)
+            account = session.get(BrowserAccountRow, account_id)
             assert account is not None
             # Never pointing at a proxy that is gone (this round's or, after a round
             # whose delete was refused, an earlier one's).
             if account.proxy_config_id is not None:
-                assert session.get(ProxyConfig, account.proxy_config_id) is not None
+                assert session.get(ProxyConfigRow, account.proxy_config_id) is not None
         if outcomes[0] == OK:
             # A deleted proxy is nobody's any more.
             assert proxy is None
@@ -209,6 +212,6 @@ def test_renaming_an_account_while_it_is_deleted(
         assert outcomes[0] in (OK, "CONFLICT"), answers
         assert set(outcomes[1:]) <= {OK, "NOT_FOUND", "CONFLICT"}, answers
         with server.db() as session:
-            account = session.get(BrowserAccount, account_id)
+            account = session.get(BrowserAccountRow, account_id)
         assert (account is None) == (outcomes[0] == OK)
     assert "INTERNAL_SERVER_ERROR" not in seen

@@ -8,9 +8,11 @@ import pytest
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, select
 
-from db.tables import AuditLog, AuthSession, RetiredRefreshToken, User
+from db.tables.audit import AuditLogRow
+from db.tables.auth import AuthSessionRow, RetiredRefreshTokenRow, UserRow
 from db.unit_of_work import AuditEntry
-from services import auth, users
+from services import admin as admin_service
+from services import auth, profile
 from services.auth import REFRESH_TOKEN_REUSED, LoginResult
 from services.caller import Caller
 from services.errors import Conflict, InvalidCredentials, Unauthenticated
@@ -31,13 +33,13 @@ SETUP_PASSWORD = "setup-secret"
 
 
 @pytest.fixture
-def admin(make_uow: UowFactory, hasher: PasswordHasher, clock: FakeClock) -> User:
+def admin(make_uow: UowFactory, hasher: PasswordHasher, clock: FakeClock) -> UserRow:
     return auth.create_admin(make_uow(), hasher, ADMIN_EMAIL, ADMIN_PASSWORD, "Ada", clock)
 
 
 @pytest.fixture
 def admin_caller(
-    admin: User,
+    admin: UserRow,
     make_uow: UowFactory,
     hasher: PasswordHasher,
     tokens: TokenService,
@@ -50,8 +52,8 @@ def admin_caller(
 @pytest.fixture
 def tech(
     make_uow: UowFactory, hasher: PasswordHasher, admin_caller: Caller, clock: FakeClock
-) -> User:
-    return users.create_user(
+) -> UserRow:
+    return admin_service.create_user(
         make_uow(),
         hasher,
         admin_caller,
@@ -76,7 +78,7 @@ def who(make_uow: UowFactory, tokens: TokenService, token: str, clock: FakeClock
 
 
 def test_login_then_authenticate(
-    tech: User,
+    tech: UserRow,
     make_uow: UowFactory,
     hasher: PasswordHasher,
     tokens: TokenService,
@@ -92,8 +94,8 @@ def test_login_then_authenticate(
         "technician",
     )
     with sessions() as session:
-        stored_user = session.get(User, tech.id)
-        stored_session = session.get(AuthSession, caller.session_id)
+        stored_user = session.get(UserRow, tech.id)
+        stored_session = session.get(AuthSessionRow, caller.session_id)
     assert stored_user is not None
     assert stored_user.last_signed_in_at == clock()
     assert stored_session is not None
@@ -101,7 +103,7 @@ def test_login_then_authenticate(
 
 
 def test_wrong_password_changes_nothing(
-    tech: User,
+    tech: UserRow,
     make_uow: UowFactory,
     hasher: PasswordHasher,
     tokens: TokenService,
@@ -111,11 +113,14 @@ def test_wrong_password_changes_nothing(
     with pytest.raises(InvalidCredentials):
         auth.login(make_uow(), hasher, tokens, "tess@example.com", "Nope-nope-1", clock)
     with sessions() as session:
-        assert session.exec(select(AuthSession).where(AuthSession.user_id == tech.id)).all() == []
+        assert (
+            session.exec(select(AuthSessionRow).where(AuthSessionRow.user_id == tech.id)).all()
+            == []
+        )
 
 
 def test_refresh_rotation_and_reuse_detection(
-    tech: User,
+    tech: UserRow,
     make_uow: UowFactory,
     hasher: PasswordHasher,
     tokens: TokenService,
@@ -139,7 +144,7 @@ def test_refresh_rotation_and_reuse_detection(
 
 
 def test_a_wrong_secret_does_not_end_someone_elses_session(
-    tech: User,
+    tech: UserRow,
     make_uow: UowFactory,
     hasher: PasswordHasher,
     tokens: TokenService,
@@ -155,16 +160,16 @@ def test_a_wrong_secret_does_not_end_someone_elses_session(
         auth.refresh(make_uow(), tokens, guessed, clock)
 
     with sessions() as session:
-        stored = session.get(AuthSession, session_id)
+        stored = session.get(AuthSessionRow, session_id)
         assert stored is not None
         assert stored.revoked_at is None
-        assert session.exec(select(RetiredRefreshToken)).all() == []
+        assert session.exec(select(RetiredRefreshTokenRow)).all() == []
     assert who(make_uow, tokens, signed_in.access_token, clock).user_id == tech.id
     assert auth.refresh(make_uow(), tokens, signed_in.refresh_token, clock)
 
 
 def test_reuse_of_any_earlier_refresh_token_revokes_the_session(
-    tech: User,
+    tech: UserRow,
     make_uow: UowFactory,
     hasher: PasswordHasher,
     tokens: TokenService,
@@ -207,7 +212,7 @@ def refresh_twice_at_once(
 
 
 def test_two_refreshes_with_one_token_at_once_end_the_session(
-    tech: User,
+    tech: UserRow,
     make_uow: UowFactory,
     hasher: PasswordHasher,
     tokens: TokenService,
@@ -230,7 +235,7 @@ def test_two_refreshes_with_one_token_at_once_end_the_session(
 
 
 def test_logout_ends_only_that_session(
-    tech: User,
+    tech: UserRow,
     make_uow: UowFactory,
     hasher: PasswordHasher,
     tokens: TokenService,
@@ -249,7 +254,7 @@ def test_logout_ends_only_that_session(
 
 
 def test_deactivation_kills_sessions_and_blocks_login(
-    tech: User,
+    tech: UserRow,
     admin_caller: Caller,
     make_uow: UowFactory,
     hasher: PasswordHasher,
@@ -259,7 +264,7 @@ def test_deactivation_kills_sessions_and_blocks_login(
 ) -> None:
     result = tech_login(make_uow, hasher, tokens, clock)
 
-    users.deactivate_user(make_uow(), admin_caller, tech.id, clock)
+    admin_service.deactivate_user(make_uow(), admin_caller, tech.id, clock)
 
     with pytest.raises(Unauthenticated):
         who(make_uow, tokens, result.access_token, clock)
@@ -267,13 +272,13 @@ def test_deactivation_kills_sessions_and_blocks_login(
         tech_login(make_uow, hasher, tokens, clock)
     session_id, _ = parse_refresh_token(result.refresh_token)
     with sessions() as session:
-        stored = session.get(AuthSession, session_id)
+        stored = session.get(AuthSessionRow, session_id)
     assert stored is not None
     assert stored.revoked_at == clock()
 
 
 def test_role_change_applies_to_the_next_request(
-    tech: User,
+    tech: UserRow,
     admin_caller: Caller,
     make_uow: UowFactory,
     hasher: PasswordHasher,
@@ -281,23 +286,23 @@ def test_role_change_applies_to_the_next_request(
     clock: FakeClock,
 ) -> None:
     result = tech_login(make_uow, hasher, tokens, clock)
-    users.set_user_role(make_uow(), admin_caller, tech.id, "manager", clock)
+    admin_service.set_user_role(make_uow(), admin_caller, tech.id, "manager", clock)
     assert who(make_uow, tokens, result.access_token, clock).role == "manager"
 
 
 def test_profile_update_and_email_conflict(
-    tech: User, admin_caller: Caller, make_uow: UowFactory, clock: FakeClock
+    tech: UserRow, admin_caller: Caller, make_uow: UowFactory, clock: FakeClock
 ) -> None:
-    updated = users.update_profile(
+    updated = profile.update_profile(
         make_uow(), admin_caller, "Ada Admin", "Ada@Example.com", None, clock
     )
     assert updated.email == "ada@example.com"
-    assert users.get_current_user(make_uow(read_only=True), admin_caller).email == (
+    assert profile.get_current_user(make_uow(read_only=True), admin_caller).email == (
         "ada@example.com"
     )
     with pytest.raises(Conflict):
-        users.update_profile(make_uow(), admin_caller, "Ada", "TESS@example.com", None, clock)
-    assert [u.full_name for u in users.list_active_users(make_uow(read_only=True))] == [
+        profile.update_profile(make_uow(), admin_caller, "Ada", "TESS@example.com", None, clock)
+    assert [u.full_name for u in profile.list_active_users(make_uow(read_only=True))] == [
         "Ada Admin",
         "Tess",
     ]
@@ -334,5 +339,5 @@ def test_setup_creates_then_resets_the_admin(
         auth.login(make_uow(), hasher, tokens, ADMIN_EMAIL, ADMIN_PASSWORD, clock)
     auth.login(make_uow(), hasher, tokens, ADMIN_EMAIL, "Another-Strong-2", clock)
     with sessions() as session:
-        procedures = session.exec(select(AuditLog.procedure)).all()
+        procedures = session.exec(select(AuditLogRow.procedure)).all()
     assert procedures == ["admin.setup", "admin.setup"]

@@ -20,7 +20,8 @@ from sqlalchemy import Engine, func
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
-from db.tables import AuditLog, User
+from db.tables.audit import AuditLogRow
+from db.tables.auth import UserRow
 from middleware.context import AppServices, RequestContext
 from middleware.retry import ATTEMPTS
 from routers.base import public
@@ -86,7 +87,7 @@ def writes_a_user_then(
     return resolve
 
 
-def stored(engine: Engine, table: type[User] | type[AuditLog]) -> int:
+def stored(engine: Engine, table: type[UserRow] | type[AuditLogRow]) -> int:
     with Session(engine) as session:
         return session.exec(select(func.count()).select_from(table)).one()
 
@@ -105,8 +106,8 @@ async def test_a_call_failing_twice_with_a_transient_error_succeeds_on_the_third
     assert runs == [1, 2, 3]
     # The failed runs kept nothing: one user, one audit row (the rows of the failed
     # runs would also have made the third one's insert a duplicate).
-    assert stored(migrated_engine, User) == 1
-    assert stored(migrated_engine, AuditLog) == 1
+    assert stored(migrated_engine, UserRow) == 1
+    assert stored(migrated_engine, AuditLogRow) == 1
     with pytest.raises(RpcError) as refused:
         await call(services, procedure)
     assert refused.value.code is ErrorCode.TOO_MANY_REQUESTS
@@ -126,8 +127,8 @@ async def test_a_call_that_keeps_failing_is_a_conflict_after_the_last_run(
     assert answered.value.code is ErrorCode.CONFLICT
     assert "try again" in answered.value.message
     assert runs == list(range(1, ATTEMPTS + 1))
-    assert stored(migrated_engine, User) == 0
-    assert stored(migrated_engine, AuditLog) == 0
+    assert stored(migrated_engine, UserRow) == 0
+    assert stored(migrated_engine, AuditLogRow) == 0
 
 
 @pytest.mark.asyncio
@@ -173,7 +174,7 @@ async def test_an_unexpected_database_error_is_internal_and_logged_without_value
         with uow:
             # No password hash: a NOT NULL violation. PostgreSQL's message quotes the
             # whole row ("Failing row contains (..., retried.person@example.com, ...)").
-            incomplete = User(email=EMAIL, full_name="Incomplete", role="technician")
+            incomplete = UserRow(email=EMAIL, full_name="Incomplete", role="technician")
             incomplete.created_at = incomplete.updated_at = datetime.now(UTC)
             uow.users.add(incomplete)
             uow.commit()
@@ -190,4 +191,4 @@ async def test_an_unexpected_database_error_is_internal_and_logged_without_value
     assert EMAIL not in caplog.text
     assert logged.levelno == logging.ERROR
     with Session(migrated_engine) as session:
-        assert session.exec(select(User).where(col(User.email) == EMAIL)).first() is None
+        assert session.exec(select(UserRow).where(col(UserRow.email) == EMAIL)).first() is None

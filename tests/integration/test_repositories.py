@@ -5,8 +5,10 @@ from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, col, select
 
-from db.repositories import AuditLogRepository, AuthSessionRepository, UserRepository
-from db.tables import AuditLog, AuthSession, RetiredRefreshToken, User
+from db.repositories.audit import AuditLogRepository
+from db.repositories.auth import AuthSessionRepository, UserRepository
+from db.tables.audit import AuditLogRow
+from db.tables.auth import AuthSessionRow, RetiredRefreshTokenRow, UserRow
 from services.passwords import PasswordHasher
 from tests.factories import make_user
 
@@ -23,8 +25,8 @@ def save(sessions: sessionmaker[Session], *rows: object) -> None:
         session.commit()
 
 
-def session_row(user: User, *, revoked: bool = False) -> AuthSession:
-    return AuthSession(
+def session_row(user: UserRow, *, revoked: bool = False) -> AuthSessionRow:
+    return AuthSessionRow(
         user_id=user.id,
         refresh_token_hash="a" * 64,
         created_at=NOW,
@@ -87,7 +89,7 @@ def test_list_active_is_ordered_by_name_and_skips_inactive(
         repository = UserRepository(session)
         assert [u.full_name for u in repository.list_active()] == ["Abe", "Zoe"]
         # Skipped, not gone: all three rows are stored.
-        stored = session.exec(select(User.full_name).order_by(col(User.full_name))).all()
+        stored = session.exec(select(UserRow.full_name).order_by(col(UserRow.full_name))).all()
         assert list(stored) == ["Abe", "Ann", "Zoe"]
 
 
@@ -167,7 +169,7 @@ def test_retired_refresh_hashes_are_remembered_until_they_expire(
 
     with sessions() as session:
         kept = session.exec(
-            select(RetiredRefreshToken.session_id, RetiredRefreshToken.token_hash)
+            select(RetiredRefreshTokenRow.session_id, RetiredRefreshTokenRow.token_hash)
         ).all()
     assert sorted(kept) == sorted([(row.id, "b" * 64), (row.id, "e" * 64), (other.id, "c" * 64)])
 
@@ -185,11 +187,11 @@ def test_retired_hashes_are_deleted_with_their_session(
         session.commit()
 
     with sessions() as session:
-        session.delete(session.get(User, user.id))
+        session.delete(session.get(UserRow, user.id))
         session.commit()
 
     with sessions() as session:
-        assert session.exec(select(RetiredRefreshToken)).all() == []
+        assert session.exec(select(RetiredRefreshTokenRow)).all() == []
 
 
 def test_sessions_are_deleted_with_their_user(
@@ -200,15 +202,15 @@ def test_sessions_are_deleted_with_their_user(
     save(sessions, user, row)
 
     with sessions() as session:
-        session.delete(session.get(User, user.id))
+        session.delete(session.get(UserRow, user.id))
         session.commit()
 
     with sessions() as session:
-        assert session.get(AuthSession, row.id) is None
+        assert session.get(AuthSessionRow, row.id) is None
 
 
 def test_session_for_an_unknown_user_is_refused(sessions: sessionmaker[Session]) -> None:
-    orphan = AuthSession(
+    orphan = AuthSessionRow(
         user_id="no-such-user", refresh_token_hash="a" * 64, created_at=NOW, expires_at=NOW
     )
     with pytest.raises(IntegrityError):
@@ -224,13 +226,15 @@ def test_audit_rows_get_increasing_ids_and_outlive_users(
         repository = AuditLogRepository(session)
         for procedure in ("a.one", "a.two"):
             repository.add(
-                AuditLog(user_id=user.id, procedure=procedure, correlation_id="c", created_at=NOW)
+                AuditLogRow(
+                    user_id=user.id, procedure=procedure, correlation_id="c", created_at=NOW
+                )
             )
-        session.delete(session.get(User, user.id))
+        session.delete(session.get(UserRow, user.id))
         session.commit()
 
     with sessions() as session:
-        entries = session.exec(select(AuditLog).order_by(AuditLog.id)).all()  # type: ignore[arg-type]
+        entries = session.exec(select(AuditLogRow).order_by(AuditLogRow.id)).all()  # type: ignore[arg-type]
     assert [entry.procedure for entry in entries] == ["a.one", "a.two"]
     ids = [entry.id or 0 for entry in entries]
     assert 0 < ids[0] < ids[1]
@@ -274,7 +278,7 @@ def test_lookups_with_a_nul_character_find_nothing(sessions: sessionmaker[Sessio
 def test_audit_correlation_id_holds_128_characters(
     sessions: sessionmaker[Session],
 ) -> None:
-    save(sessions, AuditLog(procedure="p", correlation_id="c" * 128, created_at=NOW))
+    save(sessions, AuditLogRow(procedure="p", correlation_id="c" * 128, created_at=NOW))
     with sessions() as session:
-        entry = session.exec(select(AuditLog)).one()
+        entry = session.exec(select(AuditLogRow)).one()
     assert entry.correlation_id == "c" * 128

@@ -9,7 +9,8 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, func, select
 
 from db.errors import ReadOnlyUnitOfWorkError
-from db.tables import AuditLog, User
+from db.tables.audit import AuditLogRow
+from db.tables.auth import UserRow
 from db.unit_of_work import AuditEntry, SqlUnitOfWork
 from middleware.context import RequestContext
 from services.clock import utc_now
@@ -26,7 +27,7 @@ AUDIT = AuditEntry(
 )
 
 
-def count(sessions: sessionmaker[Session], table: type[User] | type[AuditLog]) -> int:
+def count(sessions: sessionmaker[Session], table: type[UserRow] | type[AuditLogRow]) -> int:
     with sessions() as session:
         return session.exec(select(func.count()).select_from(table)).one()
 
@@ -35,14 +36,14 @@ class BoomError(Exception):
     pass
 
 
-def add_user_then_fail(uow: SqlUnitOfWork, user: User) -> None:
+def add_user_then_fail(uow: SqlUnitOfWork, user: UserRow) -> None:
     with uow:
         uow.users.add(user)
         uow.users.get_by_email("anything@example.com")  # autoflush: the row reached the DB
         raise BoomError
 
 
-def add_user_and_commit(uow: SqlUnitOfWork, user: User) -> None:
+def add_user_and_commit(uow: SqlUnitOfWork, user: UserRow) -> None:
     with uow:
         uow.users.add(user)
         uow.commit()
@@ -54,7 +55,7 @@ def test_changes_are_kept_when_committed(
     with make_uow() as uow:
         uow.users.add(make_user(hasher))
         uow.commit()
-    assert count(sessions, User) == 1
+    assert count(sessions, UserRow) == 1
 
 
 def test_changes_are_dropped_without_commit(
@@ -63,7 +64,7 @@ def test_changes_are_dropped_without_commit(
     with make_uow() as uow:
         uow.users.add(make_user(hasher))
         uow.users.get_by_email("anything@example.com")  # autoflush: the row reached the DB
-    assert count(sessions, User) == 0
+    assert count(sessions, UserRow) == 0
 
 
 def test_changes_are_dropped_when_an_exception_escapes(
@@ -71,7 +72,7 @@ def test_changes_are_dropped_when_an_exception_escapes(
 ) -> None:
     with pytest.raises(BoomError):
         add_user_then_fail(make_uow(), make_user(hasher))
-    assert count(sessions, User) == 0
+    assert count(sessions, UserRow) == 0
 
 
 def test_explicit_rollback_drops_changes(
@@ -81,7 +82,7 @@ def test_explicit_rollback_drops_changes(
         uow.users.add(make_user(hasher))
         uow.rollback()
         uow.commit()
-    assert count(sessions, User) == 0
+    assert count(sessions, UserRow) == 0
 
 
 def test_changes_after_the_commit_are_dropped(
@@ -93,7 +94,7 @@ def test_changes_after_the_commit_are_dropped(
         uow.commit()
         user.full_name = "Changed Later"
     with sessions() as session:
-        stored = session.get(User, user.id)
+        stored = session.get(UserRow, user.id)
         assert stored is not None
         assert stored.full_name != "Changed Later"
 
@@ -103,7 +104,7 @@ def test_read_only_unit_of_work_refuses_to_commit(
 ) -> None:
     with pytest.raises(ReadOnlyUnitOfWorkError):
         add_user_and_commit(make_uow(read_only=True), make_user(hasher))
-    assert count(sessions, User) == 0
+    assert count(sessions, UserRow) == 0
 
 
 def test_query_results_stay_readable_after_the_unit_of_work(
@@ -125,7 +126,7 @@ def test_audit_row_is_written_with_the_commit(
         uow.commit()
 
     with sessions() as session:
-        entries = session.exec(select(AuditLog)).all()
+        entries = session.exec(select(AuditLogRow)).all()
     assert [(e.procedure, e.correlation_id, e.user_id) for e in entries] == [
         ("admin.createUser", "corr-1", "actor-1")
     ]
@@ -137,7 +138,7 @@ def test_no_audit_row_without_a_commit(
 ) -> None:
     with pytest.raises(BoomError):
         add_user_then_fail(make_uow(audit=AUDIT), make_user(hasher))
-    assert count(sessions, AuditLog) == 0
+    assert count(sessions, AuditLogRow) == 0
 
 
 def test_one_audit_row_per_unit_of_work(
@@ -148,8 +149,8 @@ def test_one_audit_row_per_unit_of_work(
         uow.commit()
         uow.users.add(make_user(hasher, email="two@example.com"))
         uow.commit()
-    assert count(sessions, AuditLog) == 1
-    assert count(sessions, User) == 2
+    assert count(sessions, AuditLogRow) == 1
+    assert count(sessions, UserRow) == 2
 
 
 def test_failed_commit_leaves_no_audit_row(
@@ -158,7 +159,7 @@ def test_failed_commit_leaves_no_audit_row(
     add_user_and_commit(make_uow(), make_user(hasher, email="taken@example.com"))
     with pytest.raises(IntegrityError):
         add_user_and_commit(make_uow(audit=AUDIT), make_user(hasher, email="taken@example.com"))
-    assert count(sessions, AuditLog) == 0
+    assert count(sessions, AuditLogRow) == 0
 
 
 def test_using_it_outside_a_with_block_is_an_error(make_uow: UowFactory) -> None:
@@ -172,7 +173,7 @@ def test_an_overlong_correlation_id_does_not_fail_the_mutation(
     audit = AuditEntry(procedure="p", correlation_id="c" * 500, user_id=None, clock=utc_now)
     add_user_and_commit(make_uow(audit=audit), make_user(hasher))
     with sessions() as session:
-        assert session.exec(select(AuditLog.correlation_id)).one() == "c" * 128
+        assert session.exec(select(AuditLogRow.correlation_id)).one() == "c" * 128
 
 
 def test_the_audit_row_is_stamped_by_the_given_clock(
@@ -185,7 +186,7 @@ def test_the_audit_row_is_stamped_by_the_given_clock(
         clock.advance(timedelta(minutes=5))  # the time of the commit, not of the start
         uow.commit()
     with sessions() as session:
-        [entry] = session.exec(select(AuditLog)).all()
+        [entry] = session.exec(select(AuditLogRow)).all()
     assert entry.created_at == datetime(2031, 5, 6, 7, 13, 9, tzinfo=UTC)
 
 
@@ -202,6 +203,6 @@ def test_a_mutations_audit_row_carries_the_apps_clock(
         uow.users.add(make_user(hasher))
         uow.commit()
     with sessions() as session:
-        [entry] = session.exec(select(AuditLog)).all()
+        [entry] = session.exec(select(AuditLogRow)).all()
     assert (entry.procedure, entry.correlation_id) == ("admin.createUser", "cid-clock")
     assert entry.created_at == clock.now

@@ -13,10 +13,10 @@ import pytest
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, col, select
 
-from db.repositories import UserRepository
-from db.tables import User
+from db.repositories.auth import UserRepository
+from db.tables.auth import UserRow
 from db.unit_of_work import SqlUnitOfWork
-from services import users
+from services import admin as admin_service
 from services.caller import Caller
 from services.errors import PreconditionFailed
 from services.passwords import PasswordHasher
@@ -32,15 +32,15 @@ RENDEZVOUS_SECONDS = 1.0
 # Whole test: every thread must be done well within this, whatever the outcome.
 CALL_TIMEOUT_SECONDS = 30.0
 
-Change = Callable[[SqlUnitOfWork, Caller, str], User]
+Change = Callable[[SqlUnitOfWork, Caller, str], UserRow]
 
 
-def demote(uow: SqlUnitOfWork, caller: Caller, user_id: str) -> User:
-    return users.set_user_role(uow, caller, user_id, "technician")
+def demote(uow: SqlUnitOfWork, caller: Caller, user_id: str) -> UserRow:
+    return admin_service.set_user_role(uow, caller, user_id, "technician")
 
 
-def deactivate(uow: SqlUnitOfWork, caller: Caller, user_id: str) -> User:
-    return users.deactivate_user(uow, caller, user_id)
+def deactivate(uow: SqlUnitOfWork, caller: Caller, user_id: str) -> UserRow:
+    return admin_service.deactivate_user(uow, caller, user_id)
 
 
 class CountingTogether(UserRepository):
@@ -50,7 +50,7 @@ class CountingTogether(UserRepository):
         super().__init__(session)
         self._rendezvous = rendezvous
 
-    def lock_active_admins(self) -> list[User]:
+    def lock_active_admins(self) -> list[UserRow]:
         admins = super().lock_active_admins()
         # Broken (timed out): the other call is waiting for our locks, as it should.
         with suppress(threading.BrokenBarrierError):
@@ -70,7 +70,7 @@ class RendezvousUnitOfWork(SqlUnitOfWork):
 
 
 def admin(make_uow: UowFactory, hasher: PasswordHasher, clock: FakeClock, name: str) -> Caller:
-    user = users.register_user(
+    user = admin_service.register_user(
         make_uow(), hasher, f"{name}@example.com", DEFAULT_PASSWORD, name, "admin", clock
     )
     return Caller(user.id, user.email, user.role, f"{name}-session")
@@ -78,17 +78,19 @@ def admin(make_uow: UowFactory, hasher: PasswordHasher, clock: FakeClock, name: 
 
 def active_admins(sessions: sessionmaker[Session]) -> list[str]:
     with sessions() as session:
-        statement = select(User.id).where(col(User.role) == "admin", col(User.is_active).is_(True))
+        statement = select(UserRow.id).where(
+            col(UserRow.role) == "admin", col(UserRow.is_active).is_(True)
+        )
         return list(session.exec(statement))
 
 
 def run_crosswise(
     change: Change, make_uow: Callable[[], SqlUnitOfWork], first: Caller, second: Caller
-) -> list[User | BaseException]:
+) -> list[UserRow | BaseException]:
     """first changes second and second changes first, released at the same moment."""
     start = threading.Barrier(2)
 
-    def call(caller: Caller, target: Caller) -> User | BaseException:
+    def call(caller: Caller, target: Caller) -> UserRow | BaseException:
         uow = make_uow()
         start.wait(CALL_TIMEOUT_SECONDS)
         try:
@@ -102,13 +104,13 @@ def run_crosswise(
 
 
 def assert_exactly_one_admin_left(
-    outcomes: list[User | BaseException],
+    outcomes: list[UserRow | BaseException],
     sessions: sessionmaker[Session],
     first: Caller,
     second: Caller,
 ) -> None:
     refused = [outcome for outcome in outcomes if isinstance(outcome, PreconditionFailed)]
-    done = [outcome for outcome in outcomes if isinstance(outcome, User)]
+    done = [outcome for outcome in outcomes if isinstance(outcome, UserRow)]
     assert len(refused) == 1, outcomes
     assert len(done) == 1, outcomes
     assert "last active admin" in refused[0].message

@@ -21,7 +21,7 @@ from anyio.from_thread import BlockingPortal, start_blocking_portal
 from starlette.applications import Starlette
 
 from db.migrate import upgrade_to_head
-from db.tables import User
+from db.tables.auth import UserRow
 from db.unit_of_work import SqlUnitOfWork
 from middleware.context import AppServices
 from services import auth as auth_service
@@ -66,7 +66,7 @@ class PropertyApp:
         services = self.services
         with SqlUnitOfWork(services.session_factory, read_only=True) as uow:
             admin = uow.users.get(self.admin_id)
-            assert isinstance(admin, User)
+            assert isinstance(admin, UserRow)
             email = admin.email
         result = auth_service.login(
             SqlUnitOfWork(services.session_factory),

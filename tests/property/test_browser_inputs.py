@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from db.tables import ProxyConfig
-from services import proxies as proxies_service
+from db.tables.proxy import ProxyConfigRow
+from services import proxy as proxy_service
 from tests.property.conftest import PropertyApp
 
 ROUND_TRIP = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -145,11 +145,11 @@ def test_proxy_inputs_round_trip(property_app: PropertyApp, token: str) -> None:
         assert stored["hasCredentials"] is (username is not None or password is not None)
         services = property_app.services
         with services.session_factory() as session:
-            row = session.get(ProxyConfig, created["id"])
+            row = session.get(ProxyConfigRow, created["id"])
             assert row is not None
             assert row.username == username
-            assert proxies_service.opened_password(services.sealer, row) == password
-            opened = proxies_service.opened_v2ray_config(services.sealer, row)
+            assert proxy_service.opened_password(services.sealer, row) == password
+            opened = proxy_service.opened_v2ray_config(services.sealer, row)
             assert (json.loads(opened) if opened else None) == params.get("v2rayConfig")
 
     holds()

@@ -3,7 +3,7 @@ from datetime import timedelta
 
 import pytest
 
-from db.tables import User
+from db.tables.auth import UserRow
 from services import auth
 from services.auth import LOGIN_FAILED, LoginResult
 from services.caller import Caller
@@ -46,12 +46,12 @@ class CountingHasher(PasswordHasher):
 
 
 @pytest.fixture
-def user(hasher: PasswordHasher) -> User:
+def user(hasher: PasswordHasher) -> UserRow:
     return make_user(hasher, email="tess@example.com")
 
 
 @pytest.fixture
-def uow(user: User) -> FakeUnitOfWork:
+def uow(user: UserRow) -> FakeUnitOfWork:
     return FakeUnitOfWork([user])
 
 
@@ -70,7 +70,7 @@ def sign_in(
 
 def test_login_opens_a_session_and_returns_tokens(
     uow: FakeUnitOfWork,
-    user: User,
+    user: UserRow,
     hasher: PasswordHasher,
     tokens: TokenService,
     clock: FakeClock,
@@ -126,7 +126,7 @@ def test_wrong_password_fails_with_the_same_message(
 
 
 def test_deactivated_user_fails_with_the_same_message_after_verifying(
-    uow: FakeUnitOfWork, user: User, tokens: TokenService, clock: FakeClock
+    uow: FakeUnitOfWork, user: UserRow, tokens: TokenService, clock: FakeClock
 ) -> None:
     user.is_active = False
     hasher = CountingHasher()
@@ -137,7 +137,11 @@ def test_deactivated_user_fails_with_the_same_message_after_verifying(
 
 
 def test_password_changed_during_login_fails(
-    uow: FakeUnitOfWork, user: User, hasher: PasswordHasher, tokens: TokenService, clock: FakeClock
+    uow: FakeUnitOfWork,
+    user: UserRow,
+    hasher: PasswordHasher,
+    tokens: TokenService,
+    clock: FakeClock,
 ) -> None:
     class RacingHasher(CountingHasher):
         def verify(self, password: str, password_hash: str) -> bool:
@@ -169,7 +173,11 @@ def test_login_rehashes_a_password_made_with_old_parameters(
 
 
 def test_authenticate_returns_the_caller(
-    uow: FakeUnitOfWork, user: User, hasher: PasswordHasher, tokens: TokenService, clock: FakeClock
+    uow: FakeUnitOfWork,
+    user: UserRow,
+    hasher: PasswordHasher,
+    tokens: TokenService,
+    clock: FakeClock,
 ) -> None:
     result = sign_in(uow, hasher, tokens, clock)
     caller = auth.authenticate(uow, tokens, result.access_token, clock)
@@ -178,7 +186,11 @@ def test_authenticate_returns_the_caller(
 
 
 def test_role_comes_from_the_database_not_the_token(
-    uow: FakeUnitOfWork, user: User, hasher: PasswordHasher, tokens: TokenService, clock: FakeClock
+    uow: FakeUnitOfWork,
+    user: UserRow,
+    hasher: PasswordHasher,
+    tokens: TokenService,
+    clock: FakeClock,
 ) -> None:
     result = sign_in(uow, hasher, tokens, clock)
     user.role = "manager"
@@ -206,7 +218,11 @@ def test_session_past_its_refresh_expiry_is_refused(
 
 
 def test_deactivated_user_is_refused(
-    uow: FakeUnitOfWork, user: User, hasher: PasswordHasher, tokens: TokenService, clock: FakeClock
+    uow: FakeUnitOfWork,
+    user: UserRow,
+    hasher: PasswordHasher,
+    tokens: TokenService,
+    clock: FakeClock,
 ) -> None:
     result = sign_in(uow, hasher, tokens, clock)
     user.is_active = False
@@ -215,7 +231,7 @@ def test_deactivated_user_is_refused(
 
 
 def test_token_for_an_unknown_session_is_refused(
-    uow: FakeUnitOfWork, user: User, tokens: TokenService, clock: FakeClock
+    uow: FakeUnitOfWork, user: UserRow, tokens: TokenService, clock: FakeClock
 ) -> None:
     token, _ = tokens.issue_access_token(user.id, "no-such-session", user.role)
     with pytest.raises(Unauthenticated):
@@ -370,7 +386,11 @@ def test_refresh_after_logout_is_refused(
 
 
 def test_refresh_for_a_deactivated_user_is_refused(
-    uow: FakeUnitOfWork, user: User, hasher: PasswordHasher, tokens: TokenService, clock: FakeClock
+    uow: FakeUnitOfWork,
+    user: UserRow,
+    hasher: PasswordHasher,
+    tokens: TokenService,
+    clock: FakeClock,
 ) -> None:
     result = sign_in(uow, hasher, tokens, clock)
     user.is_active = False

@@ -6,8 +6,10 @@ from datetime import timedelta
 
 import pytest
 
-from db.tables import User
-from services import accounts, proxies, tabs
+from db.tables.auth import UserRow
+from services import account as account_service
+from services import proxy as proxy_service
+from services import tab as tab_service
 from services.caller import Caller
 from services.errors import NotFound, PermissionDenied, PreconditionFailed
 from services.passwords import PasswordHasher
@@ -21,21 +23,21 @@ PROBE_SETTINGS = ProbeSettings(1.0, "example.com", 443, allow_private_addresses=
 
 
 @pytest.fixture
-def owner(hasher: PasswordHasher) -> User:
+def owner(hasher: PasswordHasher) -> UserRow:
     return make_user(hasher, email="owner@example.com")
 
 
 @pytest.fixture
-def stranger(hasher: PasswordHasher) -> User:
+def stranger(hasher: PasswordHasher) -> UserRow:
     return make_user(hasher, email="stranger@example.com", role="admin")
 
 
 @pytest.fixture
-def uow(owner: User, stranger: User) -> FakeUnitOfWork:
+def uow(owner: UserRow, stranger: UserRow) -> FakeUnitOfWork:
     return FakeUnitOfWork([owner, stranger])
 
 
-def caller(user: User) -> Caller:
+def caller(user: UserRow) -> Caller:
     return Caller(user.id, user.email, user.role, f"session-of-{user.id}")
 
 
@@ -43,9 +45,9 @@ def caller(user: User) -> Caller:
 
 
 def test_create_account_assigns_the_data_directory(
-    uow: FakeUnitOfWork, owner: User, clock: FakeClock
+    uow: FakeUnitOfWork, owner: UserRow, clock: FakeClock
 ) -> None:
-    account = accounts.create_account(uow, caller(owner), name="Work", clock=clock)
+    account = account_service.create_account(uow, caller(owner), name="Work", clock=clock)
 
     assert account.data_directory == f"accounts/{owner.id}/{account.id}"
     assert (account.user_id, account.created_at, account.is_protected) == (owner.id, clock(), False)
@@ -54,53 +56,57 @@ def test_create_account_assigns_the_data_directory(
 
 
 def test_create_account_with_someone_elses_proxy_is_not_found(
-    uow: FakeUnitOfWork, owner: User, stranger: User
+    uow: FakeUnitOfWork, owner: UserRow, stranger: UserRow
 ) -> None:
-    proxy = proxies.create_proxy(
-        uow, caller(stranger), proxies.NewProxy("P", "HTTP", "a.example", 80), SEALER
+    proxy = proxy_service.create_proxy(
+        uow, caller(stranger), proxy_service.NewProxy("P", "HTTP", "a.example", 80), SEALER
     )
     uow.commits = 0
     with pytest.raises(NotFound, match="Proxy config not found"):
-        accounts.create_account(uow, caller(owner), name="W", proxy_config_id=proxy.id)
+        account_service.create_account(uow, caller(owner), name="W", proxy_config_id=proxy.id)
     assert (uow.accounts.rows, uow.commits) == ({}, 0)
 
 
-def test_pages_count_from_one(uow: FakeUnitOfWork, owner: User, clock: FakeClock) -> None:
+def test_pages_count_from_one(uow: FakeUnitOfWork, owner: UserRow, clock: FakeClock) -> None:
     for n in range(5):
-        accounts.create_account(uow, caller(owner), name=f"A{n}", clock=clock)
+        account_service.create_account(uow, caller(owner), name=f"A{n}", clock=clock)
         clock.advance(timedelta(seconds=1))
 
-    page = accounts.list_accounts_page(uow, caller(owner), page=2, page_size=2)
+    page = account_service.list_accounts_page(uow, caller(owner), page=2, page_size=2)
 
     assert [a.name for a in page.rows] == ["A2", "A3"]
     assert (page.total, page.page_count) == (5, 3)
 
 
 def test_update_account_changes_only_what_is_given(
-    uow: FakeUnitOfWork, owner: User, clock: FakeClock
+    uow: FakeUnitOfWork, owner: UserRow, clock: FakeClock
 ) -> None:
-    account = accounts.create_account(uow, caller(owner), name="A", description="d", clock=clock)
+    account = account_service.create_account(
+        uow, caller(owner), name="A", description="d", clock=clock
+    )
     clock.advance(timedelta(minutes=1))
 
-    accounts.update_account(uow, caller(owner), account.id, is_protected=True, clock=clock)
+    account_service.update_account(uow, caller(owner), account.id, is_protected=True, clock=clock)
 
     assert (account.name, account.description, account.is_protected) == ("A", "d", True)
     assert account.updated_at == clock()
 
 
 def test_switch_to_a_protected_account(
-    uow: FakeUnitOfWork, owner: User, hasher: PasswordHasher, clock: FakeClock
+    uow: FakeUnitOfWork, owner: UserRow, hasher: PasswordHasher, clock: FakeClock
 ) -> None:
-    account = accounts.create_account(uow, caller(owner), name="Vault")
+    account = account_service.create_account(uow, caller(owner), name="Vault")
     account.is_protected = True
 
     with pytest.raises(PermissionDenied):
-        accounts.switch_account(uow, hasher, caller(owner), account.id)
+        account_service.switch_account(uow, hasher, caller(owner), account.id)
     with pytest.raises(PermissionDenied):
-        accounts.switch_account(uow, hasher, caller(owner), account.id, password="Nope-Nope-1")
+        account_service.switch_account(
+            uow, hasher, caller(owner), account.id, password="Nope-Nope-1"
+        )
     assert uow.browser_sessions.rows == {}
 
-    switched = accounts.switch_account(
+    switched = account_service.switch_account(
         uow, hasher, caller(owner), account.id, password=DEFAULT_PASSWORD, clock=clock
     )
     assert switched.session.account_id == account.id
@@ -108,68 +114,70 @@ def test_switch_to_a_protected_account(
 
 
 def test_an_admin_cannot_reach_another_users_account(
-    uow: FakeUnitOfWork, owner: User, stranger: User, hasher: PasswordHasher
+    uow: FakeUnitOfWork, owner: UserRow, stranger: UserRow, hasher: PasswordHasher
 ) -> None:
-    account = accounts.create_account(uow, caller(owner), name="Mine")
+    account = account_service.create_account(uow, caller(owner), name="Mine")
     with pytest.raises(NotFound):
-        accounts.update_account(uow, caller(stranger), account.id, name="Theirs")
+        account_service.update_account(uow, caller(stranger), account.id, name="Theirs")
     with pytest.raises(NotFound):
-        accounts.switch_account(uow, hasher, caller(stranger), account.id)
+        account_service.switch_account(uow, hasher, caller(stranger), account.id)
     with pytest.raises(NotFound):
-        accounts.delete_account(uow, caller(stranger), account.id, confirm_deletion=True)
+        account_service.delete_account(uow, caller(stranger), account.id, confirm_deletion=True)
     assert account.name == "Mine"
 
 
 def test_delete_account_needs_confirmation_and_takes_tabs_and_sessions(
-    uow: FakeUnitOfWork, owner: User, hasher: PasswordHasher
+    uow: FakeUnitOfWork, owner: UserRow, hasher: PasswordHasher
 ) -> None:
-    account = accounts.create_account(uow, caller(owner), name="A")
-    accounts.switch_account(uow, hasher, caller(owner), account.id)
-    tabs.create_tab(uow, caller(owner), account.id)
+    account = account_service.create_account(uow, caller(owner), name="A")
+    account_service.switch_account(uow, hasher, caller(owner), account.id)
+    tab_service.create_tab(uow, caller(owner), account.id)
 
     with pytest.raises(PreconditionFailed):
-        accounts.delete_account(uow, caller(owner), account.id, confirm_deletion=False)
+        account_service.delete_account(uow, caller(owner), account.id, confirm_deletion=False)
     assert account.id in uow.accounts.rows
 
-    accounts.delete_account(uow, caller(owner), account.id, confirm_deletion=True)
+    account_service.delete_account(uow, caller(owner), account.id, confirm_deletion=True)
     assert (uow.accounts.rows, uow.tabs.rows, uow.browser_sessions.rows) == ({}, {}, {})
 
 
 # --- proxies ----------------------------------------------------------------------
 
 
-def test_create_proxy_seals_the_password(uow: FakeUnitOfWork, owner: User) -> None:
-    new = proxies.NewProxy("P", "SOCKS5", "a.example", 1080, "user", "pass-1", '{"k": "v"}')
-    proxy = proxies.create_proxy(uow, caller(owner), new, SEALER)
+def test_create_proxy_seals_the_password(uow: FakeUnitOfWork, owner: UserRow) -> None:
+    new = proxy_service.NewProxy("P", "SOCKS5", "a.example", 1080, "user", "pass-1", '{"k": "v"}')
+    proxy = proxy_service.create_proxy(uow, caller(owner), new, SEALER)
 
     assert proxy.sealed_password is not None
     assert "pass-1" not in proxy.sealed_password
-    assert proxies.opened_password(SEALER, proxy) == "pass-1"
-    assert proxies.opened_v2ray_config(SEALER, proxy) == '{"k": "v"}'
+    assert proxy_service.opened_password(SEALER, proxy) == "pass-1"
+    assert proxy_service.opened_v2ray_config(SEALER, proxy) == '{"k": "v"}'
 
 
-def test_delete_proxy_detaches_accounts(uow: FakeUnitOfWork, owner: User) -> None:
-    proxy = proxies.create_proxy(uow, caller(owner), proxies.NewProxy("P", "HTTP", "h", 80), SEALER)
-    account = accounts.create_account(uow, caller(owner), name="A", proxy_config_id=proxy.id)
+def test_delete_proxy_detaches_accounts(uow: FakeUnitOfWork, owner: UserRow) -> None:
+    proxy = proxy_service.create_proxy(
+        uow, caller(owner), proxy_service.NewProxy("P", "HTTP", "h", 80), SEALER
+    )
+    account = account_service.create_account(uow, caller(owner), name="A", proxy_config_id=proxy.id)
 
-    proxies.delete_proxy(uow, caller(owner), proxy.id)
+    proxy_service.delete_proxy(uow, caller(owner), proxy.id)
 
     assert (account.proxy_config_id, uow.proxies.rows) == (None, {})
 
 
 @pytest.mark.asyncio
 async def test_run_proxy_test_probes_with_opened_secrets_and_keeps_the_result(
-    uow: FakeUnitOfWork, owner: User, clock: FakeClock
+    uow: FakeUnitOfWork, owner: UserRow, clock: FakeClock
 ) -> None:
-    new = proxies.NewProxy("P", "SOCKS5", "proxy.example", 1080, "user", "pass-1")
-    proxy = proxies.create_proxy(uow, caller(owner), new, SEALER)
+    new = proxy_service.NewProxy("P", "SOCKS5", "proxy.example", 1080, "user", "pass-1")
+    proxy = proxy_service.create_proxy(uow, caller(owner), new, SEALER)
     seen: list[ProbeTarget] = []
 
     async def prober(target: ProbeTarget, settings: ProbeSettings) -> ProbeResult:
         seen.append(target)
         return ProbeResult(success=False, latency_ms=12, error="Connection refused")
 
-    result = await proxies.run_proxy_test(
+    result = await proxy_service.run_proxy_test(
         uow, caller(owner), proxy.id, SEALER, PROBE_SETTINGS, prober=prober, clock=clock
     )
 
@@ -185,15 +193,17 @@ async def test_run_proxy_test_probes_with_opened_secrets_and_keeps_the_result(
 
 @pytest.mark.asyncio
 async def test_run_proxy_test_of_someone_elses_proxy_never_probes(
-    uow: FakeUnitOfWork, owner: User, stranger: User
+    uow: FakeUnitOfWork, owner: UserRow, stranger: UserRow
 ) -> None:
-    proxy = proxies.create_proxy(uow, caller(owner), proxies.NewProxy("P", "HTTP", "h", 80), SEALER)
+    proxy = proxy_service.create_proxy(
+        uow, caller(owner), proxy_service.NewProxy("P", "HTTP", "h", 80), SEALER
+    )
 
     async def prober(target: ProbeTarget, settings: ProbeSettings) -> ProbeResult:
         raise AssertionError("must not probe")
 
     with pytest.raises(NotFound):
-        await proxies.run_proxy_test(
+        await proxy_service.run_proxy_test(
             uow, caller(stranger), proxy.id, SEALER, PROBE_SETTINGS, prober=prober
         )
 
@@ -202,29 +212,31 @@ async def test_run_proxy_test_of_someone_elses_proxy_never_probes(
 
 
 def test_tabs_activate_exclusively_under_the_account_lock(
-    uow: FakeUnitOfWork, owner: User, hasher: PasswordHasher
+    uow: FakeUnitOfWork, owner: UserRow, hasher: PasswordHasher
 ) -> None:
-    account = accounts.create_account(uow, caller(owner), name="A")
-    session = accounts.switch_account(uow, hasher, caller(owner), account.id).session
-    first = tabs.create_tab(uow, caller(owner), account.id)
-    second = tabs.create_tab(uow, caller(owner), account.id, url="https://example.com/")
+    account = account_service.create_account(uow, caller(owner), name="A")
+    session = account_service.switch_account(uow, hasher, caller(owner), account.id).session
+    first = tab_service.create_tab(uow, caller(owner), account.id)
+    second = tab_service.create_tab(uow, caller(owner), account.id, url="https://example.com/")
 
     assert (first.is_active, second.is_active, second.session_id) == (False, True, session.id)
-    tabs.update_tab(uow, caller(owner), first.id, is_active=True, zoom_level=2.0)
+    tab_service.update_tab(uow, caller(owner), first.id, is_active=True, zoom_level=2.0)
 
     assert (first.is_active, second.is_active, first.zoom_level) == (True, False, 2.0)
     assert uow.accounts.locked.count(account.id) == 3  # both creations and the update
 
 
-def test_someone_elses_tab_is_not_found(uow: FakeUnitOfWork, owner: User, stranger: User) -> None:
-    account = accounts.create_account(uow, caller(owner), name="A")
-    tab = tabs.create_tab(uow, caller(owner), account.id)
+def test_someone_elses_tab_is_not_found(
+    uow: FakeUnitOfWork, owner: UserRow, stranger: UserRow
+) -> None:
+    account = account_service.create_account(uow, caller(owner), name="A")
+    tab = tab_service.create_tab(uow, caller(owner), account.id)
 
     for attempt in (
-        lambda: tabs.update_tab(uow, caller(stranger), tab.id, title="x"),
-        lambda: tabs.close_tab(uow, caller(stranger), tab.id),
-        lambda: tabs.list_tabs(uow, caller(stranger), account.id),
-        lambda: tabs.create_tab(uow, caller(stranger), account.id),
+        lambda: tab_service.update_tab(uow, caller(stranger), tab.id, title="x"),
+        lambda: tab_service.close_tab(uow, caller(stranger), tab.id),
+        lambda: tab_service.list_tabs(uow, caller(stranger), account.id),
+        lambda: tab_service.create_tab(uow, caller(stranger), account.id),
     ):
         with pytest.raises(NotFound):
             attempt()
@@ -233,18 +245,18 @@ def test_someone_elses_tab_is_not_found(uow: FakeUnitOfWork, owner: User, strang
 
 @pytest.mark.asyncio
 async def test_a_password_sealed_under_another_key_is_a_failed_test_not_an_error(
-    uow: FakeUnitOfWork, owner: User, clock: FakeClock
+    uow: FakeUnitOfWork, owner: UserRow, clock: FakeClock
 ) -> None:
-    new = proxies.NewProxy("P", "HTTP", "h.example", 80, "user", "pass-1")
-    proxy = proxies.create_proxy(uow, caller(owner), new, SEALER)
+    new = proxy_service.NewProxy("P", "HTTP", "h.example", 80, "user", "pass-1")
+    proxy = proxy_service.create_proxy(uow, caller(owner), new, SEALER)
     rotated = SecretSealer("a-different-key-material-of-32-chars!")
 
     async def prober(target: ProbeTarget, settings: ProbeSettings) -> ProbeResult:
         raise AssertionError("must not probe without the password")
 
-    result = await proxies.run_proxy_test(
+    result = await proxy_service.run_proxy_test(
         uow, caller(owner), proxy.id, rotated, PROBE_SETTINGS, prober=prober, clock=clock
     )
 
-    assert result == ProbeResult(False, 0, proxies.UNREADABLE_PASSWORD)
-    assert (proxy.test_success, proxy.test_error) == (False, proxies.UNREADABLE_PASSWORD)
+    assert result == ProbeResult(False, 0, proxy_service.UNREADABLE_PASSWORD)
+    assert (proxy.test_success, proxy.test_error) == (False, proxy_service.UNREADABLE_PASSWORD)

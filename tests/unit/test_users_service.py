@@ -2,8 +2,9 @@ from datetime import timedelta
 
 import pytest
 
-from db.tables import AuthSession, User
-from services import users
+from db.tables.auth import AuthSessionRow, UserRow
+from services import admin as admin_service
+from services import profile
 from services.caller import Caller
 from services.errors import Conflict, InvalidInput, NotFound, PreconditionFailed
 from services.passwords import PasswordHasher
@@ -14,27 +15,27 @@ NEW_PASSWORD = "Brand-New-Pass9"
 
 
 @pytest.fixture
-def admin(hasher: PasswordHasher) -> User:
+def admin(hasher: PasswordHasher) -> UserRow:
     return make_user(hasher, email="admin@example.com", full_name="Ada Admin", role="admin")
 
 
 @pytest.fixture
-def tech(hasher: PasswordHasher) -> User:
+def tech(hasher: PasswordHasher) -> UserRow:
     return make_user(hasher, email="tess@example.com", full_name="Tess Tech")
 
 
 @pytest.fixture
-def uow(admin: User, tech: User) -> FakeUnitOfWork:
+def uow(admin: UserRow, tech: UserRow) -> FakeUnitOfWork:
     return FakeUnitOfWork([admin, tech])
 
 
 @pytest.fixture
-def as_admin(admin: User) -> Caller:
+def as_admin(admin: UserRow) -> Caller:
     return Caller(admin.id, admin.email, admin.role, "admin-session")
 
 
-def live_session(uow: FakeUnitOfWork, user: User, clock: FakeClock) -> AuthSession:
-    row = AuthSession(
+def live_session(uow: FakeUnitOfWork, user: UserRow, clock: FakeClock) -> AuthSessionRow:
+    row = AuthSessionRow(
         user_id=user.id,
         refresh_token_hash="0" * 64,
         created_at=clock(),
@@ -50,7 +51,7 @@ def live_session(uow: FakeUnitOfWork, user: User, clock: FakeClock) -> AuthSessi
 def test_create_user(
     uow: FakeUnitOfWork, hasher: PasswordHasher, as_admin: Caller, clock: FakeClock
 ) -> None:
-    user = users.create_user(
+    user = admin_service.create_user(
         uow, hasher, as_admin, " New@Example.com", NEW_PASSWORD, "Nina New", "reception", clock
     )
     assert (user.email, user.full_name, user.role, user.is_active) == (
@@ -69,7 +70,9 @@ def test_create_user_refuses_a_taken_email_in_any_case(
     uow: FakeUnitOfWork, hasher: PasswordHasher, as_admin: Caller
 ) -> None:
     with pytest.raises(Conflict, match="already exists"):
-        users.create_user(uow, hasher, as_admin, "TESS@example.com", NEW_PASSWORD, "T", "admin")
+        admin_service.create_user(
+            uow, hasher, as_admin, "TESS@example.com", NEW_PASSWORD, "T", "admin"
+        )
     assert not uow.committed
 
 
@@ -91,45 +94,49 @@ def test_create_user_validates_its_input(
     field: str,
 ) -> None:
     with pytest.raises(InvalidInput) as caught:
-        users.create_user(uow, hasher, as_admin, email, password, "Name", role)
+        admin_service.create_user(uow, hasher, as_admin, email, password, "Name", role)
     assert caught.value.field == field
 
 
 # --- set_user_role -----------------------------------------------------------------
 
 
-def test_set_user_role(uow: FakeUnitOfWork, tech: User, as_admin: Caller, clock: FakeClock) -> None:
+def test_set_user_role(
+    uow: FakeUnitOfWork, tech: UserRow, as_admin: Caller, clock: FakeClock
+) -> None:
     clock.advance(timedelta(hours=1))
-    updated = users.set_user_role(uow, as_admin, tech.id, "manager", clock)
+    updated = admin_service.set_user_role(uow, as_admin, tech.id, "manager", clock)
     assert updated.role == "manager"
     assert updated.updated_at == clock()
     assert uow.committed
 
 
-def test_cannot_change_your_own_role(uow: FakeUnitOfWork, admin: User, as_admin: Caller) -> None:
+def test_cannot_change_your_own_role(uow: FakeUnitOfWork, admin: UserRow, as_admin: Caller) -> None:
     with pytest.raises(PreconditionFailed, match="your own role"):
-        users.set_user_role(uow, as_admin, admin.id, "technician")
+        admin_service.set_user_role(uow, as_admin, admin.id, "technician")
     assert admin.role == "admin"
 
 
 def test_set_role_of_an_unknown_user(uow: FakeUnitOfWork, as_admin: Caller) -> None:
     with pytest.raises(NotFound):
-        users.set_user_role(uow, as_admin, "missing", "manager")
+        admin_service.set_user_role(uow, as_admin, "missing", "manager")
 
 
-def test_set_role_to_an_unknown_role(uow: FakeUnitOfWork, tech: User, as_admin: Caller) -> None:
+def test_set_role_to_an_unknown_role(uow: FakeUnitOfWork, tech: UserRow, as_admin: Caller) -> None:
     with pytest.raises(InvalidInput):
-        users.set_user_role(uow, as_admin, tech.id, "owner")
+        admin_service.set_user_role(uow, as_admin, tech.id, "owner")
 
 
-def test_the_last_active_admin_keeps_the_role(uow: FakeUnitOfWork, admin: User, tech: User) -> None:
+def test_the_last_active_admin_keeps_the_role(
+    uow: FakeUnitOfWork, admin: UserRow, tech: UserRow
+) -> None:
     # The caller was an admin when the request came in, and lost the role since
     # (another admin demoted them at the same moment): the target is the last admin.
     tech.role = "manager"
     was_admin = Caller(tech.id, tech.email, "admin", "tech-session")
 
     with pytest.raises(PreconditionFailed, match="last active admin"):
-        users.set_user_role(uow, was_admin, admin.id, "manager")
+        admin_service.set_user_role(uow, was_admin, admin.id, "manager")
 
     assert admin.role == "admin"
     assert not uow.committed
@@ -141,18 +148,18 @@ def test_an_admin_can_demote_another_admin_while_one_stays(
     second = make_user(hasher, email="second@example.com", role="admin")
     uow.users.add(second)
 
-    assert users.set_user_role(uow, as_admin, second.id, "technician").role == "technician"
+    assert admin_service.set_user_role(uow, as_admin, second.id, "technician").role == "technician"
 
 
 def test_an_inactive_admin_does_not_count_as_the_one_who_stays(
-    uow: FakeUnitOfWork, hasher: PasswordHasher, admin: User, tech: User
+    uow: FakeUnitOfWork, hasher: PasswordHasher, admin: UserRow, tech: UserRow
 ) -> None:
     uow.users.add(make_user(hasher, email="gone@example.com", role="admin", is_active=False))
     tech.role = "manager"
     was_admin = Caller(tech.id, tech.email, "admin", "tech-session")
 
     with pytest.raises(PreconditionFailed, match="last active admin"):
-        users.set_user_role(uow, was_admin, admin.id, "reception")
+        admin_service.set_user_role(uow, was_admin, admin.id, "reception")
 
 
 @pytest.mark.parametrize(
@@ -174,21 +181,21 @@ def test_keep_another_admin(
 
     if refused:
         with pytest.raises(PreconditionFailed, match="no way"):
-            users.keep_another_admin(admins, user, "no way")
+            admin_service.keep_another_admin(admins, user, "no way")
     else:
-        users.keep_another_admin(admins, user, "no way")
+        admin_service.keep_another_admin(admins, user, "no way")
 
 
 # --- deactivate_user ---------------------------------------------------------------
 
 
 def test_deactivate_user_revokes_their_sessions(
-    uow: FakeUnitOfWork, admin: User, tech: User, as_admin: Caller, clock: FakeClock
+    uow: FakeUnitOfWork, admin: UserRow, tech: UserRow, as_admin: Caller, clock: FakeClock
 ) -> None:
     techs = [live_session(uow, tech, clock), live_session(uow, tech, clock)]
     admins = live_session(uow, admin, clock)
 
-    updated = users.deactivate_user(uow, as_admin, tech.id, clock)
+    updated = admin_service.deactivate_user(uow, as_admin, tech.id, clock)
 
     assert updated.is_active is False
     assert all(row.revoked_at == clock() for row in techs)
@@ -196,20 +203,20 @@ def test_deactivate_user_revokes_their_sessions(
     assert uow.committed
 
 
-def test_cannot_deactivate_yourself(uow: FakeUnitOfWork, admin: User, as_admin: Caller) -> None:
+def test_cannot_deactivate_yourself(uow: FakeUnitOfWork, admin: UserRow, as_admin: Caller) -> None:
     with pytest.raises(PreconditionFailed, match="your own account"):
-        users.deactivate_user(uow, as_admin, admin.id)
+        admin_service.deactivate_user(uow, as_admin, admin.id)
     assert admin.is_active
 
 
 def test_the_last_active_admin_stays_active(
-    uow: FakeUnitOfWork, admin: User, tech: User, clock: FakeClock
+    uow: FakeUnitOfWork, admin: UserRow, tech: UserRow, clock: FakeClock
 ) -> None:
     admins = live_session(uow, admin, clock)
     was_admin = Caller(tech.id, tech.email, "admin", "tech-session")
 
     with pytest.raises(PreconditionFailed, match="last active admin"):
-        users.deactivate_user(uow, was_admin, admin.id, clock)
+        admin_service.deactivate_user(uow, was_admin, admin.id, clock)
 
     assert admin.is_active
     assert admins.revoked_at is None
@@ -218,28 +225,28 @@ def test_the_last_active_admin_stays_active(
 
 def test_deactivate_an_unknown_user(uow: FakeUnitOfWork, as_admin: Caller) -> None:
     with pytest.raises(NotFound):
-        users.deactivate_user(uow, as_admin, "missing")
+        admin_service.deactivate_user(uow, as_admin, "missing")
 
 
 # --- profile -----------------------------------------------------------------------
 
 
-def test_get_current_user(uow: FakeUnitOfWork, admin: User, as_admin: Caller) -> None:
-    assert users.get_current_user(uow, as_admin) is admin
+def test_get_current_user(uow: FakeUnitOfWork, admin: UserRow, as_admin: Caller) -> None:
+    assert profile.get_current_user(uow, as_admin) is admin
     assert not uow.committed
 
 
 def test_get_current_user_whose_row_vanished(uow: FakeUnitOfWork) -> None:
     ghost = Caller("gone", "gone@example.com", "admin", "s")
     with pytest.raises(NotFound):
-        users.get_current_user(uow, ghost)
+        profile.get_current_user(uow, ghost)
 
 
 def test_update_profile(
-    uow: FakeUnitOfWork, admin: User, as_admin: Caller, clock: FakeClock
+    uow: FakeUnitOfWork, admin: UserRow, as_admin: Caller, clock: FakeClock
 ) -> None:
     clock.advance(timedelta(days=1))
-    updated = users.update_profile(
+    updated = profile.update_profile(
         uow, as_admin, " Ada B. Admin ", "ADA@Example.com", "https://x.test/a.png", clock
     )
     assert (updated.full_name, updated.email, updated.avatar_url) == (
@@ -252,19 +259,19 @@ def test_update_profile(
 
 
 def test_update_profile_keeping_your_own_email(uow: FakeUnitOfWork, as_admin: Caller) -> None:
-    updated = users.update_profile(uow, as_admin, "Ada", "Admin@Example.com", None)
+    updated = profile.update_profile(uow, as_admin, "Ada", "Admin@Example.com", None)
     assert updated.email == "admin@example.com"
 
 
 def test_update_profile_to_someone_elses_email(uow: FakeUnitOfWork, as_admin: Caller) -> None:
     with pytest.raises(Conflict):
-        users.update_profile(uow, as_admin, "Ada", "tess@example.com", None)
+        profile.update_profile(uow, as_admin, "Ada", "tess@example.com", None)
     assert not uow.committed
 
 
 def test_update_profile_with_an_empty_name(uow: FakeUnitOfWork, as_admin: Caller) -> None:
     with pytest.raises(InvalidInput) as caught:
-        users.update_profile(uow, as_admin, "   ", "admin@example.com", None)
+        profile.update_profile(uow, as_admin, "   ", "admin@example.com", None)
     assert caught.value.field == "full_name"
 
 
@@ -281,15 +288,15 @@ def test_update_profile_refuses_what_the_database_cannot_store(
     uow: FakeUnitOfWork, as_admin: Caller, full_name: str, avatar_url: str | None, field: str
 ) -> None:
     with pytest.raises(InvalidInput) as caught:
-        users.update_profile(uow, as_admin, full_name, "admin@example.com", avatar_url)
+        profile.update_profile(uow, as_admin, full_name, "admin@example.com", avatar_url)
     assert caught.value.field == field
     assert not uow.committed
 
 
 def test_list_active_users_by_name(
-    uow: FakeUnitOfWork, hasher: PasswordHasher, admin: User, tech: User
+    uow: FakeUnitOfWork, hasher: PasswordHasher, admin: UserRow, tech: UserRow
 ) -> None:
     gone = make_user(hasher, email="gone@example.com", full_name="Aaron Gone", is_active=False)
     uow.users.add(gone)
-    assert users.list_active_users(uow) == [admin, tech]
+    assert profile.list_active_users(uow) == [admin, tech]
     assert not uow.committed

@@ -9,7 +9,8 @@ check the field rules; the services keep the rules about ownership and state.
 import math
 from dataclasses import dataclass
 
-from db.tables import BrowserAccount, BrowserSession, ProxyConfig
+from db.tables.account import BrowserAccountRow, BrowserSessionRow
+from db.tables.proxy import ProxyConfigRow
 from db.unit_of_work import UnitOfWork
 from services.caller import Caller
 from services.clock import Clock, utc_now
@@ -25,7 +26,7 @@ CONFIRM_DELETION = "Set confirmDeletion to true to delete the account and all it
 
 @dataclass(frozen=True)
 class AccountPage:
-    rows: list[BrowserAccount]
+    rows: list[BrowserAccountRow]
     total: int
     page: int
     page_size: int
@@ -37,18 +38,18 @@ class AccountPage:
 
 @dataclass(frozen=True)
 class SwitchResult:
-    account: BrowserAccount
-    session: BrowserSession
+    account: BrowserAccountRow
+    session: BrowserSessionRow
 
 
-def owned_account(uow: UnitOfWork, caller: Caller, account_id: str) -> BrowserAccount:
+def owned_account(uow: UnitOfWork, caller: Caller, account_id: str) -> BrowserAccountRow:
     account = uow.accounts.get(account_id)
     if account is None or account.user_id != caller.user_id:
         raise NotFound(ACCOUNT_NOT_FOUND)
     return account
 
 
-def owned_proxy(uow: UnitOfWork, caller: Caller, proxy_config_id: str) -> ProxyConfig:
+def owned_proxy(uow: UnitOfWork, caller: Caller, proxy_config_id: str) -> ProxyConfigRow:
     proxy = uow.proxies.get(proxy_config_id)
     if proxy is None or proxy.user_id != caller.user_id:
         raise NotFound(PROXY_NOT_FOUND)
@@ -69,7 +70,7 @@ def list_accounts(
     sort_by: str = "created_at",
     descending: bool = False,
     is_protected: bool | None = None,
-) -> list[BrowserAccount]:
+) -> list[BrowserAccountRow]:
     with uow:
         return uow.accounts.list_for_user(
             caller.user_id, sort_by=sort_by, descending=descending, is_protected=is_protected
@@ -107,12 +108,12 @@ def create_account(
     description: str | None = None,
     proxy_config_id: str | None = None,
     clock: Clock = utc_now,
-) -> BrowserAccount:
+) -> BrowserAccountRow:
     with uow:
         if proxy_config_id is not None:
             owned_proxy(uow, caller, proxy_config_id)
         now = clock()
-        account = BrowserAccount(
+        account = BrowserAccountRow(
             user_id=caller.user_id,
             name=name,
             description=description,
@@ -137,7 +138,7 @@ def update_account(
     is_protected: bool | Unchanged = UNCHANGED,
     proxy_config_id: str | Unchanged | None = UNCHANGED,
     clock: Clock = utc_now,
-) -> BrowserAccount:
+) -> BrowserAccountRow:
     with uow:
         account = owned_account(uow, caller, account_id)
         if name is not UNCHANGED:
@@ -186,7 +187,7 @@ def switch_account(
             raise PermissionDenied(PROOF_NEEDED)
         now = clock()
         account.last_accessed_at = now
-        session = BrowserSession(account_id=account.id, created_at=now)
+        session = BrowserSessionRow(account_id=account.id, created_at=now)
         uow.browser_sessions.add(session)
         uow.commit()
         return SwitchResult(account=account, session=session)

@@ -1,11 +1,11 @@
-"""Managing accounts: creating users, roles, deactivation, and one's own profile.
+"""``admin.*``: creating users, giving roles, deactivating accounts.
 
 Who may call these is decided by the role middleware; the rules here protect a caller
-from locking themself out (changing their own role, deactivating themself), and keep
-at least one active admin, also when two admins demote each other at the same moment.
+from locking themself out (changing their own role, deactivating themself), and keep at
+least one active admin, also when two admins demote each other at the same moment.
 """
 
-from db.tables import User
+from db.tables.auth import UserRow
 from db.unit_of_work import UnitOfWork
 from services.caller import Caller
 from services.clock import Clock, utc_now
@@ -13,7 +13,6 @@ from services.errors import Conflict, NotFound, PreconditionFailed
 from services.inputs import (
     EMAIL_TAKEN,
     check_new_password,
-    valid_avatar_url,
     valid_email,
     valid_full_name,
     valid_role,
@@ -21,7 +20,6 @@ from services.inputs import (
 from services.passwords import PasswordHasher
 
 USER_NOT_FOUND = "User not found"
-PROFILE_NOT_FOUND = "Profile not found"
 LAST_ADMIN_DEMOTION = "The last active admin cannot be given another role"
 LAST_ADMIN_DEACTIVATION = "The last active admin cannot be deactivated"
 
@@ -35,7 +33,7 @@ def create_user(
     full_name: str,
     role: str,
     clock: Clock = utc_now,
-) -> User:
+) -> UserRow:
     """An admin creates a user (the caller is recorded by the unit of work's audit row)."""
     return register_user(uow, hasher, email, password, full_name, role, clock)
 
@@ -48,7 +46,7 @@ def register_user(
     full_name: str,
     role: str,
     clock: Clock = utc_now,
-) -> User:
+) -> UserRow:
     """A new user, whoever asks (an admin, the CLI, first-time setup): every rule checked."""
     normalised_email = valid_email(email)
     name = valid_full_name(full_name)
@@ -59,7 +57,7 @@ def register_user(
         if uow.users.get_by_email(normalised_email) is not None:
             raise Conflict(EMAIL_TAKEN)
         now = clock()
-        user = User(
+        user = UserRow(
             email=normalised_email,
             full_name=name,
             password_hash=password_hash,
@@ -74,7 +72,7 @@ def register_user(
 
 def set_user_role(
     uow: UnitOfWork, caller: Caller, user_id: str, role: str, clock: Clock = utc_now
-) -> User:
+) -> UserRow:
     checked_role = valid_role(role)
     # An admin demoting themself could leave no admin; the count below covers that
     # too, but one's own role is never one's own to change.
@@ -91,7 +89,9 @@ def set_user_role(
         return user
 
 
-def deactivate_user(uow: UnitOfWork, caller: Caller, user_id: str, clock: Clock = utc_now) -> User:
+def deactivate_user(
+    uow: UnitOfWork, caller: Caller, user_id: str, clock: Clock = utc_now
+) -> UserRow:
     if user_id == caller.user_id:
         raise PreconditionFailed("You cannot deactivate your own account")
     with uow:
@@ -107,47 +107,7 @@ def deactivate_user(uow: UnitOfWork, caller: Caller, user_id: str, clock: Clock 
         return user
 
 
-def get_current_user(uow: UnitOfWork, caller: Caller) -> User:
-    with uow:
-        user = uow.users.get(caller.user_id)
-        if user is None:
-            raise NotFound(PROFILE_NOT_FOUND)
-        return user
-
-
-def update_profile(
-    uow: UnitOfWork,
-    caller: Caller,
-    full_name: str,
-    email: str,
-    avatar_url: str | None,
-    clock: Clock = utc_now,
-) -> User:
-    normalised_email = valid_email(email)
-    name = valid_full_name(full_name)
-    checked_avatar_url = valid_avatar_url(avatar_url)
-    with uow:
-        user = uow.users.get(caller.user_id)
-        if user is None:
-            raise NotFound(PROFILE_NOT_FOUND)
-        holder = uow.users.get_by_email(normalised_email)
-        if holder is not None and holder.id != user.id:
-            raise Conflict(EMAIL_TAKEN)
-        user.full_name = name
-        user.email = normalised_email
-        user.avatar_url = checked_avatar_url
-        user.updated_at = clock()
-        uow.commit()
-        return user
-
-
-def list_active_users(uow: UnitOfWork) -> list[User]:
-    """Active users by name, for assignment drop-downs."""
-    with uow:
-        return uow.users.list_active()
-
-
-def _lock_admins_then_user(uow: UnitOfWork, user_id: str) -> tuple[list[User], User]:
+def _lock_admins_then_user(uow: UnitOfWork, user_id: str) -> tuple[list[UserRow], UserRow]:
     """Every active admin, then the user, row-locked until the transaction ends.
 
     Two admins demoting each other at the same moment each saw the other as an admin
@@ -168,7 +128,7 @@ def _lock_admins_then_user(uow: UnitOfWork, user_id: str) -> tuple[list[User], U
     return admins, user
 
 
-def keep_another_admin(admins: list[User], user: User, refusal: str) -> None:
+def keep_another_admin(admins: list[UserRow], user: UserRow, refusal: str) -> None:
     """Refuse a change that takes `user` away as an active admin if no other stays."""
     if user.role != "admin" or not user.is_active:
         return

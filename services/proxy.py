@@ -9,9 +9,9 @@ from datetime import datetime
 
 from anyio import to_thread
 
-from db.tables import ProxyConfig
+from db.tables.proxy import ProxyConfigRow
 from db.unit_of_work import UnitOfWork
-from services.accounts import owned_proxy
+from services.account import owned_proxy
 from services.caller import Caller
 from services.clock import Clock, utc_now
 from services.proxy_probe import Prober, ProbeResult, ProbeSettings, ProbeTarget, probe
@@ -38,23 +38,27 @@ class NewProxy:
     v2ray_config_json: str | None = None
 
 
-def _seal(sealer: SecretSealer, proxy: ProxyConfig, column: str, plain: str | None) -> str | None:
+def _seal(
+    sealer: SecretSealer, proxy: ProxyConfigRow, column: str, plain: str | None
+) -> str | None:
     if plain is None:
         return None
-    return sealer.seal(plain, context=seal_context(ProxyConfig.__tablename__, column, proxy.id))
+    return sealer.seal(plain, context=seal_context(ProxyConfigRow.__tablename__, column, proxy.id))
 
 
-def _open(sealer: SecretSealer, proxy: ProxyConfig, column: str, sealed: str | None) -> str | None:
+def _open(
+    sealer: SecretSealer, proxy: ProxyConfigRow, column: str, sealed: str | None
+) -> str | None:
     if sealed is None:
         return None
-    return sealer.open(sealed, context=seal_context(ProxyConfig.__tablename__, column, proxy.id))
+    return sealer.open(sealed, context=seal_context(ProxyConfigRow.__tablename__, column, proxy.id))
 
 
-def opened_password(sealer: SecretSealer, proxy: ProxyConfig) -> str | None:
+def opened_password(sealer: SecretSealer, proxy: ProxyConfigRow) -> str | None:
     return _open(sealer, proxy, PASSWORD_COLUMN, proxy.sealed_password)
 
 
-def opened_v2ray_config(sealer: SecretSealer, proxy: ProxyConfig) -> str | None:
+def opened_v2ray_config(sealer: SecretSealer, proxy: ProxyConfigRow) -> str | None:
     return _open(sealer, proxy, V2RAY_COLUMN, proxy.sealed_v2ray_config)
 
 
@@ -66,7 +70,7 @@ def list_proxies(
     descending: bool = False,
     proxy_type: str | None = None,
     is_active: bool | None = None,
-) -> list[ProxyConfig]:
+) -> list[ProxyConfigRow]:
     with uow:
         return uow.proxies.list_for_user(
             caller.user_id,
@@ -83,9 +87,9 @@ def create_proxy(
     new: NewProxy,
     sealer: SecretSealer,
     clock: Clock = utc_now,
-) -> ProxyConfig:
+) -> ProxyConfigRow:
     now = clock()
-    proxy = ProxyConfig(
+    proxy = ProxyConfigRow(
         user_id=caller.user_id,
         name=new.name,
         type=new.type,
@@ -116,7 +120,7 @@ def update_proxy(
     password: str | Unchanged | None = UNCHANGED,
     is_active: bool | Unchanged = UNCHANGED,
     clock: Clock = utc_now,
-) -> ProxyConfig:
+) -> ProxyConfigRow:
     with uow:
         proxy = owned_proxy(uow, caller, proxy_config_id)
         if name is not UNCHANGED:
@@ -199,7 +203,7 @@ def _store_result(
         uow.commit()
 
 
-def _record(proxy: ProxyConfig, result: ProbeResult | None, tested_at: datetime | None) -> None:
+def _record(proxy: ProxyConfigRow, result: ProbeResult | None, tested_at: datetime | None) -> None:
     proxy.last_tested_at = tested_at
     proxy.test_success = result.success if result else None
     proxy.test_latency_ms = result.latency_ms if result else None

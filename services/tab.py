@@ -5,9 +5,10 @@ BrowserAccountRepository.lock), so concurrent "make this tab active" calls take 
 and the account ends with exactly one active tab.
 """
 
-from db.tables import BrowserAccount, BrowserTab
+from db.tables.account import BrowserAccountRow
+from db.tables.tab import BrowserTabRow
 from db.unit_of_work import UnitOfWork
-from services.accounts import ACCOUNT_NOT_FOUND, owned_account
+from services.account import ACCOUNT_NOT_FOUND, owned_account
 from services.caller import Caller
 from services.clock import Clock, utc_now
 from services.errors import NotFound
@@ -18,7 +19,7 @@ NEW_TAB_URL = "about:blank"
 NEW_TAB_TITLE = "New Tab"
 
 
-def list_tabs(uow: UnitOfWork, caller: Caller, account_id: str) -> list[BrowserTab]:
+def list_tabs(uow: UnitOfWork, caller: Caller, account_id: str) -> list[BrowserTabRow]:
     with uow:
         owned_account(uow, caller, account_id)
         return uow.tabs.list_for_account(account_id)
@@ -32,13 +33,13 @@ def create_tab(
     url: str | None = None,
     is_incognito: bool = False,
     clock: Clock = utc_now,
-) -> BrowserTab:
+) -> BrowserTabRow:
     """Open a tab; like a browser, the new tab becomes the active one."""
     with uow:
         account = _locked_account(uow, caller, account_id)
         latest_session = uow.browser_sessions.latest_for_account(account.id)
         now = clock()
-        tab = BrowserTab(
+        tab = BrowserTabRow(
             account_id=account.id,
             session_id=latest_session.id if latest_session else None,
             title=NEW_TAB_TITLE,
@@ -66,7 +67,7 @@ def update_tab(
     scroll_position_y: int | Unchanged = UNCHANGED,
     zoom_level: float | Unchanged = UNCHANGED,
     clock: Clock = utc_now,
-) -> BrowserTab:
+) -> BrowserTabRow:
     with uow:
         tab = _owned_tab(uow, caller, tab_id)
         _locked_account(uow, caller, tab.account_id)
@@ -99,7 +100,9 @@ def close_tab(uow: UnitOfWork, caller: Caller, tab_id: str) -> None:
         uow.commit()
 
 
-def _owned_tab(uow: UnitOfWork, caller: Caller, tab_id: str, *, reload: bool = False) -> BrowserTab:
+def _owned_tab(
+    uow: UnitOfWork, caller: Caller, tab_id: str, *, reload: bool = False
+) -> BrowserTabRow:
     tab = uow.tabs.get(tab_id, reload=reload)
     if tab is None:
         raise NotFound(TAB_NOT_FOUND)
@@ -109,7 +112,7 @@ def _owned_tab(uow: UnitOfWork, caller: Caller, tab_id: str, *, reload: bool = F
     return tab
 
 
-def _locked_account(uow: UnitOfWork, caller: Caller, account_id: str) -> BrowserAccount:
+def _locked_account(uow: UnitOfWork, caller: Caller, account_id: str) -> BrowserAccountRow:
     account = uow.accounts.lock(account_id)
     if account is None or account.user_id != caller.user_id:
         raise NotFound(ACCOUNT_NOT_FOUND)

@@ -1,0 +1,163 @@
+"""Users and their sessions: the stores the services use, and their SQL repositories."""
+
+from datetime import datetime
+from typing import Final, Protocol
+
+from sqlalchemy import delete
+from sqlmodel import col, select, update
+
+from db.repositories.base import SqlRepository, Store, storable
+from db.tables.auth import AuthSessionRow, RetiredRefreshTokenRow, UserRow
+
+ADMIN_ROLE: Final = "admin"
+
+
+class UserStore(Store[UserRow], Protocol):
+    def get_by_email(self, email: str) -> UserRow | None: ...
+    def list_active(self) -> list[UserRow]: ...
+    def lock_active_admins(self) -> list[UserRow]: ...
+    def lock(self, user_id: str) -> UserRow | None: ...
+
+
+class AuthSessionStore(Store[AuthSessionRow], Protocol):
+    def get_with_user(self, session_id: str) -> tuple[AuthSessionRow, UserRow] | None: ...
+    def revoke_all_for_user(self, user_id: str, now: datetime) -> int: ...
+    def rotate_refresh_hash(
+        self,
+        session_id: str,
+        *,
+        expected_hash: str,
+        new_hash: str,
+        rotated_at: datetime,
+        expires_at: datetime,
+    ) -> bool: ...
+    def retire_refresh_hash(
+        self, session_id: str, token_hash: str, *, retired_at: datetime, expires_at: datetime
+    ) -> None: ...
+    def was_retired(self, session_id: str, token_hash: str, now: datetime) -> bool: ...
+
+
+class UserRepository(SqlRepository[UserRow]):
+    row_type = UserRow
+
+    def get_by_email(self, email: str) -> UserRow | None:
+        if not storable(email):
+            return None
+        # Emails are stored lowercase; lowercasing here makes every lookup case-insensitive.
+        statement = select(UserRow).where(UserRow.email == email.strip().lower())
+        return self._session.exec(statement).first()
+
+    def list_active(self) -> list[UserRow]:
+        statement = (
+            select(UserRow).where(col(UserRow.is_active).is_(True)).order_by(col(UserRow.full_name))
+        )
+        return list(self._session.exec(statement))
+
+    def lock_active_admins(self) -> list[UserRow]:
+        """The active admins, re-read and row-locked (in id order) until the transaction ends.
+
+        Whoever may take an admin away locks them all first, so two such changes take
+        turns on PostgreSQL and the second one counts what the first one left. In id
+        order, so two lockers never wait for each other crosswise. On PostgreSQL a row
+        that stopped matching while we waited for its lock is left out (READ COMMITTED
+        re-checks the condition on the new row version). SQLite ignores FOR UPDATE: a
+        writing transaction there holds the database's only write lock already.
+        """
+        statement = (
+            select(UserRow)
+            .where(col(UserRow.role) == ADMIN_ROLE, col(UserRow.is_active).is_(True))
+            .order_by(col(UserRow.id))
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        return list(self._session.exec(statement))
+
+
+class AuthSessionRepository(SqlRepository[AuthSessionRow]):
+    row_type = AuthSessionRow
+
+    def get_with_user(self, session_id: str) -> tuple[AuthSessionRow, UserRow] | None:
+        """The session and its user in one query: every authenticated request needs both."""
+        if not storable(session_id):
+            return None
+        statement = (
+            select(AuthSessionRow, UserRow)
+            .join(UserRow, col(UserRow.id) == col(AuthSessionRow.user_id))
+            .where(col(AuthSessionRow.id) == session_id)
+        )
+        row = self._session.exec(statement).first()
+        return (row[0], row[1]) if row is not None else None
+
+    def revoke_all_for_user(self, user_id: str, now: datetime) -> int:
+        """Revoke the user's live sessions; returns how many were revoked."""
+        statement = (
+            update(AuthSessionRow)
+            .where(
+                col(AuthSessionRow.user_id) == user_id,
+                col(AuthSessionRow.revoked_at).is_(None),
+            )
+            .values(revoked_at=now)
+        )
+        return self._session.exec(statement).rowcount
+
+    def rotate_refresh_hash(
+        self,
+        session_id: str,
+        *,
+        expected_hash: str,
+        new_hash: str,
+        rotated_at: datetime,
+        expires_at: datetime,
+    ) -> bool:
+        """Replace the refresh hash only if it is still `expected_hash` (compare-and-swap).
+
+        Two refreshes racing with the same token both read the same hash; the
+        conditional UPDATE lets exactly one of them win, and the loser is told so
+        (False) instead of silently overwriting the winner's new token.
+        """
+        statement = (
+            update(AuthSessionRow)
+            .where(
+                col(AuthSessionRow.id) == session_id,
+                col(AuthSessionRow.refresh_token_hash) == expected_hash,
+                col(AuthSessionRow.revoked_at).is_(None),
+            )
+            .values(
+                refresh_token_hash=new_hash,
+                rotated_at=rotated_at,
+                expires_at=expires_at,
+            )
+        )
+        return self._session.exec(statement).rowcount == 1
+
+    def retire_refresh_hash(
+        self, session_id: str, token_hash: str, *, retired_at: datetime, expires_at: datetime
+    ) -> None:
+        """Remember a hash rotated away until `expires_at`; forget the session's stale ones.
+
+        Pruning per session, at each rotation, keeps a session's chain as long as the
+        rotations of one refresh lifetime, without a cleanup job.
+        """
+        self._session.exec(
+            delete(RetiredRefreshTokenRow).where(
+                col(RetiredRefreshTokenRow.session_id) == session_id,
+                col(RetiredRefreshTokenRow.expires_at) <= retired_at,
+            )
+        )
+        self._session.add(
+            RetiredRefreshTokenRow(
+                session_id=session_id,
+                token_hash=token_hash,
+                retired_at=retired_at,
+                expires_at=expires_at,
+            )
+        )
+
+    def was_retired(self, session_id: str, token_hash: str, now: datetime) -> bool:
+        """Whether `token_hash` is one of the session's earlier hashes, not yet expired."""
+        statement = select(RetiredRefreshTokenRow.token_hash).where(
+            col(RetiredRefreshTokenRow.session_id) == session_id,
+            col(RetiredRefreshTokenRow.token_hash) == token_hash,
+            col(RetiredRefreshTokenRow.expires_at) > now,
+        )
+        return self._session.exec(statement).first() is not None

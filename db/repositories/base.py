@@ -1,0 +1,67 @@
+"""What every repository shares: add, get, lock and delete one row by its id.
+
+A domain's repository subclasses ``SqlRepository[ItsRow]``, names its table in
+``row_type`` and adds only the queries of its own (Cosmic Python's AbstractRepository,
+over a SQLModel session that the unit of work owns and commits).
+"""
+
+from typing import Any, Generic, Protocol, TypeVar
+
+from sqlmodel import Session, SQLModel
+
+RowT = TypeVar("RowT", bound=SQLModel)
+
+
+class Store(Protocol[RowT]):
+    """The part of a store every domain's services may use."""
+
+    def add(self, row: RowT) -> None: ...
+    def get(self, row_id: str) -> RowT | None: ...
+
+
+def storable(key: str) -> bool:
+    # PostgreSQL refuses a NUL character in a text parameter with an error, where
+    # SQLite just finds nothing. No stored key contains NUL, so answer "not found"
+    # without asking: the same on both databases, and never a server error.
+    return "\x00" not in key
+
+
+def ordering(column: Any, *, descending: bool) -> Any:
+    # Rows without a value (never accessed) come last either way, on both databases
+    # (SQLite and PostgreSQL disagree on where NULL sorts by default).
+    ordered = column.desc() if descending else column.asc()
+    return ordered.nulls_last()
+
+
+class SqlRepository(Generic[RowT]):
+    """One table's rows by id, within the unit of work's session."""
+
+    row_type: type[RowT]
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, row: RowT) -> None:
+        self._session.add(row)
+
+    def get(self, row_id: str, *, reload: bool = False) -> RowT | None:
+        """The row; with ``reload``, read again from the database (after taking a lock)."""
+        if not storable(row_id):
+            return None
+        return self._session.get(self.row_type, row_id, populate_existing=reload)
+
+    def lock(self, row_id: str) -> RowT | None:
+        """The row, re-read and row-locked until the transaction ends.
+
+        On PostgreSQL: SELECT ... FOR UPDATE, so writers of the row take turns. SQLite
+        has no row locks and needs none: a writing transaction there holds the
+        database's only write lock already.
+        """
+        if not storable(row_id):
+            return None
+        return self._session.get(
+            self.row_type, row_id, with_for_update=True, populate_existing=True
+        )
+
+    def delete(self, row: RowT) -> None:
+        self._session.delete(row)

@@ -1,0 +1,27 @@
+"""How long stored text may be: defined once, read by the wire schemas and the tables.
+
+A field of the contract must never accept more than its column holds (PostgreSQL
+refuses a longer value with an error; SQLite would keep it), so both sides take their
+widths from here. Plain constants with no imports: ``db`` may read this module (and only
+this one of ``schemas``) without anything of the contract reaching the tables.
+``tests/contract/test_column_widths.py`` checks that every input field stored in a
+column fits it.
+"""
+
+from typing import Final
+
+EMAIL_MAX_LENGTH: Final = 254  # RFC 5321's limit on a forward path
+FULL_NAME_MAX_LENGTH: Final = 200
+AVATAR_URL_MAX_LENGTH: Final = 2048
+USER_AGENT_MAX_LENGTH: Final = 512
+# As long as the longest client correlation id middleware/correlation.py accepts.
+CORRELATION_ID_MAX_LENGTH: Final = 128
+
+NAME_MAX_LENGTH: Final = 100
+DESCRIPTION_MAX_LENGTH: Final = 500
+HOST_MAX_LENGTH: Final = 253  # the longest DNS name
+PROXY_USERNAME_MAX_LENGTH: Final = 255
+DATA_DIRECTORY_MAX_LENGTH: Final = 255
+TEST_ERROR_MAX_LENGTH: Final = 500
+TAB_TITLE_MAX_LENGTH: Final = 500
+URL_MAX_LENGTH: Final = 2048

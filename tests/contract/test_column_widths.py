@@ -1,0 +1,68 @@
+"""Every input field that is stored in a column fits that column.
+
+The widths come from one module (``schemas/limits.py``) on both sides; this test holds
+the procedures' inputs against the tables as they are, so a field given a larger limit,
+or a column made narrower, fails here rather than as a database error (PostgreSQL
+refuses a value longer than its column; SQLite would silently keep it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlmodel import SQLModel
+
+import db.tables  # noqa: F401  (registers every table on the metadata)
+from routers import app_router
+
+
+def _column_widths() -> dict[str, int]:
+    """The narrowest width of each column name across the tables (ids excluded)."""
+    widths: dict[str, int] = {}
+    for table in SQLModel.metadata.tables.values():
+        for column in table.columns:
+            # String columns, SQLModel's AutoString included, carry their width here.
+            length = getattr(column.type, "length", None)
+            if isinstance(length, int) and not column.name.endswith("id"):
+                widths[column.name] = min(length, widths.get(column.name, length))
+    return widths
+
+
+def _string_limits(schema: dict[str, Any]) -> Iterator[tuple[str, int]]:
+    """(field name, maxLength) of every property of the schema and its definitions."""
+    for definition in [schema, *schema.get("$defs", {}).values()]:
+        for name, field in definition.get("properties", {}).items():
+            for option in [field, *field.get("anyOf", []), field.get("items", {})]:
+                if "maxLength" in option:
+                    yield name, option["maxLength"]
+
+
+def _stored_fields() -> list[tuple[str, str, int, int]]:
+    widths = _column_widths()
+    found = []
+    for procedure in app_router:
+        schema = procedure.input_model.model_json_schema(by_alias=False)
+        for name, limit in _string_limits(schema):
+            if name in widths:
+                found.append((procedure.name, name, limit, widths[name]))
+    return found
+
+
+STORED = _stored_fields()
+
+
+def test_the_check_finds_the_stored_fields() -> None:
+    # Guard: names, emails, URLs and descriptions of today's procedures are all seen.
+    assert {"name", "email", "full_name", "url", "description"} <= {f[1] for f in STORED}
+
+
+@pytest.mark.parametrize(
+    ("procedure", "field", "limit", "width"), STORED, ids=[f"{p}.{f}" for p, f, _, _ in STORED]
+)
+def test_an_input_field_fits_its_column(procedure: str, field: str, limit: int, width: int) -> None:
+    assert limit <= width, (
+        f"{procedure}: {field} accepts {limit} characters, its column holds {width}: "
+        "take both from schemas/limits.py"
+    )

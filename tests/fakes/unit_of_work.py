@@ -1,0 +1,49 @@
+"""The in-memory unit of work: every store of a transaction, and a commit counter.
+
+It does not roll back: tests look at ``commits`` to see whether a service meant its
+changes to stay.
+"""
+
+from collections.abc import Iterable
+from types import TracebackType
+from typing import Self
+
+from db.tables.auth import UserRow
+from tests.fakes.account import FakeBrowserAccountRepository, FakeBrowserSessionRepository
+from tests.fakes.audit import FakeAuditLogRepository
+from tests.fakes.auth import FakeAuthSessionRepository, FakeUserRepository
+from tests.fakes.proxy import FakeProxyConfigRepository
+from tests.fakes.tab import FakeBrowserTabRepository
+
+
+class FakeUnitOfWork:
+    def __init__(self, users: Iterable[UserRow] = ()) -> None:
+        self.users = FakeUserRepository(users)
+        self.sessions = FakeAuthSessionRepository(self.users)
+        self.audit = FakeAuditLogRepository()
+        self.proxies = FakeProxyConfigRepository()
+        self.accounts = FakeBrowserAccountRepository(self)
+        self.browser_sessions = FakeBrowserSessionRepository()
+        self.tabs = FakeBrowserTabRepository()
+        self.commits = 0
+
+    @property
+    def committed(self) -> bool:
+        return self.commits > 0
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        return None
+
+    def commit(self) -> None:
+        self.commits += 1
+
+    def rollback(self) -> None:
+        return None
