@@ -2,7 +2,8 @@
 
 1. Whatever JSON value is sent as ``params``, the answer is a well-formed JSON-RPC 2.0
    response (exactly ``jsonrpc``, the echoed ``id``, and one of ``result``/``error``),
-   an error has the DESIGN shape, and it is never -32603: every failure the caller can
+   an error has the one error shape (``data`` with ``code``, ``httpStatus``, ``path``,
+   ``correlationId``), and it is never -32603: every failure the caller can
    cause has a name. Checked anonymously and as an admin.
 2. Params generated from the method's own published JSON schema never give -32603
    either (they may well give domain errors such as NOT_FOUND or CONFLICT), and every
