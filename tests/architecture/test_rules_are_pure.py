@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 RULES = sorted((ROOT / "services").glob("*_rules.py"))
 MAY_IMPORT = re.compile(
     r"^(db\.tables(\..+)?|services\.errors|services\.changes|services\.\w+_rules"
-    r"|__future__|collections\.abc|dataclasses|enum|typing)$"
+    r"|__future__|collections\.abc|dataclasses|datetime|enum|typing)$"
 )
 
 
@@ -34,6 +34,7 @@ def test_there_are_rules_modules() -> None:
     assert {path.name for path in RULES} >= {
         "account_rules.py",
         "admin_rules.py",
+        "auth_rules.py",
         "proxy_rules.py",
         "tab_rules.py",
     }
