@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from db.tables.account import BrowserAccountRow
 from db.tables.tab import BrowserTabRow
 from db.unit_of_work import UnitOfWork
-from services.account import ACCOUNT_NOT_FOUND, owned_account
+from services.account import ACCOUNT_NOT_FOUND
 from services.caller import Caller
 from services.changes import UNCHANGED, Changes, Unchanged, apply_changes
 from services.clock import Clock, utc_now
@@ -35,7 +35,7 @@ class TabChanges(Changes[BrowserTabRow]):
 
 def list_tabs(uow: UnitOfWork, caller: Caller, account_id: str) -> list[BrowserTabRow]:
     with uow:
-        owned_account(uow, caller, account_id)
+        owned(uow.accounts.get(account_id), caller, ACCOUNT_NOT_FOUND)
         return uow.tabs.list_for_account(account_id)
 
 
