@@ -18,9 +18,9 @@ from services.clock import Clock, utc_now
 from services.errors import PermissionDenied, PreconditionFailed
 from services.ownership import owned
 from services.passwords import PasswordHasher
+from services.proxy import PROXY_NOT_FOUND
 
 ACCOUNT_NOT_FOUND = "Account not found"
-PROXY_NOT_FOUND = "Proxy config not found"
 PROOF_NEEDED = "This account is protected: confirm your password to switch to it"
 CONFIRM_DELETION = "Set confirmDeletion to true to delete the account and all its tabs"
 
