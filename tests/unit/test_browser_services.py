@@ -86,7 +86,13 @@ def test_update_account_changes_only_what_is_given(
     )
     clock.advance(timedelta(minutes=1))
 
-    account_service.update_account(uow, caller(owner), account.id, is_protected=True, clock=clock)
+    account_service.update_account(
+        uow,
+        caller(owner),
+        account.id,
+        account_service.AccountChanges(is_protected=True),
+        clock=clock,
+    )
 
     assert (account.name, account.description, account.is_protected) == ("A", "d", True)
     assert account.updated_at == clock()
@@ -118,7 +124,9 @@ def test_an_admin_cannot_reach_another_users_account(
 ) -> None:
     account = account_service.create_account(uow, caller(owner), name="Mine")
     with pytest.raises(NotFound):
-        account_service.update_account(uow, caller(stranger), account.id, name="Theirs")
+        account_service.update_account(
+            uow, caller(stranger), account.id, account_service.AccountChanges(name="Theirs")
+        )
     with pytest.raises(NotFound):
         account_service.switch_account(uow, hasher, caller(stranger), account.id)
     with pytest.raises(NotFound):
@@ -220,7 +228,9 @@ def test_tabs_activate_exclusively_under_the_account_lock(
     second = tab_service.create_tab(uow, caller(owner), account.id, url="https://example.com/")
 
     assert (first.is_active, second.is_active, second.session_id) == (False, True, session.id)
-    tab_service.update_tab(uow, caller(owner), first.id, is_active=True, zoom_level=2.0)
+    tab_service.update_tab(
+        uow, caller(owner), first.id, tab_service.TabChanges(is_active=True, zoom_level=2.0)
+    )
 
     assert (first.is_active, second.is_active, first.zoom_level) == (True, False, 2.0)
     assert uow.accounts.locked.count(account.id) == 3  # both creations and the update
@@ -233,7 +243,9 @@ def test_someone_elses_tab_is_not_found(
     tab = tab_service.create_tab(uow, caller(owner), account.id)
 
     for attempt in (
-        lambda: tab_service.update_tab(uow, caller(stranger), tab.id, title="x"),
+        lambda: tab_service.update_tab(
+            uow, caller(stranger), tab.id, tab_service.TabChanges(title="x")
+        ),
         lambda: tab_service.close_tab(uow, caller(stranger), tab.id),
         lambda: tab_service.list_tabs(uow, caller(stranger), account.id),
         lambda: tab_service.create_tab(uow, caller(stranger), account.id),
