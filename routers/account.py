@@ -7,7 +7,7 @@ from typing import Any
 from db.tables.account import BrowserAccountRow
 from middleware.context import RequestContext, SignedInContext
 from routers.base import authed, hashes_passwords
-from routers.partial import given_fields
+from routers.partial import changes_from
 from routers.samples import ACCOUNT_ID, CREATED_AT, PROXY_ID, SESSION_ID, UPDATED_AT, USER_ID
 from rpc import ErrorCode, Example, RateLimit, Router
 from schemas.account import (
@@ -159,8 +159,8 @@ def update_account(ctx: SignedInContext, params: UpdateAccountInput) -> Account:
         ctx.unit_of_work(),
         ctx.caller,
         params.account_id,
+        changes_from(params, account_service.AccountChanges),
         clock=ctx.services.clock,
-        **given_fields(params, "name", "description", "is_protected", "proxy_config_id"),
     )
     return account_of(row)
 

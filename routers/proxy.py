@@ -7,7 +7,7 @@ from typing import Any
 from db.tables.proxy import ProxyConfigRow
 from middleware.context import RequestContext, SignedInContext
 from routers.base import authed
-from routers.partial import given_fields
+from routers.partial import changes_from
 from routers.samples import CREATED_AT, PROXY_ID, UPDATED_AT, USER_ID
 from rpc import ErrorCode, Example, RateLimit, Router
 from schemas.browser import SuccessResult
@@ -185,8 +185,8 @@ def update_proxy(ctx: SignedInContext, params: UpdateProxyInput) -> ProxyConfig:
         ctx.caller,
         params.proxy_config_id,
         ctx.services.sealer,
+        changes_from(params, proxy_service.ProxyChanges),
         clock=ctx.services.clock,
-        **given_fields(params, "name", "host", "port", "username", "password", "is_active"),
     )
     return proxy_config_of(row)
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from middleware.context import RequestContext, SignedInContext
 from routers.base import authed
-from routers.partial import given_fields
+from routers.partial import changes_from
 from routers.samples import ACCOUNT_ID, CREATED_AT, TAB_ID
 from rpc import ErrorCode, Example, RateLimit, Router
 from schemas.browser import SuccessResult
@@ -104,16 +104,8 @@ def update_tab(ctx: SignedInContext, params: UpdateTabInput) -> BrowserTab:
         ctx.unit_of_work(),
         ctx.caller,
         params.tab_id,
+        changes_from(params, tab_service.TabChanges),
         clock=ctx.services.clock,
-        **given_fields(
-            params,
-            "title",
-            "url",
-            "is_active",
-            "scroll_position_x",
-            "scroll_position_y",
-            "zoom_level",
-        ),
     )
     return BrowserTab.model_validate(row)
 

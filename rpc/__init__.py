@@ -3,7 +3,6 @@
 App-agnostic: nothing here imports the application's folders.
 """
 
-from rpc.caller import Caller, create_caller
 from rpc.correlation import CorrelationIdFilter, current_correlation_id
 from rpc.errors import ErrorCode, Issue, RpcError
 from rpc.openrpc import build_openrpc, render_openrpc
@@ -19,11 +18,11 @@ from rpc.procedure import (
     RateLimit,
 )
 from rpc.router import Router, RouterDefinitionError, merge_routers
+from rpc.server_side_caller import ServerSideCaller, create_caller
 from rpc.transport import JsonRpcTransport, TransportLimits
 
 __all__ = [
     "Access",
-    "Caller",
     "CorrelationIdFilter",
     "ErrorCode",
     "Example",
@@ -39,6 +38,7 @@ __all__ = [
     "Router",
     "RouterDefinitionError",
     "RpcError",
+    "ServerSideCaller",
     "TransportLimits",
     "build_openrpc",
     "create_caller",

@@ -10,16 +10,17 @@ import math
 from dataclasses import dataclass
 
 from db.tables.account import BrowserAccountRow, BrowserSessionRow
-from db.tables.proxy import ProxyConfigRow
 from db.unit_of_work import UnitOfWork
+from services.account_rules import data_directory, may_delete, may_switch
 from services.caller import Caller
+from services.changes import UNCHANGED, Changes, Unchanged, apply_changes
 from services.clock import Clock, utc_now
-from services.errors import NotFound, PermissionDenied, PreconditionFailed
+from services.errors import PermissionDenied, PreconditionFailed
+from services.ownership import owned
 from services.passwords import PasswordHasher
-from services.unchanged import UNCHANGED, Unchanged
+from services.proxy import PROXY_NOT_FOUND
 
 ACCOUNT_NOT_FOUND = "Account not found"
-PROXY_NOT_FOUND = "Proxy config not found"
 PROOF_NEEDED = "This account is protected: confirm your password to switch to it"
 CONFIRM_DELETION = "Set confirmDeletion to true to delete the account and all its tabs"
 
@@ -37,30 +38,23 @@ class AccountPage:
 
 
 @dataclass(frozen=True)
+class AccountChanges(Changes[BrowserAccountRow]):
+    """account.update: description None clears it; proxy_config_id None detaches the proxy."""
+
+    name: str | Unchanged = UNCHANGED
+    description: str | Unchanged | None = UNCHANGED
+    is_protected: bool | Unchanged = UNCHANGED
+    proxy_config_id: str | Unchanged | None = UNCHANGED
+
+
+@dataclass(frozen=True)
 class SwitchResult:
     account: BrowserAccountRow
     session: BrowserSessionRow
 
 
 def owned_account(uow: UnitOfWork, caller: Caller, account_id: str) -> BrowserAccountRow:
-    account = uow.accounts.get(account_id)
-    if account is None or account.user_id != caller.user_id:
-        raise NotFound(ACCOUNT_NOT_FOUND)
-    return account
-
-
-def owned_proxy(uow: UnitOfWork, caller: Caller, proxy_config_id: str) -> ProxyConfigRow:
-    proxy = uow.proxies.get(proxy_config_id)
-    if proxy is None or proxy.user_id != caller.user_id:
-        raise NotFound(PROXY_NOT_FOUND)
-    return proxy
-
-
-def data_directory(user_id: str, account_id: str) -> str:
-    """Where the browser keeps the account's profile, relative to its data root.
-
-    Made from ids only (never from client input), so it cannot escape the root."""
-    return f"accounts/{user_id}/{account_id}"
+    return owned(uow.accounts.get(account_id), caller, ACCOUNT_NOT_FOUND)
 
 
 def list_accounts(
@@ -111,7 +105,7 @@ def create_account(
 ) -> BrowserAccountRow:
     with uow:
         if proxy_config_id is not None:
-            owned_proxy(uow, caller, proxy_config_id)
+            owned(uow.proxies.get(proxy_config_id), caller, PROXY_NOT_FOUND)
         now = clock()
         account = BrowserAccountRow(
             user_id=caller.user_id,
@@ -132,25 +126,16 @@ def update_account(
     uow: UnitOfWork,
     caller: Caller,
     account_id: str,
+    changes: AccountChanges,
     *,
-    name: str | Unchanged = UNCHANGED,
-    description: str | Unchanged | None = UNCHANGED,
-    is_protected: bool | Unchanged = UNCHANGED,
-    proxy_config_id: str | Unchanged | None = UNCHANGED,
     clock: Clock = utc_now,
 ) -> BrowserAccountRow:
     with uow:
         account = owned_account(uow, caller, account_id)
-        if name is not UNCHANGED:
-            account.name = name
-        if description is not UNCHANGED:
-            account.description = description
-        if is_protected is not UNCHANGED:
-            account.is_protected = is_protected
-        if proxy_config_id is not UNCHANGED:
-            if proxy_config_id is not None:
-                owned_proxy(uow, caller, proxy_config_id)
-            account.proxy_config_id = proxy_config_id
+        if isinstance(changes.proxy_config_id, str):
+            # Only one's own proxy can be attached.
+            owned(uow.proxies.get(changes.proxy_config_id), caller, PROXY_NOT_FOUND)
+        apply_changes(account, changes)
         account.updated_at = clock()
         uow.commit()
         return account
@@ -178,12 +163,12 @@ def switch_account(
         and password_hash is not None
         and hasher.verify(password, password_hash)
     )
-    if needs_proof and not proven:
+    if not may_switch(is_protected=needs_proof, password_proven=proven):
         raise PermissionDenied(PROOF_NEEDED)
     with uow:
         account = owned_account(uow, caller, account_id)
         # It may have been protected meanwhile: check again on what we write.
-        if account.is_protected and not proven:
+        if not may_switch(is_protected=account.is_protected, password_proven=proven):
             raise PermissionDenied(PROOF_NEEDED)
         now = clock()
         account.last_accessed_at = now
@@ -198,7 +183,7 @@ def delete_account(
 ) -> None:
     with uow:
         account = owned_account(uow, caller, account_id)
-        if not confirm_deletion:
+        if not may_delete(confirm_deletion=confirm_deletion):
             raise PreconditionFailed(CONFIRM_DELETION)
         uow.accounts.delete(account)  # with its tabs and sessions, in this transaction
         uow.commit()

@@ -7,6 +7,7 @@ least one active admin, also when two admins demote each other at the same momen
 
 from db.tables.auth import UserRow
 from db.unit_of_work import UnitOfWork
+from services.admin_rules import keep_another_admin
 from services.caller import Caller
 from services.clock import Clock, utc_now
 from services.errors import Conflict, NotFound, PreconditionFailed
@@ -126,11 +127,3 @@ def _lock_admins_then_user(uow: UnitOfWork, user_id: str) -> tuple[list[UserRow]
     if user is None:
         raise NotFound(USER_NOT_FOUND)
     return admins, user
-
-
-def keep_another_admin(admins: list[UserRow], user: UserRow, refusal: str) -> None:
-    """Refuse a change that takes `user` away as an active admin if no other stays."""
-    if user.role != "admin" or not user.is_active:
-        return
-    if not any(admin.id != user.id for admin in admins):
-        raise PreconditionFailed(refusal)

@@ -8,6 +8,7 @@ from typing import Literal
 from db.tables.auth import AuthSessionRow, UserRow
 from db.unit_of_work import UnitOfWork
 from services import admin
+from services.auth_rules import is_live
 from services.caller import Caller
 from services.clock import Clock, utc_now
 from services.errors import (
@@ -113,7 +114,7 @@ def authenticate(uow: UnitOfWork, tokens: TokenService, access_token: str, clock
         auth_session, user = found
         if (
             auth_session.user_id != claims.user_id
-            or not _is_live(auth_session, clock())
+            or not is_live(auth_session, clock())
             or not user.is_active
         ):
             raise Unauthenticated(SESSION_INVALID)
@@ -145,7 +146,7 @@ def refresh(uow: UnitOfWork, tokens: TokenService, refresh_token: str, clock: Cl
             # Never valid for this session: a guess, or a mix-up. The session id is
             # readable in any access token, so a wrong secret must not end the session.
             raise Unauthenticated(INVALID_REFRESH_TOKEN)
-        if not _is_live(auth_session, now):
+        if not is_live(auth_session, now):
             raise Unauthenticated(SESSION_INVALID)
         user = uow.users.get(auth_session.user_id)
         if user is None or not user.is_active:
@@ -263,10 +264,6 @@ def create_admin(
 ) -> UserRow:
     """Create an admin account (the CLI's way to make the first admin)."""
     return admin.register_user(uow, hasher, email, password, full_name, "admin", clock)
-
-
-def _is_live(auth_session: AuthSessionRow, now: datetime) -> bool:
-    return auth_session.revoked_at is None and now < auth_session.expires_at
 
 
 def _revoke_for_reuse(uow: UnitOfWork, auth_session: AuthSessionRow, now: datetime) -> None:

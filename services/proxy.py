@@ -11,15 +11,17 @@ from anyio import to_thread
 
 from db.tables.proxy import ProxyConfigRow
 from db.unit_of_work import UnitOfWork
-from services.account import owned_proxy
 from services.caller import Caller
+from services.changes import UNCHANGED, Changes, Unchanged, apply_changes
 from services.clock import Clock, utc_now
+from services.ownership import owned
 from services.proxy_probe import Prober, ProbeResult, ProbeSettings, ProbeTarget, probe
+from services.proxy_rules import forgets_last_test
 from services.sealing import SealedSecretError, SecretSealer, seal_context
-from services.unchanged import UNCHANGED, Unchanged
 
 PASSWORD_COLUMN = "sealed_password"
 V2RAY_COLUMN = "sealed_v2ray_config"
+PROXY_NOT_FOUND = "Proxy config not found"
 UNREADABLE_PASSWORD = (
     "The stored password cannot be decrypted with the current key (was "
     "SWITCHYARD_DATA_KEY or the signing key changed?); set the password again"
@@ -36,6 +38,22 @@ class NewProxy:
     password: str | None = None
     # The v2ray configuration as JSON (its shape is the schema's business).
     v2ray_config_json: str | None = None
+
+
+@dataclass(frozen=True)
+class ProxyChanges(Changes[ProxyConfigRow]):
+    """proxy.update: username or password None removes it; the password is sealed."""
+
+    name: str | Unchanged = UNCHANGED
+    host: str | Unchanged = UNCHANGED
+    port: int | Unchanged = UNCHANGED
+    username: str | Unchanged | None = UNCHANGED
+    password: str | Unchanged | None = UNCHANGED
+    is_active: bool | Unchanged = UNCHANGED
+
+
+def owned_proxy(uow: UnitOfWork, caller: Caller, proxy_config_id: str) -> ProxyConfigRow:
+    return owned(uow.proxies.get(proxy_config_id), caller, PROXY_NOT_FOUND)
 
 
 def _seal(
@@ -112,32 +130,17 @@ def update_proxy(
     caller: Caller,
     proxy_config_id: str,
     sealer: SecretSealer,
+    changes: ProxyChanges,
     *,
-    name: str | Unchanged = UNCHANGED,
-    host: str | Unchanged = UNCHANGED,
-    port: int | Unchanged = UNCHANGED,
-    username: str | Unchanged | None = UNCHANGED,
-    password: str | Unchanged | None = UNCHANGED,
-    is_active: bool | Unchanged = UNCHANGED,
     clock: Clock = utc_now,
 ) -> ProxyConfigRow:
     with uow:
         proxy = owned_proxy(uow, caller, proxy_config_id)
-        if name is not UNCHANGED:
-            proxy.name = name
-        if is_active is not UNCHANGED:
-            proxy.is_active = is_active
-        moved = host is not UNCHANGED or port is not UNCHANGED
-        new_credentials = username is not UNCHANGED or password is not UNCHANGED
-        if host is not UNCHANGED:
-            proxy.host = host
-        if port is not UNCHANGED:
-            proxy.port = port
-        if username is not UNCHANGED:
-            proxy.username = username
-        if password is not UNCHANGED:
-            proxy.sealed_password = _seal(sealer, proxy, PASSWORD_COLUMN, password)
-        if moved or new_credentials:
+        changed = apply_changes(proxy, changes, except_for={"password"})
+        if changes.password is not UNCHANGED:
+            # Stored only sealed, in its own column.
+            proxy.sealed_password = _seal(sealer, proxy, PASSWORD_COLUMN, changes.password)
+        if forgets_last_test(changed):
             # The last test was of another proxy, in effect: forget it.
             _record(proxy, None, None)
         proxy.updated_at = clock()

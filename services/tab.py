@@ -5,23 +5,37 @@ BrowserAccountRepository.lock), so concurrent "make this tab active" calls take 
 and the account ends with exactly one active tab.
 """
 
+from dataclasses import dataclass
+
 from db.tables.account import BrowserAccountRow
 from db.tables.tab import BrowserTabRow
 from db.unit_of_work import UnitOfWork
-from services.account import ACCOUNT_NOT_FOUND, owned_account
+from services.account import ACCOUNT_NOT_FOUND
 from services.caller import Caller
+from services.changes import UNCHANGED, Changes, Unchanged, apply_changes
 from services.clock import Clock, utc_now
 from services.errors import NotFound
-from services.unchanged import UNCHANGED, Unchanged
+from services.ownership import owned
+from services.tab_rules import NEW_TAB_TITLE, deactivates_the_others, new_tab_url
 
 TAB_NOT_FOUND = "Tab not found"
-NEW_TAB_URL = "about:blank"
-NEW_TAB_TITLE = "New Tab"
+
+
+@dataclass(frozen=True)
+class TabChanges(Changes[BrowserTabRow]):
+    """tab.update: no field may be cleared."""
+
+    title: str | Unchanged = UNCHANGED
+    url: str | Unchanged = UNCHANGED
+    is_active: bool | Unchanged = UNCHANGED
+    scroll_position_x: int | Unchanged = UNCHANGED
+    scroll_position_y: int | Unchanged = UNCHANGED
+    zoom_level: float | Unchanged = UNCHANGED
 
 
 def list_tabs(uow: UnitOfWork, caller: Caller, account_id: str) -> list[BrowserTabRow]:
     with uow:
-        owned_account(uow, caller, account_id)
+        owned(uow.accounts.get(account_id), caller, ACCOUNT_NOT_FOUND)
         return uow.tabs.list_for_account(account_id)
 
 
@@ -43,13 +57,14 @@ def create_tab(
             account_id=account.id,
             session_id=latest_session.id if latest_session else None,
             title=NEW_TAB_TITLE,
-            url=url or NEW_TAB_URL,
+            url=new_tab_url(url),
             is_active=True,
             is_incognito=is_incognito,
             created_at=now,
             last_accessed_at=now,
         )
-        uow.tabs.deactivate_others(account.id, keep_tab_id=tab.id)
+        if deactivates_the_others(tab.is_active):
+            uow.tabs.deactivate_others(account.id, keep_tab_id=tab.id)
         uow.tabs.add(tab)
         uow.commit()
         return tab
@@ -59,13 +74,8 @@ def update_tab(
     uow: UnitOfWork,
     caller: Caller,
     tab_id: str,
+    changes: TabChanges,
     *,
-    title: str | Unchanged = UNCHANGED,
-    url: str | Unchanged = UNCHANGED,
-    is_active: bool | Unchanged = UNCHANGED,
-    scroll_position_x: int | Unchanged = UNCHANGED,
-    scroll_position_y: int | Unchanged = UNCHANGED,
-    zoom_level: float | Unchanged = UNCHANGED,
     clock: Clock = utc_now,
 ) -> BrowserTabRow:
     with uow:
@@ -73,20 +83,9 @@ def update_tab(
         _locked_account(uow, caller, tab.account_id)
         # Read again under the lock: a concurrent call may have changed it meanwhile.
         tab = _owned_tab(uow, caller, tab_id, reload=True)
-        if title is not UNCHANGED:
-            tab.title = title
-        if url is not UNCHANGED:
-            tab.url = url
-        if scroll_position_x is not UNCHANGED:
-            tab.scroll_position_x = scroll_position_x
-        if scroll_position_y is not UNCHANGED:
-            tab.scroll_position_y = scroll_position_y
-        if zoom_level is not UNCHANGED:
-            tab.zoom_level = zoom_level
-        if is_active is not UNCHANGED:
-            if is_active:
-                uow.tabs.deactivate_others(tab.account_id, keep_tab_id=tab.id)
-            tab.is_active = is_active
+        if deactivates_the_others(changes.is_active):
+            uow.tabs.deactivate_others(tab.account_id, keep_tab_id=tab.id)
+        apply_changes(tab, changes)
         tab.last_accessed_at = clock()
         uow.commit()
         return tab
@@ -103,17 +102,13 @@ def close_tab(uow: UnitOfWork, caller: Caller, tab_id: str) -> None:
 def _owned_tab(
     uow: UnitOfWork, caller: Caller, tab_id: str, *, reload: bool = False
 ) -> BrowserTabRow:
+    """A tab is its account's: the account's owner owns it."""
     tab = uow.tabs.get(tab_id, reload=reload)
     if tab is None:
         raise NotFound(TAB_NOT_FOUND)
-    account = uow.accounts.get(tab.account_id)
-    if account is None or account.user_id != caller.user_id:
-        raise NotFound(TAB_NOT_FOUND)
+    owned(uow.accounts.get(tab.account_id), caller, TAB_NOT_FOUND)
     return tab
 
 
 def _locked_account(uow: UnitOfWork, caller: Caller, account_id: str) -> BrowserAccountRow:
-    account = uow.accounts.lock(account_id)
-    if account is None or account.user_id != caller.user_id:
-        raise NotFound(ACCOUNT_NOT_FOUND)
-    return account
+    return owned(uow.accounts.lock(account_id), caller, ACCOUNT_NOT_FOUND)

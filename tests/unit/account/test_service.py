@@ -74,7 +74,13 @@ def test_update_account_changes_only_what_is_given(
     )
     clock.advance(timedelta(minutes=1))
 
-    account_service.update_account(uow, caller(owner), account.id, is_protected=True, clock=clock)
+    account_service.update_account(
+        uow,
+        caller(owner),
+        account.id,
+        account_service.AccountChanges(is_protected=True),
+        clock=clock,
+    )
 
     assert (account.name, account.description, account.is_protected) == ("A", "d", True)
     assert account.updated_at == clock()
@@ -106,7 +112,9 @@ def test_an_admin_cannot_reach_another_users_account(
 ) -> None:
     account = account_service.create_account(uow, caller(owner), name="Mine")
     with pytest.raises(NotFound):
-        account_service.update_account(uow, caller(stranger), account.id, name="Theirs")
+        account_service.update_account(
+            uow, caller(stranger), account.id, account_service.AccountChanges(name="Theirs")
+        )
     with pytest.raises(NotFound):
         account_service.switch_account(uow, hasher, caller(stranger), account.id)
     with pytest.raises(NotFound):

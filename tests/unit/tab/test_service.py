@@ -37,7 +37,9 @@ def test_tabs_activate_exclusively_under_the_account_lock(
     second = tab_service.create_tab(uow, caller(owner), account.id, url="https://example.com/")
 
     assert (first.is_active, second.is_active, second.session_id) == (False, True, session.id)
-    tab_service.update_tab(uow, caller(owner), first.id, is_active=True, zoom_level=2.0)
+    tab_service.update_tab(
+        uow, caller(owner), first.id, tab_service.TabChanges(is_active=True, zoom_level=2.0)
+    )
 
     assert (first.is_active, second.is_active, first.zoom_level) == (True, False, 2.0)
     assert uow.accounts.locked.count(account.id) == 3  # both creations and the update
@@ -50,7 +52,9 @@ def test_someone_elses_tab_is_not_found(
     tab = tab_service.create_tab(uow, caller(owner), account.id)
 
     for attempt in (
-        lambda: tab_service.update_tab(uow, caller(stranger), tab.id, title="x"),
+        lambda: tab_service.update_tab(
+            uow, caller(stranger), tab.id, tab_service.TabChanges(title="x")
+        ),
         lambda: tab_service.close_tab(uow, caller(stranger), tab.id),
         lambda: tab_service.list_tabs(uow, caller(stranger), account.id),
         lambda: tab_service.create_tab(uow, caller(stranger), account.id),

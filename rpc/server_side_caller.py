@@ -54,7 +54,13 @@ class ProcedurePath(Generic[ContextT]):
         return ProcedurePath(self._router, self._ctx, f"{self._name}.{segment}")
 
 
-class Caller(Generic[ContextT]):
+class ServerSideCaller(Generic[ContextT]):
+    """Procedures of a router, called in process with one context (tRPC's caller).
+
+    Named apart from ``services.caller.Caller``, the signed-in user a procedure runs for:
+    one word, one meaning.
+    """
+
     def __init__(self, router: Router[ContextT], ctx: ContextT) -> None:
         self._router = router
         self._ctx = ctx
@@ -70,5 +76,5 @@ class Caller(Generic[ContextT]):
         return ProcedurePath(self._router, self._ctx, segment)
 
 
-def create_caller(router: Router[ContextT], ctx: ContextT) -> Caller[ContextT]:
-    return Caller(router, ctx)
+def create_caller(router: Router[ContextT], ctx: ContextT) -> ServerSideCaller[ContextT]:
+    return ServerSideCaller(router, ctx)
