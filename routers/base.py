@@ -1,8 +1,9 @@
 """The procedure bases every router builds on, defined once (tRPC's ``publicProcedure``).
 
-Chain order (DESIGN.md): call boundary (binds the call, runs it again after a lost
-database race, maps domain errors and database failures, logs the
-outcome) → auth → roles → rate limit → input validation → resolver → output validation.
+Chain order (docs/decisions.md, "Chain order and the procedure bases"): call boundary
+(binds the call, runs it again after a lost database race, maps domain errors and
+database failures, logs the outcome) → auth → roles → rate limit → input validation →
+resolver → output validation.
 Access and rate limit are declared here as data on the procedure (what OpenRPC
 publishes) and enforced, in that order, by the call boundary (``middleware.call``): a
 refused caller costs no quota, and what is documented is what is enforced. The caller

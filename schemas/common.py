@@ -1,9 +1,12 @@
 """Types shared by the schemas: JSON scalars, email, new password, role, timestamp.
 
-The rules are RPMA's (rpma-api.md, "Validation"). Each rule lives in a plain function
-raising ValueError, so services can apply the same rules to values that do not come
-through a schema (environment variables, the CLI); the annotated types wrap them for
-pydantic with a stable error type and the same message.
+The rules are the RPMA API's, so its clients get the answers they already handle: an
+email is trimmed, lower-cased, ASCII, at most 254 characters, with no "script" in its
+local part; a new password has 8-128 characters, at least 3 of the four character
+classes, no common pattern and no character 4 times in a row. Each rule lives in a
+plain function raising ValueError, so services can apply the same rules to values that
+do not come through a schema (environment variables, the CLI); the annotated types wrap
+them for pydantic with a stable error type and the same message.
 """
 
 import re
@@ -16,15 +19,16 @@ from pydantic_core import PydanticCustomError
 
 from schemas.limits import EMAIL_MAX_LENGTH
 
-# The contract's coercion rule, for every field of every input model: a number field
-# takes only JSON numbers, a boolean field only true or false, a string field only
-# strings. pydantic's lax mode, the default, would read "2" and 2.0 as the integer 2,
-# true as 1 and "yes" as true; inputs use these types instead of int, float and bool.
-# (str needs no strict type: lax str refuses numbers and booleans already.) Strict per
-# field, not per model: a strict model would refuse the JSON forms of the types that
-# JSON has no literal for (ISO 8601 datetimes, UUIDs, decimals), which the transport
-# validates from parsed JSON. Strict() leaves the published JSON schema unchanged.
-# tests/contract/test_input_types.py walks every procedure's input to keep the rule.
+# One coercion rule (docs/decisions.md, "One coercion rule for inputs"), for every field
+# of every input model: a number field takes only JSON numbers, a boolean field only
+# true or false, a string field only strings. pydantic's lax mode, the default, would
+# read "2" and 2.0 as the integer 2, true as 1 and "yes" as true; inputs use these types
+# instead of int, float and bool. (str needs no strict type: lax str refuses numbers and
+# booleans already.) Strict per field, not per model: a strict model would refuse the
+# JSON forms of the types that JSON has no literal for (ISO 8601 datetimes, UUIDs,
+# decimals), which the transport validates from parsed JSON. Strict() leaves the
+# published JSON schema unchanged. tests/contract/test_input_types.py walks every
+# procedure's input to keep the rule.
 JsonInteger = Annotated[int, Strict()]
 # A JSON number: an integer is a number too (2 for 2.0), a string or a boolean is not.
 JsonNumber = Annotated[float, Strict()]

@@ -1,4 +1,5 @@
-"""Keeps the arrows of DESIGN.md: routers → services → db, and rpc stands alone."""
+"""Keeps the import arrows: routers → services → db, and rpc stands alone (so the core can
+be reused and each layer tested without the one above it)."""
 
 from __future__ import annotations
 

@@ -13,8 +13,10 @@ from rpc import CorrelationIdFilter, ErrorCode, Issue, RpcError
 from rpc.correlation import reset_correlation_id, set_correlation_id
 from rpc.errors import MAX_ECHOED_CHARS, MAX_ISSUES, clipped, rpc_error_from_unknown
 
-# DESIGN.md's table, key -> (JSON-RPC number, HTTP status).
-DESIGN_TABLE: dict[str, tuple[int, int]] = {
+# The error table, key -> (JSON-RPC number, HTTP status): tRPC's keys and statuses, each
+# key with a number of its own (docs/decisions.md, "Error keys for the JSON-RPC protocol
+# errors"), so clients can switch on ``data.code`` and an error round-trips.
+ERROR_TABLE: dict[str, tuple[int, int]] = {
     "PARSE_ERROR": (-32700, 400),
     "BAD_REQUEST": (-32600, 400),
     "METHOD_NOT_FOUND": (-32601, 404),
@@ -45,7 +47,7 @@ extra_values = st.dictionaries(
 
 
 def test_error_codes_are_exactly_the_design_table() -> None:
-    assert {code.name: (code.number, code.http_status) for code in ErrorCode} == DESIGN_TABLE
+    assert {code.name: (code.number, code.http_status) for code in ErrorCode} == ERROR_TABLE
 
 
 @given(st.sampled_from(ErrorCode))
@@ -83,7 +85,7 @@ def test_every_rpc_error_has_the_design_shape(
     assert ErrorCode.from_number(payload["code"]).name == payload["data"]["code"]
 
 
-@given(st.integers().filter(lambda number: number not in {n for n, _ in DESIGN_TABLE.values()}))
+@given(st.integers().filter(lambda number: number not in {n for n, _ in ERROR_TABLE.values()}))
 def test_unknown_number_is_a_key_error(number: int) -> None:
     with pytest.raises(KeyError):
         ErrorCode.from_number(number)

@@ -3,7 +3,8 @@
 The spec server runs in-process (httpx.ASGITransport). For any JSON value sent as the
 whole body, or as the ``params`` of a procedure, the answer is well formed: the right
 responses with the right ids in request order, each either a result or an error of
-DESIGN.md's shape, and never -32603 (nothing the client sends may crash the server).
+the one error shape (``data`` with ``code``, ``httpStatus``, ``path``, ``correlationId``),
+and never -32603 (nothing the client sends may crash the server).
 
 Integers are unbounded (JSON has no limit; orjson has one at 64 bits).
 """

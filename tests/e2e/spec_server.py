@@ -1,7 +1,8 @@
 """A small Starlette app that serves a test router through ``rpc.JsonRpcTransport``.
 
 It exists to exercise the transport against the JSON-RPC 2.0 specification (section 7)
-and DESIGN.md's wire contract, with nothing of the application: only ``rpc`` is used.
+and this server's additions to it (params by name only, one error shape with a ``data``
+object), with nothing of the application: only ``rpc`` is used.
 
 Procedures (params are by name):
 - the specification's examples: ``subtract``, ``sum``, ``update``, ``get_data``,

@@ -1,9 +1,10 @@
-"""The JSON-RPC 2.0 specification (section 7) and DESIGN.md's wire contract, over real HTTP.
+"""The JSON-RPC 2.0 specification (section 7) and this server's wire rules, over real HTTP.
 
 A uvicorn server runs the spec server (``tests/e2e/spec_server.py``) on a free local
 port; every test sends a raw body with httpx and checks the raw answer. Params are by
-name here (DESIGN.md), so the specification's by-position examples answer -32602, and
-each has a by-name twin that answers what the specification shows.
+name only (each procedure's input is a model with named fields), so the specification's
+by-position examples answer -32602, and each has a by-name twin that answers what the
+specification shows.
 """
 
 from __future__ import annotations
@@ -112,7 +113,8 @@ def assert_error(
     message: str | None = None,
     correlation_id: str | None = CID,
 ) -> dict[str, Any]:
-    """``member`` is an error response with exactly DESIGN.md's shape; returns the error."""
+    """``member`` is an error response of exactly the one error shape (``code``, ``message``,
+    ``data`` with ``code``, ``httpStatus``, ``path``, ``correlationId``); returns the error."""
     assert isinstance(member, dict)
     assert set(member) == {"jsonrpc", "error", "id"}
     assert member["jsonrpc"] == "2.0"

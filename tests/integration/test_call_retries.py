@@ -32,7 +32,7 @@ from switchyard.services import build_services
 from switchyard.settings import Settings
 from tests.conftest import TEST_SECRET_KEY
 from tests.databases import busy_sqlite_error
-from tests.factories import make_user
+from tests.factories.auth import make_user
 
 EMAIL = "retried.person@example.com"
 

@@ -18,7 +18,7 @@ from services.passwords import PasswordHasher
 from switchyard.services import build_services
 from switchyard.settings import Settings
 from tests.conftest import TEST_SECRET_KEY
-from tests.factories import make_user
+from tests.factories.auth import make_user
 from tests.fakes import FakeClock
 from tests.integration.conftest import UowFactory
 

@@ -114,3 +114,9 @@ def property_app(
                 yield PropertyApp(portal=portal, client=client, app=app, admin_id=admin.id)
             finally:
                 portal.call(client.aclose)
+
+
+@pytest.fixture(scope="module")
+def token(property_app: PropertyApp) -> str:
+    """An admin session shared by a module's input properties (none of them signs out)."""
+    return property_app.admin_token()

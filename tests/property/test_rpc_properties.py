@@ -2,7 +2,8 @@
 
 1. Whatever JSON value is sent as ``params``, the answer is a well-formed JSON-RPC 2.0
    response (exactly ``jsonrpc``, the echoed ``id``, and one of ``result``/``error``),
-   an error has the DESIGN shape, and it is never -32603: every failure the caller can
+   an error has the one error shape (``data`` with ``code``, ``httpStatus``, ``path``,
+   ``correlationId``), and it is never -32603: every failure the caller can
    cause has a name. Checked anonymously and as an admin.
 2. Params generated from the method's own published JSON schema never give -32603
    either (they may well give domain errors such as NOT_FOUND or CONFLICT), and every
@@ -16,13 +17,14 @@ import uuid
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
 from rpc import ErrorCode
 from switchyard.openrpc import openrpc_document
 from tests.property.conftest import PropertyApp
+from tests.property.examples import per_procedure_settings
 
 DOCUMENT = openrpc_document()
 METHODS: dict[str, dict[str, Any]] = {method["name"]: method for method in DOCUMENT["methods"]}
@@ -32,13 +34,8 @@ ERROR_KEYS = {"code", "message", "data"}
 DATA_KEYS = {"code", "httpStatus", "path", "correlationId"}
 ISSUE_KEYS = {"path", "message", "type"}
 
-# The app is made once per module and shared by all examples on purpose (a server per
-# example would make the run take minutes); each example sends one self-contained call.
-PROPERTY_SETTINGS = settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+# Examples per procedure come from the budget of the selected profile (examples.py).
+PROPERTY_SETTINGS = per_procedure_settings(len(METHODS))
 
 json_scalars = (
     st.none()

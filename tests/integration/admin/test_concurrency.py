@@ -20,7 +20,7 @@ from services import admin as admin_service
 from services.caller import Caller
 from services.errors import PreconditionFailed
 from services.passwords import PasswordHasher
-from tests.factories import DEFAULT_PASSWORD
+from tests.factories.auth import DEFAULT_PASSWORD
 from tests.fakes import FakeClock
 from tests.integration.conftest import UowFactory
 

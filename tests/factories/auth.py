@@ -1,8 +1,9 @@
-"""Test data: users with known passwords."""
+"""Test data for the auth domain: users with known passwords."""
 
 from datetime import UTC, datetime
 
 from db.tables.auth import UserRow
+from services.caller import Caller
 from services.passwords import PasswordHasher
 
 DEFAULT_PASSWORD = "Correct-Horse-9"
@@ -28,3 +29,8 @@ def make_user(
         created_at=now,
         updated_at=now,
     )
+
+
+def caller(user: UserRow) -> Caller:
+    """The signed-in caller a request by ``user`` would carry to a service."""
+    return Caller(user.id, user.email, user.role, f"session-of-{user.id}")

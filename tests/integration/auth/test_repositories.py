@@ -1,3 +1,5 @@
+"""The auth repositories (users, sessions, retired refresh tokens) on a real database."""
+
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -5,24 +7,13 @@ from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, col, select
 
-from db.repositories.audit import AuditLogRepository
 from db.repositories.auth import AuthSessionRepository, UserRepository
-from db.tables.audit import AuditLogRow
 from db.tables.auth import AuthSessionRow, RetiredRefreshTokenRow, UserRow
 from services.passwords import PasswordHasher
-from tests.factories import make_user
+from tests.factories.auth import make_user
+from tests.integration.rows import save
 
 NOW = datetime(2025, 3, 4, 5, 6, 7, 891011, tzinfo=UTC)
-
-
-def save(sessions: sessionmaker[Session], *rows: object) -> None:
-    # One flush per row: without relationship() the ORM does not order inserts by
-    # foreign key, so a user must be flushed before its sessions.
-    with sessions() as session:
-        for row in rows:
-            session.add(row)
-            session.flush()
-        session.commit()
 
 
 def session_row(user: UserRow, *, revoked: bool = False) -> AuthSessionRow:
@@ -217,30 +208,6 @@ def test_session_for_an_unknown_user_is_refused(sessions: sessionmaker[Session])
         save(sessions, orphan)
 
 
-def test_audit_rows_get_increasing_ids_and_outlive_users(
-    sessions: sessionmaker[Session], hasher: PasswordHasher
-) -> None:
-    user = make_user(hasher)
-    save(sessions, user)
-    with sessions() as session:
-        repository = AuditLogRepository(session)
-        for procedure in ("a.one", "a.two"):
-            repository.add(
-                AuditLogRow(
-                    user_id=user.id, procedure=procedure, correlation_id="c", created_at=NOW
-                )
-            )
-        session.delete(session.get(UserRow, user.id))
-        session.commit()
-
-    with sessions() as session:
-        entries = session.exec(select(AuditLogRow).order_by(AuditLogRow.id)).all()  # type: ignore[arg-type]
-    assert [entry.procedure for entry in entries] == ["a.one", "a.two"]
-    ids = [entry.id or 0 for entry in entries]
-    assert 0 < ids[0] < ids[1]
-    assert entries[0].created_at == NOW
-
-
 def test_get_with_user_reads_a_session_and_its_user_together(
     sessions: sessionmaker[Session], hasher: PasswordHasher
 ) -> None:
@@ -273,12 +240,3 @@ def test_lookups_with_a_nul_character_find_nothing(sessions: sessionmaker[Sessio
         assert UserRepository(session).get_by_email("a\x00@example.com") is None
         assert AuthSessionRepository(session).get("a\x00b") is None
         assert AuthSessionRepository(session).get_with_user("a\x00b") is None
-
-
-def test_audit_correlation_id_holds_128_characters(
-    sessions: sessionmaker[Session],
-) -> None:
-    save(sessions, AuditLogRow(procedure="p", correlation_id="c" * 128, created_at=NOW))
-    with sessions() as session:
-        entry = session.exec(select(AuditLogRow)).one()
-    assert entry.correlation_id == "c" * 128

@@ -30,7 +30,7 @@ import pytest
 
 from db.migrate import upgrade_to_head
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 PASSWORD = "Correct-Horse-9"
 MIB = 1024 * 1024
 HASHING_SLOTS = 2

@@ -21,7 +21,7 @@ from services.tokens import (
     format_refresh_token,
     parse_refresh_token,
 )
-from tests.factories import DEFAULT_PASSWORD, make_user
+from tests.factories.auth import DEFAULT_PASSWORD, make_user
 from tests.fakes import FakeClock, FakeUnitOfWork
 
 SETUP_PASSWORD = "let-me-set-up"

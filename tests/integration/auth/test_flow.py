@@ -23,7 +23,7 @@ from services.tokens import (
     format_refresh_token,
     parse_refresh_token,
 )
-from tests.factories import DEFAULT_PASSWORD
+from tests.factories.auth import DEFAULT_PASSWORD
 from tests.fakes import FakeClock
 from tests.integration.conftest import UowFactory
 
