@@ -257,7 +257,9 @@ def test_a_login_flood_keeps_memory_bounded_and_other_callers_served(
     # At most a few hashes at a time: each holds 32 MiB, and the whole flood held 2.8 GiB
     # of them before. The margin covers the allocator keeping freed blocks and 90 requests.
     assert peak_growth_mib < HASHING_SLOTS * 32 + 200
-    # The signed-in user is served throughout (13.6 s at worst before), and every call
-    # succeeds.
+    # The signed-in user is served throughout, and every call succeeds. Not a speed
+    # check: a starvation bound. Before the gate the flood held such a call for 6-13.6 s
+    # (hashing took every worker thread); with it, 0.07-1.4 s on this 2-core machine.
+    # 5 s leaves room for a CI machine running other tests beside this one.
     assert outcome.signed_in_failures == []
-    assert worst_latency < 2.0
+    assert worst_latency < 5.0
