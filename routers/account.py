@@ -1,4 +1,4 @@
-"""``account.*``: a user's browser accounts (Incog contract, section 2)."""
+"""``account.*``: a user's browser accounts (camelCase fields, as the browser client sends them)."""
 
 from __future__ import annotations
 

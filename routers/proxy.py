@@ -1,4 +1,4 @@
-"""``proxy.*``: a user's proxy configurations, and testing them (Incog contract, section 3)."""
+"""``proxy.*``: a user's proxy configurations, and testing them from the server."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``tab.*``: the tabs of a browser account (Incog contract, section 4)."""
+"""``tab.*``: the tabs of a browser account."""
 
 from __future__ import annotations
 

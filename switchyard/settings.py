@@ -72,7 +72,7 @@ class Settings(BaseSettings):
 
     access_token_ttl_minutes: int = Field(default=8 * 60, ge=1)
     refresh_token_ttl_days: int = Field(default=30, ge=1)
-    # Argon2id cost (RPMA contract: 32 MiB, 3 passes, 4 lanes).
+    # Argon2id cost; the defaults are 32 MiB, 3 passes and 4 lanes.
     password_memory_kib: int = Field(default=32 * 1024, ge=8)
     password_time_cost: int = Field(default=3, ge=1)
     password_parallelism: int = Field(default=4, ge=1)
