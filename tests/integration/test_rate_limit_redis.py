@@ -7,36 +7,18 @@ removed afterwards. Skipped when Redis is unreachable, unless REQUIRE_REDIS=1.
 from __future__ import annotations
 
 import asyncio
-import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
-import redis
 
 from middleware.rate_limit_store import RedisRateLimitStore
 from rpc import RateLimit
-
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+from tests.redis_keys import REDIS_URL, temporary_redis_prefix
 
 
 @pytest.fixture
 def key_prefix() -> Iterator[str]:
-    client = redis.Redis.from_url(REDIS_URL)
-    try:
-        client.ping()
-    except redis.ConnectionError as error:
-        client.close()
-        if os.environ.get("REQUIRE_REDIS") == "1":
-            pytest.fail(f"Redis at {REDIS_URL} is not reachable: {error}")
-        pytest.skip(f"Redis at {REDIS_URL} is not reachable")
-    prefix = f"switchyard-test-{uuid.uuid4().hex}"
-    try:
-        yield prefix
-    finally:
-        for key in client.scan_iter(match=f"{prefix}*"):
-            client.delete(key)
-        client.close()
+    yield from temporary_redis_prefix("switchyard-test")
 
 
 def test_two_workers_share_one_limit(key_prefix: str) -> None:
