@@ -38,7 +38,6 @@ def login_outcome(server: LiveServer, *forwarded_for: str) -> str:
 
 
 def outcomes(server: LiveServer, requests: Sequence[Sequence[str]]) -> list[str]:
-    within_one_window("minute")
     return [login_outcome(server, *forwarded_for) for forwarded_for in requests]
 
 
@@ -46,6 +45,8 @@ def test_without_trusted_proxies_a_caller_cannot_choose_its_address(
     start_server: StartServer,
 ) -> None:
     server = start_server(rate_limit_overrides=LoginLimit)
+    # Every call of the test counts in one window of the limiter (tests/rate_windows.py).
+    within_one_window("minute")
 
     # A caller on this host (the uvicorn default would believe it) and one elsewhere
     # alike: the header is ignored and every call counts against 127.0.0.1.
@@ -56,6 +57,8 @@ def test_without_trusted_proxies_a_caller_cannot_choose_its_address(
 
 def test_a_trusted_proxy_names_each_client(start_server: StartServer) -> None:
     server = start_server(rate_limit_overrides=LoginLimit, trusted_proxies=["127.0.0.1"])
+    # Every call of the test counts in one window of the limiter (tests/rate_windows.py).
+    within_one_window("minute")
 
     assert outcomes(server, [["198.51.100.1"]] * 3) == [COUNTED, COUNTED, LIMITED]
     # Other clients behind the same proxy have buckets of their own...
@@ -68,6 +71,8 @@ def test_what_a_client_forges_left_of_the_proxys_entry_is_ignored(
     start_server: StartServer,
 ) -> None:
     server = start_server(rate_limit_overrides=LoginLimit, trusted_proxies=["127.0.0.1"])
+    # Every call of the test counts in one window of the limiter (tests/rate_windows.py).
+    within_one_window("minute")
 
     # The caller wrote "evil-N"; the proxy appended the address it saw: 203.0.113.7.
     assert outcomes(
@@ -83,6 +88,8 @@ def test_trusted_proxies_in_the_chain_are_skipped(start_server: StartServer) -> 
     server = start_server(
         rate_limit_overrides=LoginLimit, trusted_proxies=["127.0.0.1", "10.0.0.0/8"]
     )
+    # Every call of the test counts in one window of the limiter (tests/rate_windows.py).
+    within_one_window("minute")
 
     # client -> proxy at 10.1.2.3 -> proxy at 127.0.0.1: the client is 203.0.113.9.
     assert outcomes(server, [["203.0.113.9, 10.1.2.3"]] * 2) == [COUNTED, COUNTED]
@@ -95,6 +102,8 @@ def test_trusted_proxies_in_the_chain_are_skipped(start_server: StartServer) -> 
 
 def test_every_forwarded_for_line_is_read_in_order(start_server: StartServer) -> None:
     server = start_server(rate_limit_overrides=LoginLimit, trusted_proxies=["127.0.0.1"])
+    # Every call of the test counts in one window of the limiter (tests/rate_windows.py).
+    within_one_window("minute")
 
     # A proxy may add its own line rather than extend the caller's: the last line's
     # entry is the one the proxy wrote.
