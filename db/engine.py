@@ -3,7 +3,7 @@
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 SQLITE_FILE_NAME = "switchyard.db"
@@ -31,6 +31,12 @@ def make_engine(url: str) -> Engine:
         # sockets; a cheap ping on checkout turns that into a reconnect, not an error.
         return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     raise ValueError(f"Unsupported database backend {backend!r}: use sqlite or postgresql")
+
+
+def ping(engine: Engine) -> None:
+    """Ask the database for the cheapest answer it gives; raises if it cannot be reached."""
+    with engine.connect() as connection:
+        connection.execute(text("SELECT 1"))
 
 
 def _make_sqlite_engine(url: str) -> Engine:

@@ -26,8 +26,9 @@ import logging
 from dataclasses import dataclass
 
 from anyio import to_thread
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
+from db.engine import ping as ping_database
 from middleware.rate_limit_store import LeasingRateLimitStore
 
 logger = logging.getLogger("switchyard.health")
@@ -68,7 +69,9 @@ class HealthChecks:
     async def _database(self) -> str:
         ping = self._ping
         if ping is None or ping.done() or ping.get_loop() is not asyncio.get_running_loop():
-            ping = self._ping = asyncio.ensure_future(to_thread.run_sync(_ping, self._engine))
+            ping = self._ping = asyncio.ensure_future(
+                to_thread.run_sync(ping_database, self._engine)
+            )
             ping.add_done_callback(_collect_outcome)
         try:
             # shield: the timeout gives up waiting, it does not abandon the ping.
@@ -95,8 +98,3 @@ def _collect_outcome(ping: asyncio.Task[None]) -> None:
     # exception here, or asyncio reports it as never retrieved.
     if not ping.cancelled():
         ping.exception()
-
-
-def _ping(engine: Engine) -> None:
-    with engine.connect() as connection:
-        connection.execute(text("SELECT 1"))
