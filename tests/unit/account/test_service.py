@@ -12,24 +12,9 @@ from services import proxy as proxy_service
 from services import tab as tab_service
 from services.errors import NotFound, PermissionDenied, PreconditionFailed
 from services.passwords import PasswordHasher
-from tests.factories.auth import DEFAULT_PASSWORD, caller, make_user
+from tests.factories.auth import DEFAULT_PASSWORD, caller
 from tests.factories.proxy import SEALER
 from tests.fakes import FakeClock, FakeUnitOfWork
-
-
-@pytest.fixture
-def owner(hasher: PasswordHasher) -> UserRow:
-    return make_user(hasher, email="owner@example.com")
-
-
-@pytest.fixture
-def stranger(hasher: PasswordHasher) -> UserRow:
-    return make_user(hasher, email="stranger@example.com", role="admin")
-
-
-@pytest.fixture
-def uow(owner: UserRow, stranger: UserRow) -> FakeUnitOfWork:
-    return FakeUnitOfWork([owner, stranger])
 
 
 def test_create_account_assigns_the_data_directory(

@@ -8,29 +8,13 @@ from db.tables.auth import UserRow
 from services import account as account_service
 from services import proxy as proxy_service
 from services.errors import NotFound
-from services.passwords import PasswordHasher
 from services.proxy_probe import ProbeResult, ProbeSettings, ProbeTarget
 from services.sealing import SecretSealer
-from tests.factories.auth import caller, make_user
+from tests.factories.auth import caller
 from tests.factories.proxy import SEALER
 from tests.fakes import FakeClock, FakeUnitOfWork
 
 PROBE_SETTINGS = ProbeSettings(1.0, "example.com", 443, allow_private_addresses=True)
-
-
-@pytest.fixture
-def owner(hasher: PasswordHasher) -> UserRow:
-    return make_user(hasher, email="owner@example.com")
-
-
-@pytest.fixture
-def stranger(hasher: PasswordHasher) -> UserRow:
-    return make_user(hasher, email="stranger@example.com", role="admin")
-
-
-@pytest.fixture
-def uow(owner: UserRow, stranger: UserRow) -> FakeUnitOfWork:
-    return FakeUnitOfWork([owner, stranger])
 
 
 def test_create_proxy_seals_the_password(uow: FakeUnitOfWork, owner: UserRow) -> None:

@@ -9,23 +9,8 @@ from services import account as account_service
 from services import tab as tab_service
 from services.errors import NotFound
 from services.passwords import PasswordHasher
-from tests.factories.auth import caller, make_user
+from tests.factories.auth import caller
 from tests.fakes import FakeUnitOfWork
-
-
-@pytest.fixture
-def owner(hasher: PasswordHasher) -> UserRow:
-    return make_user(hasher, email="owner@example.com")
-
-
-@pytest.fixture
-def stranger(hasher: PasswordHasher) -> UserRow:
-    return make_user(hasher, email="stranger@example.com", role="admin")
-
-
-@pytest.fixture
-def uow(owner: UserRow, stranger: UserRow) -> FakeUnitOfWork:
-    return FakeUnitOfWork([owner, stranger])
 
 
 def test_tabs_activate_exclusively_under_the_account_lock(
