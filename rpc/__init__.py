@@ -16,6 +16,8 @@ from rpc.procedure import (
     Procedure,
     ProcedureBuilder,
     RateLimit,
+    SyncRunner,
+    in_worker_thread,
 )
 from rpc.router import Router, RouterDefinitionError, merge_routers
 from rpc.server_side_caller import ServerSideCaller, create_caller
@@ -39,10 +41,12 @@ __all__ = [
     "RouterDefinitionError",
     "RpcError",
     "ServerSideCaller",
+    "SyncRunner",
     "TransportLimits",
     "build_openrpc",
     "create_caller",
     "current_correlation_id",
+    "in_worker_thread",
     "merge_routers",
     "render_openrpc",
 ]

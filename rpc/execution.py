@@ -12,7 +12,6 @@ from collections.abc import Awaitable, Callable, Mapping
 from functools import partial
 from typing import Any, TypeVar
 
-from anyio import to_thread
 from pydantic import BaseModel, ValidationError
 from pydantic_core import SchemaSerializer, SchemaValidator
 
@@ -121,12 +120,13 @@ def _resolver_step(procedure: Procedure[ContextT]) -> Chain[ContextT]:
 
         return resolve_async
 
-    async def resolve_in_thread(params: Mapping[str, Any], ctx: ContextT) -> Any:
-        parsed = parse(params)
-        # Sync resolvers may block on the database: keep them off the event loop.
-        return check_output(await to_thread.run_sync(resolver, ctx, parsed))
+    run_sync = procedure.sync_runner
 
-    return resolve_in_thread
+    async def resolve_sync(params: Mapping[str, Any], ctx: ContextT) -> Any:
+        # Sync resolvers may block on the database: the runner decides where they run.
+        return check_output(await run_sync(resolver, ctx, parse(params)))
+
+    return resolve_sync
 
 
 def input_parser(procedure: Procedure[Any]) -> Callable[[Mapping[str, Any]], BaseModel]:

@@ -24,6 +24,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, NamedTuple, TypeVar, cast
 
+from anyio import to_thread
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from rpc.errors import ErrorCode
@@ -87,9 +88,17 @@ class MiddlewareCall(NamedTuple, Generic[ContextT]):
 
 Next = Callable[[ContextT], Awaitable[Any]]
 Middleware = Callable[[MiddlewareCall[ContextT], Next[ContextT]], Awaitable[Any]]
-# A resolver may be sync (run in a worker thread, so blocking database calls are fine)
-# or async (run on the event loop: it must not block).
+# A resolver may be sync (run by the procedure's SyncRunner: a worker thread by default,
+# so blocking database calls are fine) or async (run on the event loop: must not block).
 Resolver = Callable[[ContextT, Any], Any]
+# Runs a sync resolver as ``await runner(resolver, ctx, params)``. The app chooses one for
+# all its procedures (Router.with_sync_runner): where its database calls are cheapest.
+SyncRunner = Callable[..., Awaitable[Any]]
+
+
+async def in_worker_thread(function: Callable[..., Any], *args: Any) -> Any:
+    """The default SyncRunner: ``function(*args)`` in one of anyio's worker threads."""
+    return await to_thread.run_sync(function, *args)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +132,8 @@ class Procedure(Generic[ContextT_co]):
     output_adapter: TypeAdapter[Any] = field(repr=False, compare=False)
     # Given by the router when it is flattened: the dotted name clients call.
     name: str = ""
+    # How a sync resolver runs; the app may choose another (Router.with_sync_runner).
+    sync_runner: SyncRunner = field(default=in_worker_thread, repr=False, compare=False)
 
     @property
     def namespace(self) -> str:
@@ -130,6 +141,9 @@ class Procedure(Generic[ContextT_co]):
 
     def named(self, name: str) -> Procedure[ContextT_co]:
         return dataclasses.replace(self, name=name)
+
+    def running_sync_resolvers_with(self, runner: SyncRunner) -> Procedure[ContextT_co]:
+        return dataclasses.replace(self, sync_runner=runner)
 
 
 def _require_forbidding_model(model: type[BaseModel]) -> None:

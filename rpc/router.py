@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Generic, TypeVar, Union
 
-from rpc.procedure import Procedure
+from rpc.procedure import Procedure, SyncRunner
 
 ContextT = TypeVar("ContextT")
 
@@ -48,6 +48,19 @@ class Router(Generic[ContextT]):
 
     def __len__(self) -> int:
         return len(self.procedures)
+
+    def with_sync_runner(self, runner: SyncRunner) -> Router[ContextT]:
+        """The same procedures, their sync resolvers run by ``runner``.
+
+        The app's choice, made once at start-up: where a blocking call costs least
+        depends on its database (``db.call_runners``), which the routers do not know.
+        """
+        result: Router[ContextT] = Router({})
+        result.procedures = {
+            name: procedure.running_sync_resolvers_with(runner)
+            for name, procedure in self.procedures.items()
+        }
+        return result
 
 
 def merge_routers(*routers: Router[ContextT]) -> Router[ContextT]:
