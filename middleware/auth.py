@@ -1,10 +1,10 @@
 """Authentication: who is calling, resolved once per request.
 
 ``authenticate_request`` reads the bearer token when the request's context is built (a
-database read, so in a worker thread, and only when a token was sent); it never refuses:
-public procedures such as ``auth.me`` see the caller when there is one, and a refused
-token makes the request anonymous. ``middleware.access`` refuses calls that need a
-caller, saying why when a token was sent but refused.
+database read, run where the app runs database work, and only when a token was sent);
+it never refuses: public procedures such as ``auth.me`` see the caller when there is
+one, and a refused token makes the request anonymous. ``middleware.access`` refuses
+calls that need a caller, saying why when a token was sent but refused.
 
 Only the Bearer scheme carries a token (RFC 6750; the scheme's name is case-insensitive,
 RFC 9110). An ``Authorization`` header in any other form (another scheme, a bare token)
@@ -14,8 +14,6 @@ is a refused credential, not a token to try: it is never decoded.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from anyio import to_thread
 
 from db.unit_of_work import SqlUnitOfWork
 from middleware.context import AppServices
@@ -46,7 +44,10 @@ async def authenticate_request(services: AppServices, authorization: str | None)
     token = bearer_token_from(authorization)
     if token is None:
         return NOT_BEARER
-    return await to_thread.run_sync(_resolve_token, services, token)
+    authentication: Authentication = await services.run_database_work(
+        _resolve_token, services, token
+    )
+    return authentication
 
 
 def _resolve_token(services: AppServices, token: str) -> Authentication:

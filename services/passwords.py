@@ -1,7 +1,8 @@
 """Password hashing with Argon2id: 32 MiB, 3 passes, 4 lanes by default."""
 
 from collections.abc import Callable
-from typing import TypeVar
+from functools import partial
+from typing import TypeVar, cast
 
 # libpass ships no type information; the methods used here are wrapped below with the
 # types they document.
@@ -29,6 +30,7 @@ class PasswordHasher:
         time_cost: int = 3,
         parallelism: int = 4,
         gate: HashingGate | None = None,
+        run: Callable[[Callable[[], object]], object] | None = None,
     ) -> None:
         self._context = CryptContext(
             schemes=["argon2"],
@@ -40,6 +42,10 @@ class PasswordHasher:
             argon2__digest_size=32,
         )
         self.gate = gate
+        # Where an Argon2 run happens: the server hands it to a worker thread when it
+        # is called on the event loop (db.call_runners.off_the_event_loop); without
+        # one, as in tests and the CLI, in the calling thread.
+        self._place = run
         # Made once with the current parameters, so burning time costs exactly what a
         # real verification costs.
         self._dummy_hash = self.hash(_DUMMY_PASSWORD)
@@ -67,6 +73,8 @@ class PasswordHasher:
         self._run(lambda: self._context.verify(password, self._dummy_hash))
 
     def _run(self, work: Callable[[], ResultT]) -> ResultT:
-        if self.gate is None:
-            return work()
-        return self.gate.run(work)
+        gate = self.gate
+        gated = work if gate is None else partial(gate.run, work)
+        if self._place is None:
+            return gated()
+        return cast(ResultT, self._place(gated))

@@ -47,6 +47,8 @@ def create_app(
     check_rate_limit_overrides(settings, {procedure.name for procedure in router})
     engine = open_engine(settings)
     services = build_services(settings, engine)
+    # Sync resolvers run where this database's calls cost least (db.call_runners).
+    router = router.with_sync_runner(services.run_database_work)
     document = openrpc_document(router)
     document_bytes = render_openrpc(document).encode()
 

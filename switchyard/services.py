@@ -7,6 +7,7 @@ from datetime import timedelta
 from pydantic import SecretStr
 from sqlalchemy import Engine
 
+from db.call_runners import off_the_event_loop, runner_for
 from db.engine import default_sqlite_url, make_engine
 from db.unit_of_work import session_factory
 from middleware.context import AdminSetup, AppServices
@@ -38,6 +39,7 @@ def build_services(settings: Settings, engine: Engine) -> AppServices:
     target_host, target_port = settings.proxy_test_target_address
     return AppServices(
         session_factory=session_factory(engine),
+        run_database_work=runner_for(engine),
         hasher=PasswordHasher(
             memory_cost=settings.password_memory_kib,
             time_cost=settings.password_time_cost,
@@ -49,6 +51,7 @@ def build_services(settings: Settings, engine: Engine) -> AppServices:
                 max_waiting=settings.password_hashing_queue,
                 wait_seconds=settings.password_hashing_wait_seconds,
             ),
+            run=off_the_event_loop,
         ),
         tokens=TokenService(
             secret_key,
