@@ -10,11 +10,13 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any, Generic, Protocol, Self, TypeVar, overload
 
-from sqlalchemy import Engine
+from sqlalchemy import Dialect, Engine
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import PoolProxiedConnection
 from sqlmodel import Session
 
-from db.engine import WRITE_TRANSACTION
+from db.engine import WRITE_TRANSACTION, back_to_transactions, reads_without_transaction
 from db.errors import ReadOnlyUnitOfWorkError
 from db.repositories.account import (
     BrowserAccountRepository,
@@ -104,10 +106,12 @@ class repository(Generic[RepositoryT]):  # noqa: N801  (used like a field declar
 
     Declared once per store on SqlUnitOfWork (``users = repository(UserRepository)``):
     nothing else in the unit of work names a repository, and a transaction builds only
-    the repositories it uses.
+    the repositories it uses. A repository is handed the unit of work itself (a
+    ``db.repositories.base.TransactionLink``): its ORM session and its driver
+    connection, each opened on first use.
     """
 
-    def __init__(self, factory: Callable[[Session], RepositoryT]) -> None:
+    def __init__(self, factory: Callable[["SqlUnitOfWork"], RepositoryT]) -> None:
         self._factory = factory
         self._name = ""  # set by __set_name__: the attribute it is declared as
 
@@ -127,6 +131,15 @@ class repository(Generic[RepositoryT]):  # noqa: N801  (used like a field declar
 
 
 class SqlUnitOfWork:
+    """One transaction. A write opens it on entry; a read-only one on its first query.
+
+    A read-only unit of work whose queries are all compiled ones (``db.compiled_query``)
+    never builds an ORM session: it borrows a pooled driver connection and gives it back
+    (the pool rolls it back). If a repository then needs the ORM, the session is opened
+    on that same connection. A writing unit of work opens the session on entry, and its
+    compiled queries run on the session's connection, inside its transaction.
+    """
+
     users = repository(UserRepository)
     sessions = repository(AuthSessionRepository)
     audit = repository(AuditLogRepository)
@@ -143,19 +156,25 @@ class SqlUnitOfWork:
         audit: AuditEntry | None = None,
     ) -> None:
         self._session_factory = session_factory
+        self._engine: Engine = session_factory.kw["bind"]
         self._read_only = read_only
         self._audit_entry = audit
         self._audited = False
         self._session: Session | None = None
+        # A read-only unit of work's pooled connection, until the ORM needs a session.
+        self._borrowed: PoolProxiedConnection | None = None
+        self._session_connection: Connection | None = None
+        self._open = False
         self._repositories: dict[str, Any] = {}
 
     def __enter__(self) -> Self:
-        self._session = self._session_factory()
+        self._open = True
         self._audited = False
         if not self._read_only:
             # Start the transaction now, marked as one that writes: on SQLite that
             # takes the write lock up front (see db.engine). Services therefore do
             # slow work such as password hashing before entering the unit of work.
+            self._session = self._session_factory()
             self._session.connection(execution_options={WRITE_TRANSACTION: True})
         self._repositories = {}
         return self
@@ -166,10 +185,19 @@ class SqlUnitOfWork:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
+        self._open = False
+        session, connection, borrowed = self._session, self._session_connection, self._borrowed
+        self._session = self._session_connection = self._borrowed = None
         # close() rolls back whatever commit() did not end. Unlike rollback() it does
         # not expire the loaded rows, so a query's results stay readable afterwards.
-        self._active_session().close()
-        self._session = None
+        if session is not None:
+            session.close()
+        if connection is not None:
+            connection.close()  # gives the borrowed connection back
+        elif borrowed is not None:
+            if borrowed.is_valid:
+                back_to_transactions(borrowed.dbapi_connection, self._engine.dialect)
+            borrowed.close()  # back to the pool
 
     def commit(self) -> None:
         if self._read_only:
@@ -192,14 +220,62 @@ class SqlUnitOfWork:
     def rollback(self) -> None:
         self._active_session().rollback()
 
-    def repository_of(self, name: str, factory: Callable[[Session], RepositoryT]) -> RepositoryT:
+    def repository_of(
+        self, name: str, factory: Callable[["SqlUnitOfWork"], RepositoryT]
+    ) -> RepositoryT:
         """The open transaction's repository ``name``, made by ``factory`` on first use."""
         found = self._repositories.get(name)
         if found is None:
-            found = self._repositories[name] = factory(self._active_session())
+            self._require_open()
+            found = self._repositories[name] = factory(self)
         return found  # the dict holds each name's own repository
+
+    # The TransactionLink the repositories use (db.repositories.base).
+
+    @property
+    def dialect(self) -> Dialect:
+        return self._engine.dialect
+
+    @property
+    def session(self) -> Session:
+        """The ORM session of this transaction, opened on first use."""
+        return self._active_session()
+
+    def driver_connection(self) -> Any:
+        """The driver's connection this transaction runs on (for compiled queries)."""
+        if self._session is not None:
+            return self._session.connection().connection.dbapi_connection
+        self._require_open()
+        if self._borrowed is None:
+            self._borrowed = self._engine.raw_connection()
+            reads_without_transaction(self._borrowed.dbapi_connection, self._engine.dialect)
+        return self._borrowed.dbapi_connection
+
+    def invalidate(self, error: BaseException) -> None:
+        """The connection was lost: neither it nor any pooled before it is used again.
+
+        What SQLAlchemy does when a statement of its own finds the connection gone: the
+        others were most likely lost in the same restart.
+        """
+        if self._session is not None:
+            self._session.connection().invalidate(error)
+        elif self._borrowed is not None:
+            self._borrowed.invalidate(error)
+        self._engine.dispose(close=False)
 
     def _active_session(self) -> Session:
         if self._session is None:
-            raise RuntimeError("The unit of work is not open: use it in a `with` block")
+            self._require_open()
+            if self._borrowed is not None:
+                # The ORM joins what compiled queries already read, on their connection,
+                # in a transaction of its own from here on.
+                back_to_transactions(self._borrowed.dbapi_connection, self._engine.dialect)
+                self._session_connection = Connection(self._engine, self._borrowed)
+                self._session = self._session_factory(bind=self._session_connection)
+            else:
+                self._session = self._session_factory()
         return self._session
+
+    def _require_open(self) -> None:
+        if not self._open:
+            raise RuntimeError("The unit of work is not open: use it in a `with` block")

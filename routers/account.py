@@ -24,6 +24,7 @@ from schemas.account import (
 )
 from schemas.browser import SuccessResult
 from services import account as account_service
+from services.account import AccountRecord
 
 SORT_COLUMNS = {"name": "name", "createdAt": "created_at", "lastAccessedAt": "last_accessed_at"}
 
@@ -41,7 +42,7 @@ ACCOUNT_EXAMPLE: dict[str, Any] = {
 }
 
 
-def account_of(row: BrowserAccountRow) -> Account:
+def account_of(row: BrowserAccountRow | AccountRecord) -> Account:
     return Account.model_validate(row)
 
 

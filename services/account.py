@@ -9,6 +9,8 @@ check the field rules; the services keep the rules about ownership and state.
 import math
 from dataclasses import dataclass
 
+# Re-exported: what listing answers with, for the router to map.
+from db.repositories.account import AccountRecord as AccountRecord
 from db.tables.account import BrowserAccountRow, BrowserSessionRow
 from db.unit_of_work import UnitOfWork
 from services.account_rules import data_directory, may_delete, may_switch
@@ -27,7 +29,7 @@ CONFIRM_DELETION = "Set confirmDeletion to true to delete the account and all it
 
 @dataclass(frozen=True)
 class AccountPage:
-    rows: list[BrowserAccountRow]
+    rows: list[AccountRecord]
     total: int
     page: int
     page_size: int
@@ -64,7 +66,7 @@ def list_accounts(
     sort_by: str = "created_at",
     descending: bool = False,
     is_protected: bool | None = None,
-) -> list[BrowserAccountRow]:
+) -> list[AccountRecord]:
     with uow:
         return uow.accounts.list_for_user(
             caller.user_id, sort_by=sort_by, descending=descending, is_protected=is_protected

@@ -1,13 +1,39 @@
 """Browser accounts of a user, and the browser sessions switching to one opens."""
 
-from typing import Any, Final, Protocol
+from datetime import datetime
+from functools import cache
+from typing import Any, Final, NamedTuple, Protocol
 
-from sqlalchemy import delete, func
+from sqlalchemy import Table, bindparam, delete, func
 from sqlmodel import col, select, update
 
+from db.compiled_query import CompiledQuery
+from db.records import columns_of
 from db.repositories.base import SqlRepository, Store, ordering
 from db.tables.account import BrowserAccountRow, BrowserSessionRow
 from db.tables.tab import BrowserTabRow
+
+
+class AccountRecord(NamedTuple):
+    """A browser account as listed (every column), read without the ORM."""
+
+    id: str
+    user_id: str
+    name: str
+    description: str | None
+    is_protected: bool
+    proxy_config_id: str | None
+    data_directory: str
+    created_at: datetime
+    updated_at: datetime
+    last_accessed_at: datetime | None
+
+    @classmethod
+    def of(cls, row: BrowserAccountRow) -> "AccountRecord":
+        return cls._make(getattr(row, name) for name in cls._fields)
+
+
+_accounts: Table = BrowserAccountRow.__table__  # type: ignore[attr-defined]  # SQLModel sets it
 
 
 class BrowserAccountStore(Store[BrowserAccountRow], Protocol):
@@ -21,7 +47,7 @@ class BrowserAccountStore(Store[BrowserAccountRow], Protocol):
         is_protected: bool | None = None,
         offset: int = 0,
         limit: int | None = None,
-    ) -> list[BrowserAccountRow]: ...
+    ) -> list[AccountRecord]: ...
     def count_for_user(self, user_id: str, *, is_protected: bool | None = None) -> int: ...
     def detach_proxy(self, proxy_config_id: str) -> int: ...
     def delete(self, account: BrowserAccountRow) -> None: ...
@@ -48,30 +74,27 @@ class BrowserAccountRepository(SqlRepository[BrowserAccountRow]):
         is_protected: bool | None = None,
         offset: int = 0,
         limit: int | None = None,
-    ) -> list[BrowserAccountRow]:
-        statement = self._owned(select(BrowserAccountRow), user_id, is_protected)
-        column = getattr(BrowserAccountRow, self._SORT_COLUMNS[sort_by])
-        statement = (
-            statement.order_by(
-                ordering(col(column), descending=descending), col(BrowserAccountRow.id)
-            )
-            .offset(offset)
-            .limit(limit)
+    ) -> list[AccountRecord]:
+        column = self._SORT_COLUMNS[sort_by]
+        params: dict[str, Any] = {"user_id": user_id}
+        if is_protected is not None:
+            params["is_protected"] = is_protected
+        if limit is not None:
+            params["offset"] = offset
+            params["limit"] = limit
+        elif offset:
+            raise ValueError("an offset needs a limit: pages have a size")
+        query = _listing(
+            column, descending, filtered=is_protected is not None, paged=limit is not None
         )
-        return list(self._session.exec(statement))
+        return [AccountRecord._make(row) for row in query.all(self._link, **params)]
 
     def count_for_user(self, user_id: str, *, is_protected: bool | None = None) -> int:
-        statement = self._owned(
-            select(func.count()).select_from(BrowserAccountRow), user_id, is_protected
-        )
-        return int(self._session.exec(statement).one())
-
-    @staticmethod
-    def _owned(statement: Any, user_id: str, is_protected: bool | None) -> Any:
-        statement = statement.where(col(BrowserAccountRow.user_id) == user_id)
+        params: dict[str, Any] = {"user_id": user_id}
         if is_protected is not None:
-            statement = statement.where(col(BrowserAccountRow.is_protected).is_(is_protected))
-        return statement
+            params["is_protected"] = is_protected
+        row = _counting(filtered=is_protected is not None).first(self._link, **params)
+        return int(row[0]) if row is not None else 0
 
     def detach_proxy(self, proxy_config_id: str) -> int:
         """Unset the proxy of every account that uses it; returns how many did."""
@@ -90,6 +113,30 @@ class BrowserAccountRepository(SqlRepository[BrowserAccountRow]):
             delete(BrowserSessionRow).where(col(BrowserSessionRow.account_id) == account.id)
         )
         self._session.delete(account)
+
+
+@cache
+def _listing(sort_column: str, descending: bool, *, filtered: bool, paged: bool) -> CompiledQuery:
+    """A user's accounts, one compiled query per sort order, filter and paging."""
+    statement = _owned(select(*columns_of(AccountRecord._fields, _accounts)), filtered=filtered)
+    statement = statement.order_by(
+        ordering(_accounts.c[sort_column], descending=descending), _accounts.c.id
+    )
+    if paged:
+        statement = statement.offset(bindparam("offset")).limit(bindparam("limit"))
+    return CompiledQuery(statement)
+
+
+@cache
+def _counting(*, filtered: bool) -> CompiledQuery:
+    return CompiledQuery(_owned(select(func.count()).select_from(_accounts), filtered=filtered))
+
+
+def _owned(statement: Any, *, filtered: bool) -> Any:
+    statement = statement.where(_accounts.c.user_id == bindparam("user_id"))
+    if filtered:
+        statement = statement.where(_accounts.c.is_protected == bindparam("is_protected"))
+    return statement
 
 
 class BrowserSessionRepository(SqlRepository[BrowserSessionRow]):

@@ -4,6 +4,7 @@ from typing import Protocol
 
 from sqlmodel import Session
 
+from db.repositories.base import TransactionLink, as_link
 from db.tables.audit import AuditLogRow
 
 
@@ -15,8 +16,8 @@ class AuditLogRepository:
     """Append-only, and keyed by a database sequence rather than an id made in Python,
     so it takes nothing of ``SqlRepository`` but ``add``."""
 
-    def __init__(self, session: Session) -> None:
-        self._session = session
+    def __init__(self, link: TransactionLink | Session) -> None:
+        self._link = as_link(link)
 
     def add(self, entry: AuditLogRow) -> None:
-        self._session.add(entry)
+        self._link.session.add(entry)

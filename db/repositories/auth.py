@@ -1,15 +1,59 @@
 """Users and their sessions: the stores the services use, and their SQL repositories."""
 
 from datetime import datetime
-from typing import Final, Protocol
+from typing import Final, NamedTuple, Protocol
 
-from sqlalchemy import delete
+from sqlalchemy import Table, bindparam, delete
 from sqlmodel import col, select, update
 
+from db.compiled_query import CompiledQuery
+from db.records import columns_of
 from db.repositories.base import SqlRepository, Store, storable
 from db.tables.auth import AuthSessionRow, RetiredRefreshTokenRow, UserRow
 
 ADMIN_ROLE: Final = "admin"
+
+
+class UserRecord(NamedTuple):
+    """A user as read for a request's caller: every column but the password hash."""
+
+    id: str
+    email: str
+    full_name: str
+    role: str
+    is_active: bool
+    avatar_url: str | None
+    created_at: datetime
+    updated_at: datetime
+    last_signed_in_at: datetime | None
+
+    @classmethod
+    def of(cls, row: UserRow) -> "UserRecord":
+        return cls._make(getattr(row, name) for name in cls._fields)
+
+
+class SessionRecord(NamedTuple):
+    """What deciding whether a session still works needs of it."""
+
+    id: str
+    user_id: str
+    expires_at: datetime
+    revoked_at: datetime | None
+
+    @classmethod
+    def of(cls, row: AuthSessionRow) -> "SessionRecord":
+        return cls._make(getattr(row, name) for name in cls._fields)
+
+
+_users: Table = UserRow.__table__  # type: ignore[attr-defined]  # SQLModel sets it
+_sessions: Table = AuthSessionRow.__table__  # type: ignore[attr-defined]
+# Every authenticated request runs it: compiled once (db.compiled_query).
+_SESSION_WITH_USER = CompiledQuery(
+    select(*columns_of(SessionRecord._fields, _sessions), *columns_of(UserRecord._fields, _users))
+    .join_from(_sessions, _users, _sessions.c.user_id == _users.c.id)
+    .where(_sessions.c.id == bindparam("session_id"))
+)
+_SESSION_FIELDS = len(SessionRecord._fields)
 
 
 class UserStore(Store[UserRow], Protocol):
@@ -20,7 +64,7 @@ class UserStore(Store[UserRow], Protocol):
 
 
 class AuthSessionStore(Store[AuthSessionRow], Protocol):
-    def get_with_user(self, session_id: str) -> tuple[AuthSessionRow, UserRow] | None: ...
+    def get_with_user(self, session_id: str) -> tuple[SessionRecord, UserRecord] | None: ...
     def revoke_all_for_user(self, user_id: str, now: datetime) -> int: ...
     def rotate_refresh_hash(
         self,
@@ -76,17 +120,14 @@ class UserRepository(SqlRepository[UserRow]):
 class AuthSessionRepository(SqlRepository[AuthSessionRow]):
     row_type = AuthSessionRow
 
-    def get_with_user(self, session_id: str) -> tuple[AuthSessionRow, UserRow] | None:
+    def get_with_user(self, session_id: str) -> tuple[SessionRecord, UserRecord] | None:
         """The session and its user in one query: every authenticated request needs both."""
         if not storable(session_id):
             return None
-        statement = (
-            select(AuthSessionRow, UserRow)
-            .join(UserRow, col(UserRow.id) == col(AuthSessionRow.user_id))
-            .where(col(AuthSessionRow.id) == session_id)
-        )
-        row = self._session.exec(statement).first()
-        return (row[0], row[1]) if row is not None else None
+        row = _SESSION_WITH_USER.first(self._link, session_id=session_id)
+        if row is None:
+            return None
+        return SessionRecord._make(row[:_SESSION_FIELDS]), UserRecord._make(row[_SESSION_FIELDS:])
 
     def revoke_all_for_user(self, user_id: str, now: datetime) -> int:
         """Revoke the user's live sessions; returns how many were revoked."""

@@ -7,7 +7,10 @@ over a SQLModel session that the unit of work owns and commits).
 
 from typing import Any, Generic, Protocol, TypeVar
 
+from sqlalchemy import Dialect
 from sqlmodel import Session, SQLModel
+
+from db.compiled_query import DriverLink
 
 RowT = TypeVar("RowT", bound=SQLModel)
 
@@ -33,13 +36,50 @@ def ordering(column: Any, *, descending: bool) -> Any:
     return ordered.nulls_last()
 
 
+class TransactionLink(DriverLink, Protocol):
+    """What a repository works through: the unit of work's transaction (SqlUnitOfWork).
+
+    The ORM session for rows it adds, changes and loads as objects; the driver
+    connection under it for compiled queries (db.compiled_query), the fast path of reads.
+    """
+
+    @property
+    def session(self) -> Session: ...
+
+
+class SessionLink:
+    """A TransactionLink over a session someone else opened (tools, tests)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    @property
+    def dialect(self) -> Dialect:
+        return self.session.get_bind().dialect
+
+    def driver_connection(self) -> Any:
+        return self.session.connection().connection.dbapi_connection
+
+    def invalidate(self, error: BaseException) -> None:
+        self.session.connection().invalidate(error)
+
+
+def as_link(link: TransactionLink | Session) -> TransactionLink:
+    """A unit of work as it is, or a session someone opened, as a TransactionLink."""
+    return SessionLink(link) if isinstance(link, Session) else link
+
+
 class SqlRepository(Generic[RowT]):
-    """One table's rows by id, within the unit of work's session."""
+    """One table's rows by id, within the unit of work's transaction."""
 
     row_type: type[RowT]
 
-    def __init__(self, session: Session) -> None:
-        self._session = session
+    def __init__(self, link: TransactionLink | Session) -> None:
+        self._link = as_link(link)
+
+    @property
+    def _session(self) -> Session:
+        return self._link.session
 
     def add(self, row: RowT) -> None:
         self._session.add(row)

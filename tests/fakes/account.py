@@ -2,6 +2,7 @@
 
 from typing import TYPE_CHECKING
 
+from db.repositories.account import AccountRecord
 from db.tables.account import BrowserAccountRow, BrowserSessionRow
 from tests.fakes.base import InMemoryRepository, sorted_like_sql
 
@@ -30,9 +31,12 @@ class FakeBrowserAccountRepository(InMemoryRepository[BrowserAccountRow]):
         is_protected: bool | None = None,
         offset: int = 0,
         limit: int | None = None,
-    ) -> list[BrowserAccountRow]:
+    ) -> list[AccountRecord]:
         rows = sorted_like_sql(self._owned(user_id, is_protected), sort_by, descending=descending)
-        return rows[offset : None if limit is None else offset + limit]
+        return [
+            AccountRecord.of(row)
+            for row in rows[offset : None if limit is None else offset + limit]
+        ]
 
     def count_for_user(self, user_id: str, *, is_protected: bool | None = None) -> int:
         return len(self._owned(user_id, is_protected))

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from db.repositories.auth import SessionRecord, UserRecord
 from db.tables.auth import AuthSessionRow, UserRow
 from tests.fakes.base import InMemoryRepository
 
@@ -31,10 +32,12 @@ class FakeAuthSessionRepository(InMemoryRepository[AuthSessionRow]):
         self.retired: dict[tuple[str, str], datetime] = {}
         self._users = users
 
-    def get_with_user(self, session_id: str) -> tuple[AuthSessionRow, UserRow] | None:
+    def get_with_user(self, session_id: str) -> tuple[SessionRecord, UserRecord] | None:
         auth_session = self.rows.get(session_id)
         user = self._users.get(auth_session.user_id) if auth_session else None
-        return (auth_session, user) if auth_session and user else None
+        if auth_session is None or user is None:
+            return None
+        return SessionRecord.of(auth_session), UserRecord.of(user)
 
     def revoke_all_for_user(self, user_id: str, now: datetime) -> int:
         live = [
