@@ -3,13 +3,15 @@
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Dialect, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 SQLITE_FILE_NAME = "switchyard.db"
 # Connection execution option: the transaction about to begin will write. See
 # _begin_sqlite_transaction; other databases ignore it.
 WRITE_TRANSACTION = "switchyard_write_transaction"
+# PostgreSQL connections older than this are closed rather than reused.
+RECYCLE_SECONDS = 600
 
 
 def default_sqlite_url(data_dir: Path) -> str:
@@ -28,8 +30,12 @@ def make_engine(url: str) -> Engine:
         return _make_sqlite_engine(url)
     if backend == "postgresql":
         # Pooled connections die when the server restarts or a proxy drops idle
-        # sockets; a cheap ping on checkout turns that into a reconnect, not an error.
-        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+        # sockets. No ping on checkout (a round trip before every transaction):
+        # connections are replaced after RECYCLE_SECONDS, before the usual idle
+        # timeouts of proxies, and one found dead while in use is let go with every
+        # connection pooled before it, and the call is run again on a new one
+        # (db.failures: a lost connection is a transient failure).
+        return create_engine(url, pool_recycle=RECYCLE_SECONDS, hide_parameters=True)
     raise ValueError(f"Unsupported database backend {backend!r}: use sqlite or postgresql")
 
 
@@ -75,3 +81,22 @@ def _begin_sqlite_transaction(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
     else:
         connection.exec_driver_sql("BEGIN")
+
+
+def reads_without_transaction(dbapi_connection: Any, dialect: Dialect) -> None:
+    """Let a borrowed connection run each read as its own statement (no BEGIN/ROLLBACK).
+
+    psycopg opens a transaction before the first statement and the pool rolls it back
+    when the connection returns: two round trips more for a one-query read. In
+    autocommit, each SELECT sees what was committed when it started, which is what
+    READ COMMITTED gives each statement of a transaction anyway. SQLite connections
+    are in autocommit already (see _configure_sqlite_connection).
+    """
+    if dialect.name == "postgresql":
+        dbapi_connection.autocommit = True
+
+
+def back_to_transactions(dbapi_connection: Any, dialect: Dialect) -> None:
+    """Undo ``reads_without_transaction`` before the ORM or the pool gets the connection."""
+    if dialect.name == "postgresql":
+        dbapi_connection.autocommit = False

@@ -78,7 +78,7 @@ def _classify(error: BaseException) -> DatabaseFailure | None:
     driver_error = error.orig
     kind = _kind(driver_error)
     description = _describe(driver_error, error.statement)
-    if kind is _Kind.TRANSIENT:
+    if kind is _Kind.TRANSIENT or _lost_before_commit(error):
         return TransientFailure(description)
     if kind is _Kind.UNIQUE:
         return DuplicateKey(description)
@@ -91,6 +91,15 @@ def _classify(error: BaseException) -> DatabaseFailure | None:
             return MissingRow(description)
         return StillReferenced(description)
     return UnclassifiedFailure(description)
+
+
+def _lost_before_commit(error: DBAPIError) -> bool:
+    # The connection dropped (the server restarted, a proxy closed an idle socket)
+    # while a statement ran: the transaction died with it, uncommitted, and the pool
+    # has let the connection go, so the call can run again on a new one. That is how
+    # a stale pooled connection is noticed without pinging on every checkout. A drop
+    # during COMMIT (no statement) is not retried: whether it was kept is unknown.
+    return error.connection_invalidated and error.statement is not None
 
 
 def _kind(driver_error: Any) -> _Kind:
