@@ -9,11 +9,12 @@ requires a caller the copy is a ``SignedInContext``, whose caller is typed as pr
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
+from db.call_runners import CallRunner
 from db.unit_of_work import AuditEntry, SqlUnitOfWork
 from middleware.rate_limit_store import LeasingRateLimitStore
 from rpc import RateLimit
@@ -40,6 +41,9 @@ class AppServices:
     """Long-lived collaborators, made once by the app factory."""
 
     session_factory: sessionmaker[Session]
+    # Runs sync work that uses the database: on the loop for SQLite, else in a thread
+    # (db.call_runners); the procedures' sync resolvers run the same way.
+    run_database_work: CallRunner
     hasher: PasswordHasher
     tokens: TokenService
     clock: Clock
@@ -51,6 +55,15 @@ class AppServices:
     sealer: SecretSealer
     # How proxy.test connects: timeout, CONNECT target, private addresses allowed.
     proxy_probe: ProbeSettings
+
+
+@dataclass(slots=True)
+class RequestState:
+    """What the calls of one request share and may change: made once per request."""
+
+    # A call of this request opened a writing unit of work: what was read when the
+    # request began (the caller's user) may be stale from then on.
+    wrote: bool = False
 
 
 # Not frozen: one is made for every call, and a frozen dataclass sets each field through
@@ -76,6 +89,8 @@ class RequestContext:
     # Set per call by the call boundary.
     procedure: str = ""
     is_mutation: bool = False
+    # Shared by every call's copy (each copy holds the same object).
+    state: RequestState = field(default_factory=RequestState)
 
     def for_call(self, procedure: str, *, is_mutation: bool) -> RequestContext:
         # Every field by name, so that a field added or moved cannot shift the others.
@@ -94,6 +109,7 @@ class RequestContext:
             auth_failure=self.auth_failure,
             procedure=procedure,
             is_mutation=is_mutation,
+            state=self.state,
         )
         return narrowed
 
@@ -112,6 +128,7 @@ class RequestContext:
             auth_failure=self.auth_failure,
             procedure=procedure,
             is_mutation=is_mutation,
+            state=self.state,
         )
         return narrowed
 
@@ -119,6 +136,7 @@ class RequestContext:
         """A unit of work for this call: read-only for a query; audited for a mutation."""
         if not self.is_mutation:
             return SqlUnitOfWork(self.services.session_factory, read_only=True)
+        self.state.wrote = True
         audit = AuditEntry(
             procedure=self.procedure,
             correlation_id=self.correlation_id,

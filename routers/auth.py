@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from db.tables.auth import UserRow
 from middleware.context import RequestContext, SignedInContext
 from routers.base import authed, hashes_passwords, public
 from routers.samples import CREATED_AT, UPDATED_AT, USER_ID
@@ -12,6 +11,7 @@ from rpc import ErrorCode, Example, RateLimit, Router
 from schemas.auth import AuthUser, LoginInput, LogoutResult, RefreshInput, TokenPair
 from services import auth as auth_service
 from services import profile as profile_service
+from services.caller import CallerUser
 
 AUTH_USER_EXAMPLE: dict[str, Any] = {
     "id": USER_ID,
@@ -34,7 +34,7 @@ TOKEN_PAIR_EXAMPLE: dict[str, Any] = {
 }
 
 
-def auth_user(user: UserRow) -> AuthUser:
+def auth_user(user: CallerUser) -> AuthUser:
     return AuthUser(
         id=user.id,
         email=user.email,
@@ -107,9 +107,14 @@ def login(ctx: RequestContext, params: LoginInput) -> TokenPair:
     .query
 )
 def me(ctx: RequestContext, _: object) -> AuthUser | None:
-    if ctx.caller is None:
+    caller = ctx.caller
+    if caller is None:
         return None
-    return auth_user(profile_service.get_current_user(ctx.unit_of_work(), ctx.caller))
+    if caller.user is not None and not ctx.state.wrote:
+        # Read when the request began, and nothing in the request has written since:
+        # reading the row again would give the same answer.
+        return auth_user(caller.user)
+    return auth_user(profile_service.get_current_user(ctx.unit_of_work(), caller))
 
 
 @(

@@ -164,6 +164,13 @@ def utc_timestamp(value: datetime) -> str:
     answer to the next (and a token expiry, whole seconds like the JWT's `exp`, would
     never match a refresh expiry).
     """
+    if value.tzinfo is UTC:
+        # The common case, by far (the tables and the clock give UTC), for each timestamp
+        # of every answer: 1.6 us against 5.5 us for the conversion below. isoformat()
+        # without arguments (passing timespec costs 1.6 us more) writes the fraction
+        # unless it is zero, then "+00:00", which becomes "Z".
+        text = value.isoformat()
+        return text[:-6] + "Z" if value.microsecond else text[:-6] + ".000000Z"
     if value.tzinfo is None or value.utcoffset() is None:
         # Its meaning would depend on the machine: a bug upstream, never guessed at.
         raise ValueError(f"A timestamp must be timezone-aware, got {value.isoformat()}")

@@ -125,6 +125,7 @@ def authenticate(uow: UnitOfWork, tokens: TokenService, access_token: str, clock
             email=user.email,
             role=user.role,
             session_id=auth_session.id,
+            user=user,
         )
 
 
