@@ -1,24 +1,24 @@
-"""Where a call's blocking work runs: on the event loop for SQLite, in a thread otherwise.
+"""Where a call's database work runs: on the event loop, in a greenlet.
 
-A sync resolver's database calls block. On PostgreSQL they wait on the network, so the
-resolver runs in a worker thread, as before. On SQLite a query
-is a few microseconds of CPU in the process itself, and handing it to a thread and back
-costs more than the query: 75-100 us of CPU per hop, measured with eight calls at a
-time (docs/performance.md). There the resolver runs on the event loop
-(``on_event_loop``), as a hand-written route calling ``sqlite3`` would.
+A sync resolver's database calls block the thread that makes them. Handing every call
+to a worker thread and back costs 75-100 us of CPU with eight calls at a time (more
+than a SQLite query, or the CPU of a PostgreSQL one), so calls run on the event loop
+instead, inside a greenlet: SQLAlchemy's bridge between sync code and asyncio, the one
+its asyncio extension is built on. On SQLite the stdlib driver answers from the file
+without waiting, as a hand-written route calling ``sqlite3`` would; on PostgreSQL the
+call engine (``db.engine.make_call_engine``) speaks psycopg's asyncio protocol, and a
+query waiting on the network yields the loop to other calls.
 
-It runs inside a greenlet (SQLAlchemy's bridge between sync code and asyncio, the one
-its asyncio extension is built on), so that work which must not hold the loop, such as
-an Argon2 run, can still be handed to a thread from sync code and waited for without
-blocking the loop: ``off_the_event_loop``. A transaction never waits on the loop's
-other calls: services hash before they open a unit of work, never inside one.
+Work that must not hold the loop, such as an Argon2 run, is handed to a thread from
+sync code and waited for without blocking the loop: ``off_the_event_loop``. A
+transaction never waits on the loop's other calls: services hash before they open a
+unit of work, never inside one.
 """
 
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from anyio import to_thread
-from sqlalchemy import Engine
 from sqlalchemy.util import await_only, greenlet_spawn
 from sqlalchemy.util.concurrency import in_greenlet
 
@@ -30,13 +30,6 @@ CallRunner = Callable[..., Awaitable[Any]]
 async def on_event_loop(function: Callable[..., Any], *args: Any) -> Any:
     """``function(*args)`` on the event loop, in a greenlet (see the module's docstring)."""
     return await greenlet_spawn(function, *args)
-
-
-def runner_for(engine: Engine) -> CallRunner:
-    """Where sync work that uses ``engine`` runs cheapest without stalling the others."""
-    if engine.dialect.name == "sqlite":
-        return on_event_loop
-    return to_thread.run_sync  # (function, *args), like the others
 
 
 def off_the_event_loop(work: Callable[[], ResultT]) -> ResultT:

@@ -28,6 +28,7 @@ from typing import Any, Protocol
 from sqlalchemy import Dialect
 from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.sql import Select
+from sqlalchemy.util import await_only
 
 Row = tuple[Any, ...]
 _Convert = Callable[[Any], Any]
@@ -77,14 +78,16 @@ class CompiledQuery:
             compiled = self._by_dialect[dialect.name] = _compile(self.statement, dialect)
         values = _parameters(compiled, params)
         connection = link.driver_connection()
-        cursor = connection.cursor()
+        rows: Sequence[Row]
         try:
-            cursor.execute(compiled.sql, values)
-            rows: Sequence[Row] = cursor.fetchall()
+            if dialect.is_async:
+                # One await for the whole query, not one per cursor call as SQLAlchemy's
+                # adapter makes: each is a switch out of the call's greenlet and back.
+                rows = await_only(_fetch_async(connection, compiled.sql, values))
+            else:
+                rows = _fetch(connection, compiled.sql, values)
         except dialect.loaded_dbapi.Error as error:
-            raise _wrapped(error, compiled.sql, link, connection, cursor) from error
-        finally:
-            cursor.close()
+            raise _wrapped(error, compiled.sql, link, connection) from error
         converters = compiled.result_converters
         if not converters:
             return list(rows)
@@ -97,6 +100,23 @@ class CompiledQuery:
                     values[index] = convert(value)
             converted.append(tuple(values))
         return converted
+
+
+def _fetch(connection: Any, sql: str, values: Any) -> Sequence[Row]:
+    cursor = connection.cursor()
+    try:
+        cursor.execute(sql, values)
+        rows: Sequence[Row] = cursor.fetchall()
+        return rows
+    finally:
+        cursor.close()
+
+
+async def _fetch_async(connection: Any, sql: str, values: Any) -> Sequence[Row]:
+    async with connection.cursor() as cursor:
+        await cursor.execute(sql, values)
+        rows: Sequence[Row] = await cursor.fetchall()
+        return rows
 
 
 def _compile(statement: Select[Any], dialect: Dialect) -> _Compiled:
@@ -137,11 +157,9 @@ def _parameters(compiled: _Compiled, params: Mapping[str, Any]) -> Any:
     return tuple(params[name] for name in compiled.parameter_order)
 
 
-def _wrapped(
-    error: Any, sql: str, link: DriverLink, connection: Any, cursor: Any
-) -> StatementError:
+def _wrapped(error: Any, sql: str, link: DriverLink, connection: Any) -> StatementError:
     dialect = link.dialect
-    dropped = dialect.is_disconnect(error, connection, cursor)
+    dropped = dialect.is_disconnect(error, connection, None)
     if dropped:
         link.invalidate(error)
     wrapped: StatementError = DBAPIError.instance(

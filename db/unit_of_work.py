@@ -242,14 +242,15 @@ class SqlUnitOfWork:
         return self._active_session()
 
     def driver_connection(self) -> Any:
-        """The driver's connection this transaction runs on (for compiled queries)."""
+        """The driver's own connection this transaction runs on (for compiled queries):
+        psycopg's asyncio connection under the call engine on PostgreSQL."""
         if self._session is not None:
-            return self._session.connection().connection.dbapi_connection
+            return self._session.connection().connection.driver_connection
         self._require_open()
         if self._borrowed is None:
             self._borrowed = self._engine.raw_connection()
             reads_without_transaction(self._borrowed.dbapi_connection, self._engine.dialect)
-        return self._borrowed.dbapi_connection
+        return self._borrowed.driver_connection
 
     def invalidate(self, error: BaseException) -> None:
         """The connection was lost: neither it nor any pooled before it is used again.

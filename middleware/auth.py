@@ -1,7 +1,7 @@
 """Authentication: who is calling, resolved once per request.
 
 ``authenticate_request`` reads the bearer token when the request's context is built (a
-database read, run where the app runs database work, and only when a token was sent);
+database read, on the event loop like every call's, and only when a token was sent);
 it never refuses: public procedures such as ``auth.me`` see the caller when there is
 one, and a refused token makes the request anonymous. ``middleware.access`` refuses
 calls that need a caller, saying why when a token was sent but refused.
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from db.call_runners import on_event_loop
 from db.unit_of_work import SqlUnitOfWork
 from middleware.context import AppServices
 from services import auth as auth_service
@@ -44,15 +45,13 @@ async def authenticate_request(services: AppServices, authorization: str | None)
     token = bearer_token_from(authorization)
     if token is None:
         return NOT_BEARER
-    authentication: Authentication = await services.run_database_work(
-        _resolve_token, services, token
-    )
+    authentication: Authentication = await on_event_loop(_resolve_token, services, token)
     return authentication
 
 
 def _resolve_token(services: AppServices, token: str) -> Authentication:
     try:
-        uow = SqlUnitOfWork(services.session_factory, read_only=True)
+        uow = SqlUnitOfWork(services.call_sessions, read_only=True)
         caller = auth_service.authenticate(uow, services.tokens, token, services.clock)
     except Unauthenticated as exc:
         return Authentication(caller=None, failure=exc.message)

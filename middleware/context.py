@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
-from db.call_runners import CallRunner
 from db.unit_of_work import AuditEntry, SqlUnitOfWork
 from middleware.rate_limit_store import LeasingRateLimitStore
 from rpc import RateLimit
@@ -40,10 +39,11 @@ class AdminSetup:
 class AppServices:
     """Long-lived collaborators, made once by the app factory."""
 
+    # Sessions for work outside a request's calls: the CLI, tools, tests preparing data.
     session_factory: sessionmaker[Session]
-    # Runs sync work that uses the database: on the loop for SQLite, else in a thread
-    # (db.call_runners); the procedures' sync resolvers run the same way.
-    run_database_work: CallRunner
+    # Sessions for the calls, which run on the event loop (db.call_runners): the same
+    # engine on SQLite, psycopg's asyncio driver on PostgreSQL (db.engine).
+    call_sessions: sessionmaker[Session]
     hasher: PasswordHasher
     tokens: TokenService
     clock: Clock
@@ -135,7 +135,7 @@ class RequestContext:
     def unit_of_work(self) -> SqlUnitOfWork:
         """A unit of work for this call: read-only for a query; audited for a mutation."""
         if not self.is_mutation:
-            return SqlUnitOfWork(self.services.session_factory, read_only=True)
+            return SqlUnitOfWork(self.services.call_sessions, read_only=True)
         self.state.wrote = True
         audit = AuditEntry(
             procedure=self.procedure,
@@ -143,7 +143,7 @@ class RequestContext:
             user_id=self.caller.user_id if self.caller else None,
             clock=self.services.clock,
         )
-        return SqlUnitOfWork(self.services.session_factory, audit=audit)
+        return SqlUnitOfWork(self.services.call_sessions, audit=audit)
 
 
 class SignedInContext(RequestContext):

@@ -7,8 +7,7 @@ the database and opened only to test the proxy; they are never returned.
 from dataclasses import dataclass
 from datetime import datetime
 
-from anyio import to_thread
-
+from db.call_runners import on_event_loop
 from db.tables.proxy import ProxyConfigRow
 from db.unit_of_work import UnitOfWork
 from services.caller import Caller
@@ -168,18 +167,18 @@ async def run_proxy_test(
 ) -> ProbeResult:
     """Test the proxy over the network and keep the result on it.
 
-    The network part runs on the event loop and holds no transaction; the database
-    parts before and after it are short transactions in a worker thread.
+    The network part holds no transaction; the database parts before and after it
+    are short transactions, run as every call's are (db.call_runners).
     """
     try:
-        target = await to_thread.run_sync(_probe_target, uow, caller, proxy_config_id, sealer)
+        target = await on_event_loop(_probe_target, uow, caller, proxy_config_id, sealer)
     except SealedSecretError:
         # The proxy works or not regardless; what failed is reading our own copy of
         # its password. Say so as a result, like every other reason a test fails.
         result = ProbeResult(success=False, latency_ms=0, error=UNREADABLE_PASSWORD)
     else:
         result = await prober(target, settings)
-    await to_thread.run_sync(_store_result, uow, caller, proxy_config_id, result, clock())
+    await on_event_loop(_store_result, uow, caller, proxy_config_id, result, clock())
     return result
 
 

@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from db.call_runners import on_event_loop
 from db.migrate import upgrade_to_head
 from middleware.auth import authenticate_request
 from middleware.client_address import forwarded_for_middleware
@@ -34,7 +35,7 @@ from rpc import (
 )
 from switchyard.health import HealthChecks
 from switchyard.openrpc import openrpc_document
-from switchyard.services import build_services, database_url, open_engine
+from switchyard.services import build_services, database_url, open_call_engine, open_engine
 from switchyard.settings import Settings, check_rate_limit_overrides
 
 
@@ -46,9 +47,10 @@ def create_app(
     router = router or app_router
     check_rate_limit_overrides(settings, {procedure.name for procedure in router})
     engine = open_engine(settings)
-    services = build_services(settings, engine)
-    # Sync resolvers run where this database's calls cost least (db.call_runners).
-    router = router.with_sync_runner(services.run_database_work)
+    call_engine = open_call_engine(settings, engine)
+    services = build_services(settings, engine, call_engine)
+    # Sync resolvers run on the event loop, in a greenlet (db.call_runners).
+    router = router.with_sync_runner(on_event_loop)
     document = openrpc_document(router)
     document_bytes = render_openrpc(document).encode()
 
@@ -103,6 +105,8 @@ def create_app(
             if services.rate_limits is not None:
                 await services.rate_limits.close()
             engine.dispose()
+            if call_engine is not None:
+                await call_engine.dispose()
 
     app = Starlette(
         routes=[

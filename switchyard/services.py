@@ -6,9 +6,10 @@ from datetime import timedelta
 
 from pydantic import SecretStr
 from sqlalchemy import Engine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.call_runners import off_the_event_loop, runner_for
-from db.engine import default_sqlite_url, make_engine
+from db.call_runners import off_the_event_loop
+from db.engine import default_sqlite_url, make_call_engine, make_engine
 from db.unit_of_work import session_factory
 from middleware.context import AdminSetup, AppServices
 from middleware.rate_limit_fallback import FailOpenRateLimitStore
@@ -34,12 +35,15 @@ def database_url(settings: Settings) -> str:
     return default_sqlite_url(settings.data_dir)
 
 
-def build_services(settings: Settings, engine: Engine) -> AppServices:
+def build_services(
+    settings: Settings, engine: Engine, call_engine: AsyncEngine | None = None
+) -> AppServices:
+    """The collaborators; calls use ``call_engine`` when there is one (db.engine)."""
     secret_key = resolve_secret_key(settings)
     target_host, target_port = settings.proxy_test_target_address
     return AppServices(
         session_factory=session_factory(engine),
-        run_database_work=runner_for(engine),
+        call_sessions=session_factory(call_engine.sync_engine if call_engine else engine),
         hasher=PasswordHasher(
             memory_cost=settings.password_memory_kib,
             time_cost=settings.password_time_cost,
@@ -100,3 +104,7 @@ def _reveal(secret: SecretStr | None) -> str | None:
 
 def open_engine(settings: Settings) -> Engine:
     return make_engine(database_url(settings))
+
+
+def open_call_engine(settings: Settings, engine: Engine) -> AsyncEngine | None:
+    return make_call_engine(database_url(settings), engine)

@@ -58,7 +58,7 @@ class SessionLink:
         return self.session.get_bind().dialect
 
     def driver_connection(self) -> Any:
-        return self.session.connection().connection.dbapi_connection
+        return self.session.connection().connection.driver_connection
 
     def invalidate(self, error: BaseException) -> None:
         self.session.connection().invalidate(error)
