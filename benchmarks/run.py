@@ -120,13 +120,10 @@ def running(server: Server, data_dir: Path) -> Iterator[tuple[subprocess.Popen[b
     }
     for name in ("DATABASE_URL", "REDIS_URL"):
         env.pop(name, None)  # the embedded default: SQLite file, in-memory rate limits
-    # asyncio and h11 named, not left to "auto": with uvloop and httptools installed
-    # "auto" would take those, and the published figures were measured on these two.
+    # Through benchmarks.launch: every server on the stack `switchyard serve` ships.
     command = [
-        _tool("taskset"), "-c", SERVER_CPU, sys.executable, "-m", "uvicorn", "--factory",
+        _tool("taskset"), "-c", SERVER_CPU, sys.executable, "-m", "benchmarks.launch",
         server.factory, "--host", "127.0.0.1", "--port", str(port),
-        "--workers", "1", "--log-level", "warning", "--no-access-log",
-        "--loop", "asyncio", "--http", "h11",
     ]  # fmt: skip
     process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603
     url = f"http://127.0.0.1:{port}/rpc"
