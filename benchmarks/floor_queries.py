@@ -27,17 +27,3 @@ FROM browser_accounts
 WHERE user_id = {placeholder}
 ORDER BY created_at ASC NULLS LAST, id
 """
-
-# The columns the two queries return as timestamps; sqlite3 hands them back as text.
-TIMESTAMP_COLUMNS: Final = frozenset(
-    {
-        "revoked_at",
-        "expires_at",
-        "created_at",
-        "updated_at",
-        "last_signed_in_at",
-        "last_accessed_at",
-    }
-)
-# And as booleans, which SQLite stores as 0 and 1.
-BOOLEAN_COLUMNS: Final = frozenset({"is_active", "is_protected"})
