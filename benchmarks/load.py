@@ -70,11 +70,32 @@ def wrk(
     return summary
 
 
+def wait_until_idle(pid: int, interval: float = 0.2, timeout: float = 60.0) -> None:
+    """Return once the server has finished the work of the load before.
+
+    wrk closes its connections when its time is up, but the server goes on with the
+    requests it had started: up to one per connection, which for a batch of 50
+    database calls is seconds of CPU. A round started before they end would count
+    their CPU, and spend its first seconds on them, without counting their calls (a
+    2-second round of such batches after a warm-up completed none).
+    """
+    deadline = time.monotonic() + timeout
+    used = cpu_seconds(pid)
+    while time.monotonic() < deadline:
+        time.sleep(interval)
+        before, used = used, cpu_seconds(pid)
+        # Idle: at most one clock tick (10 ms on Linux) of CPU in the interval.
+        if used - before <= 0.01:
+            return
+    raise RuntimeError(f"server {pid} still busy {timeout:.0f} s after its load ended")
+
+
 def measure_round(
     pid: int, url: str, body_file: Path, token: str | None, calls: int, seconds: float,
     connections: int,
 ) -> Round:  # fmt: skip
     """One measured stretch of load: throughput, latency and the server's CPU per call."""
+    wait_until_idle(pid)
     cpu_before, stolen_before = cpu_seconds(pid), stolen_seconds(int(SERVER_CPU))
     wall_before = time.monotonic()
     summary = wrk(url, body_file, token, seconds, connections)
@@ -97,6 +118,7 @@ def measure_round(
 def memory_growth(pid: int, url: str, body_file: Path, token: str | None, seconds: float,
                   connections: int) -> dict[str, float]:  # fmt: skip
     """RSS of the first and last 10 seconds of one long run, and the growth between."""
+    wait_until_idle(pid)
     with RssSampler(pid) as sampler:
         wrk(url, body_file, token, seconds, connections)
     start = sampler.samples[0][0]
