@@ -56,13 +56,18 @@ class Result:
         return statistics.median(values)
 
 
-def paired_ratio(ours: Result, theirs: Result) -> float:
-    """The median over rounds of ours' calls/CPU-s over theirs' in the same round."""
+def paired_ratio(ours: Result, theirs: Result) -> float | None:
+    """The median over rounds of ours' calls/CPU-s over theirs' in the same round.
+
+    A round in which no request completed (shorter than one request takes under the
+    load) measured nothing, and neither does its pair; None if no pair is left.
+    """
     paired = [
         mine.calls_per_cpu_s / other.calls_per_cpu_s
         for mine, other in zip(ours.rounds, theirs.rounds, strict=True)
+        if mine.calls_per_cpu_s and other.calls_per_cpu_s
     ]
-    return statistics.median(paired)
+    return statistics.median(paired) if paired else None
 
 
 def ratios_to(results: list[Result], attribute: str) -> dict[ResultKey, float]:
@@ -73,8 +78,9 @@ def ratios_to(results: list[Result], attribute: str) -> dict[ResultKey, float]:
     for result in results:
         name = getattr(result, attribute)
         other = by_key.get((name, result.database, result.scenario)) if name else None
-        if other is not None:
-            ratios[result.key] = paired_ratio(result, other)
+        ratio = paired_ratio(result, other) if other is not None else None
+        if ratio is not None:
+            ratios[result.key] = ratio
     return ratios
 
 
@@ -108,6 +114,12 @@ def table(results: list[Result], growth: dict[str, dict[str, float]]) -> str:
             f"| {_ratio_cell(floor_ratios.get(r.key))} | {r.floor:<18} "
             f"| {_ratio_cell(reference) if r.reference else '':>10} "
             f"| {r.peak_rss_mb:>5.0f} MB |"
+        )
+    empty = sum(1 for r in results for round_ in r.rounds if not round_.requests_per_s)
+    if empty:
+        lines.append(
+            f"\nRounds that completed no request: {empty} (shorter than a request takes "
+            "under the load; their ratios are n/a): give --seconds more"
         )
     steal = [round_.steal_share for r in results for round_ in r.rounds]
     if steal:

@@ -128,7 +128,8 @@ def measure_one_round(
             print(
                 f"  round {len(result.rounds) + 1}  {server.label:<36} {scenario:<8} "
                 f"{measured.calls_per_cpu_s:>10,.0f} calls/CPU-s, "
-                f"{measured.steal_share:.1%} stolen",
+                f"{measured.steal_share:.1%} stolen"
+                + ("" if measured.requests_per_s else ", no request completed"),
                 file=sys.stderr,
             )
             # A round during which the host gave much of the server's CPU to other

@@ -155,3 +155,19 @@ def test_the_document_keeps_its_shape_and_adds_database_floor_and_reference() ->
     # The reference was not run: the pairing is named, its ratio is null.
     assert (entry["reference"], entry["ratio_to_reference"]) == ("fastapi auth.me", None)
     assert {"median", "peak_rss_mb", "rounds"} <= set(entry)
+
+
+def test_a_round_that_completed_no_request_pairs_with_nothing() -> None:
+    # A round shorter than one request takes under the load: 0 calls, not 0x the floor.
+    floor = _result(FLOOR, [1_000, 1_000, 1_000], scenario="batch50")
+    ours = _result("switchyard", [0, 400, 600], scenario="batch50")
+    ours.rounds[0].requests_per_s = 0
+    assert ratios_to_floor([floor, ours])[("switchyard", None, "batch50")] == 0.5
+    never = _result("switchyard", [0], scenario="batch50")
+    never.rounds[0].requests_per_s = 0
+    one_floor = _result(FLOOR, [1_000], scenario="batch50")
+    assert ("switchyard", None, "batch50") not in ratios_to_floor([one_floor, never])
+    text = table([one_floor, never], growth={})
+    row = next(line for line in text.splitlines() if line.startswith("| switchyard"))
+    assert "n/a" in row
+    assert "Rounds that completed no request: 1" in text
