@@ -72,10 +72,10 @@ def postgresql_database(server_url: str, workdir: Path) -> Iterator[BenchDatabas
         raise UnreachableDatabaseError(
             f"PostgreSQL at {make_url(server_url).render_as_string()} is not reachable: {error}"
         ) from error
-    data_dir = workdir / POSTGRESQL
-    data_dir.mkdir()
-    url = make_url(server_url).set(database=name).render_as_string(hide_password=False)
     try:
+        data_dir = workdir / POSTGRESQL
+        data_dir.mkdir()
+        url = make_url(server_url).set(database=name).render_as_string(hide_password=False)
         yield BenchDatabase(POSTGRESQL, data_dir, url)
     finally:
         with psycopg.connect(maintenance, autocommit=True, connect_timeout=5) as admin:

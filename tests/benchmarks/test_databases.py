@@ -4,6 +4,7 @@ ends; an unreachable server is an error the run can report, not a traceback."""
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 import psycopg
@@ -52,6 +53,17 @@ def test_postgresql_gets_a_database_of_its_own_dropped_even_when_the_run_fails(
         assert database.environment()["DATABASE_URL"] == database.url
         raise RuntimeError("the run failed")
     assert not _exists(server_url, names[0])
+
+
+def test_the_database_is_dropped_even_when_setting_up_beside_it_fails(
+    server_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    suffix = secrets.token_hex(6)
+    monkeypatch.setattr("benchmarks.databases.secrets.token_hex", lambda _: suffix)
+    missing = tmp_path / "missing"  # no such directory: its data directory cannot be made
+    with pytest.raises(FileNotFoundError), postgresql_database(server_url, missing):
+        pass
+    assert not _exists(server_url, f"{DATABASE_NAME_PREFIX}_{suffix}")
 
 
 def test_two_runs_never_share_a_database(server_url: str, tmp_path: Path) -> None:
