@@ -1,1 +1,1 @@
-"""Benchmarks: Switchyard against a raw Starlette floor, measured in the same run."""
+"""Benchmarks: Switchyard against hand-written floors and a FastAPI reference, in one run."""

@@ -1,28 +1,18 @@
-"""The benchmark compares like with like: the floor and bench.echo give the same answers."""
+"""The benchmark compares like with like: the echo floor and bench.echo give the same answers."""
 
 from __future__ import annotations
 
 import asyncio
-import gc
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from benchmarks.run import SERVERS, body_for
+from benchmarks.scenarios import ECHO_GROUP, body_for
 from benchmarks.servers import floor, switchyard
 from tests.rate_windows import within_one_window
-
-
-@pytest.fixture(autouse=True)
-def _gc_unfrozen_afterwards() -> Iterator[None]:
-    # The benchmark's factory freezes start-up objects, as a serving process does once;
-    # the test process goes on unfrozen.
-    yield
-    gc.unfreeze()
 
 
 @pytest.fixture
@@ -48,7 +38,7 @@ def _post(app: Any, body: str) -> Any:
 
 @pytest.mark.parametrize("scenario", ["single", "batch50"])
 def test_floor_and_switchyard_answer_the_same(data_dir: Path, scenario: str) -> None:
-    floor_server, echo_server = SERVERS[0], SERVERS[1]
+    floor_server, echo_server = ECHO_GROUP
     from_floor = _post(floor(), body_for(floor_server, scenario))
     from_switchyard = _post(switchyard(), body_for(echo_server, scenario))
     assert from_switchyard == from_floor
@@ -58,7 +48,7 @@ def test_floor_and_switchyard_answer_the_same(data_dir: Path, scenario: str) -> 
 
 
 def test_the_batch_body_holds_fifty_calls_with_distinct_ids() -> None:
-    calls = json.loads(body_for(SERVERS[1], "batch50"))
+    calls = json.loads(body_for(ECHO_GROUP[1], "batch50"))
     assert [call["id"] for call in calls] == list(range(1, 51))
     assert {call["method"] for call in calls} == {"bench.echo"}
 

@@ -1,0 +1,72 @@
+"""The PostgreSQL floor's driver: psycopg's async connections from a psycopg_pool pool.
+
+What psycopg's documentation shows for an async web app: one ``AsyncConnectionPool``
+per process, opened in the lifespan, and ``async with pool.connection()`` for the
+length of a request, so a batch runs all of its queries on one connection.
+
+Sized as Switchyard's engine is (SQLAlchemy's default pool: 5 connections kept, up to
+15): both sides may hold as many connections, and neither has its requests queue
+for one where the other would not. Autocommit, because a request only reads: without
+it psycopg would send BEGIN before the first query and the pool a COMMIT on return,
+two round trips that are not the queries' work. No check on checkout: psycopg_pool
+does none by default (Switchyard's engine pings, which is part of what it costs).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from typing import Any
+
+from psycopg import AsyncConnection
+from psycopg.rows import DictRow, dict_row
+from psycopg_pool import AsyncConnectionPool
+
+from benchmarks.floor_queries import ACCOUNTS_OF_USER_SQL, SESSION_WITH_USER_SQL
+
+_SESSION_WITH_USER = SESSION_WITH_USER_SQL.format(placeholder="%s")
+_ACCOUNTS_OF_USER = ACCOUNTS_OF_USER_SQL.format(placeholder="%s")
+POOL_MIN_SIZE = 5
+POOL_MAX_SIZE = 15
+
+
+class PostgresqlFloorConnection:
+    """One pooled connection, held for one request."""
+
+    def __init__(self, connection: AsyncConnection[DictRow]) -> None:
+        self._connection = connection
+
+    async def session_with_user(self, session_id: str) -> dict[str, Any] | None:
+        cursor = await self._connection.execute(_SESSION_WITH_USER, (session_id,))
+        return await cursor.fetchone()
+
+    async def accounts_of(self, user_id: str) -> list[dict[str, Any]]:
+        cursor = await self._connection.execute(_ACCOUNTS_OF_USER, (user_id,))
+        rows: list[dict[str, Any]] = await cursor.fetchall()
+        return rows
+
+
+class PostgresqlFloorDatabase:
+    def __init__(self, conninfo: str) -> None:
+        self._pool = AsyncConnectionPool(
+            conninfo,
+            connection_class=AsyncConnection[DictRow],
+            kwargs={"autocommit": True, "row_factory": dict_row},
+            min_size=POOL_MIN_SIZE,
+            max_size=POOL_MAX_SIZE,
+            # Opened in the lifespan, where an event loop runs (psycopg_pool asks for it).
+            open=False,
+        )
+
+    async def open(self) -> None:
+        # wait: a server that cannot reach its database fails at start-up, not on the
+        # first request under load.
+        await self._pool.open(wait=True)
+
+    async def close(self) -> None:
+        await self._pool.close()
+
+    @contextlib.asynccontextmanager
+    async def connection(self) -> AsyncIterator[PostgresqlFloorConnection]:
+        async with self._pool.connection() as connection:
+            yield PostgresqlFloorConnection(connection)

@@ -1,0 +1,102 @@
+"""What a run measures: each server, the call it is sent, and what its figures pair with.
+
+Servers come in groups that answer the same call with the same ``result``: the echo
+group (the echo floor and ``bench.echo``), and for each database, one group per
+database-backed procedure (``auth.me``, ``account.list``): its floor, Switchyard and
+the FastAPI reference. Within a group the floor is measured first and every other
+server's ratio pairs with it; Switchyard's also pairs with FastAPI's (single calls:
+a batch has no FastAPI equivalent).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from benchmarks.report import FLOOR
+
+SINGLE: Final = "single"
+BATCH: Final = "batch50"
+SCENARIOS: Final = (SINGLE, BATCH)
+BATCH_SIZE: Final = 50
+DATABASE_PROCEDURES: Final = ("auth.me", "account.list")
+SWITCHYARD: Final = "switchyard"
+FASTAPI: Final = "fastapi"
+
+
+@dataclass(frozen=True)
+class Server:
+    name: str
+    factory: str  # module:function for benchmarks.launch
+    method: str
+    params: dict[str, Any] = field(default_factory=dict)
+    # Which database it reads (None: none, the echo group), and so whose data and token.
+    database: str | None = None
+    # The server whose rounds its ratio pairs with, on the same database.
+    floor: str = FLOOR
+    # The FastAPI server its second ratio pairs with, if any.
+    reference: str | None = None
+    path: str = "/rpc"
+    batches: bool = True
+
+    @property
+    def needs_token(self) -> bool:
+        return self.database is not None
+
+    @property
+    def is_switchyard(self) -> bool:
+        return self.name.split()[0] == SWITCHYARD
+
+    @property
+    def label(self) -> str:
+        """The name with the database: unique within a run."""
+        return f"{self.name} ({self.database})" if self.database else self.name
+
+    def runs(self, scenario: str) -> bool:
+        return scenario == SINGLE or self.batches
+
+
+ECHO_GROUP: Final = (
+    Server(FLOOR, "benchmarks.servers:floor", "echo", {"text": "hello"}),
+    Server(SWITCHYARD, "benchmarks.servers:switchyard", "bench.echo", {"text": "hello"}),
+)
+
+
+def database_group(procedure: str, database: str) -> tuple[Server, ...]:
+    """The floor, Switchyard and FastAPI answering ``procedure`` from ``database``."""
+    floor = f"{FLOOR} {procedure}"
+    fastapi = f"{FASTAPI} {procedure}"
+    return (
+        Server(floor, "benchmarks.servers:database_floor", procedure, database=database,
+               floor=floor),
+        Server(f"{SWITCHYARD} {procedure}", "benchmarks.servers:switchyard", procedure,
+               database=database, floor=floor, reference=fastapi),
+        Server(fastapi, "benchmarks.servers:fastapi", procedure, database=database,
+               floor=floor, path=f"/rpc/{procedure}", batches=False),
+    )  # fmt: skip
+
+
+def all_servers(databases: list[str]) -> list[Server]:
+    """Every server, in the order a round measures them: each group's floor first."""
+    servers = list(ECHO_GROUP)
+    for database in databases:
+        for procedure in DATABASE_PROCEDURES:
+            servers.extend(database_group(procedure, database))
+    return servers
+
+
+def chosen_servers(servers: list[Server], names: list[str]) -> list[Server]:
+    """The servers named, with the floor each one's ratio needs, in measuring order."""
+    wanted = set(names)
+    floors = {server.floor for server in servers if server.name in wanted}
+    return [server for server in servers if server.name in wanted or server.name in floors]
+
+
+def body_for(server: Server, scenario: str) -> str:
+    def call(call_id: int) -> dict[str, Any]:
+        return {"jsonrpc": "2.0", "method": server.method, "params": server.params, "id": call_id}
+
+    if scenario == SINGLE:
+        return json.dumps(call(1))
+    return json.dumps([call(i) for i in range(1, BATCH_SIZE + 1)])

@@ -1,0 +1,57 @@
+"""What a run measures: each server beside its own floor, on each database, and every
+answer checked against the floor's before any load."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.databases import DATABASES
+from benchmarks.report import FLOOR
+from benchmarks.run import check_answers
+from benchmarks.scenarios import BATCH, SINGLE, all_servers, chosen_servers, database_group
+
+
+def test_every_server_is_measured_after_its_floor_on_the_same_database() -> None:
+    servers = all_servers(list(DATABASES))
+    for position, server in enumerate(servers):
+        floors = [s for s in servers[: position + 1] if s.name == server.floor]
+        assert [floor.database for floor in floors][-1:] == [server.database], server.label
+    labels = [server.label for server in servers]
+    assert len(labels) == len(set(labels))
+    assert labels[:5] == [
+        FLOOR,
+        "switchyard",
+        "floor auth.me (sqlite)",
+        "switchyard auth.me (sqlite)",
+        "fastapi auth.me (sqlite)",
+    ]
+    assert "switchyard account.list (postgresql)" in labels
+
+
+def test_switchyard_pairs_with_fastapi_which_takes_single_calls_only() -> None:
+    floor, switchyard, fastapi = database_group("account.list", "sqlite")
+    assert (floor.floor, switchyard.floor, fastapi.floor) == ("floor account.list",) * 3
+    assert switchyard.reference == fastapi.name
+    assert fastapi.runs(SINGLE)
+    assert not fastapi.runs(BATCH)
+    assert fastapi.path == "/rpc/account.list"
+    assert [s.is_switchyard for s in (floor, switchyard, fastapi)] == [False, True, False]
+
+
+def test_choosing_a_server_brings_its_floor() -> None:
+    chosen = chosen_servers(all_servers(["postgresql"]), ["fastapi auth.me"])
+    assert [server.label for server in chosen] == [
+        "floor auth.me (postgresql)",
+        "fastapi auth.me (postgresql)",
+    ]
+
+
+def test_a_server_answering_unlike_its_floor_is_not_measured() -> None:
+    floor, switchyard, _ = database_group("auth.me", "sqlite")
+    expected: dict[tuple[str, str | None, str], list[object]] = {}
+    check_answers(floor, SINGLE, {"jsonrpc": "2.0", "result": {"id": "a"}, "id": 1}, expected)
+    check_answers(switchyard, SINGLE, {"jsonrpc": "2.0", "result": {"id": "a"}, "id": 1}, expected)
+    with pytest.raises(RuntimeError, match=r"unlike floor auth\.me"):
+        check_answers(switchyard, SINGLE, {"jsonrpc": "2.0", "result": None, "id": 1}, expected)
+    with pytest.raises(RuntimeError, match="fails"):
+        check_answers(switchyard, SINGLE, {"jsonrpc": "2.0", "error": {}, "id": 1}, expected)
