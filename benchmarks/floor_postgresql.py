@@ -4,12 +4,12 @@ What psycopg's documentation shows for an async web app: one ``AsyncConnectionPo
 per process, opened in the lifespan, and ``async with pool.connection()`` for the
 length of a request, so a batch runs all of its queries on one connection.
 
-Sized as Switchyard's engine is (SQLAlchemy's default pool: 5 connections kept, up to
-15): both sides may hold as many connections, and neither has its requests queue
-for one where the other would not. Autocommit, because a request only reads: without
-it psycopg would send BEGIN before the first query and the pool a COMMIT on return,
-two round trips that are not the queries' work. No check on checkout: psycopg_pool
-does none by default (Switchyard's engine pings, which is part of what it costs).
+Sized as Switchyard's call pool is (``db.engine``: CALL_POOL_SIZE kept, CALL_POOL_OVERFLOW
+more in a burst): both sides may hold as many connections, and neither has its requests
+queue for one where the other would not. Autocommit, because a request only reads:
+without it psycopg would send BEGIN before the first query and the pool a COMMIT on
+return, two round trips that are not the queries' work (Switchyard's read-only units of
+work read in autocommit too). No check on checkout, on either side.
 """
 
 from __future__ import annotations
@@ -23,11 +23,12 @@ from psycopg.rows import DictRow, dict_row
 from psycopg_pool import AsyncConnectionPool
 
 from benchmarks.floor_queries import ACCOUNTS_OF_USER_SQL, SESSION_WITH_USER_SQL
+from db.engine import CALL_POOL_OVERFLOW, CALL_POOL_SIZE
 
 _SESSION_WITH_USER = SESSION_WITH_USER_SQL.format(placeholder="%s")
 _ACCOUNTS_OF_USER = ACCOUNTS_OF_USER_SQL.format(placeholder="%s")
-POOL_MIN_SIZE = 5
-POOL_MAX_SIZE = 15
+POOL_MIN_SIZE = CALL_POOL_SIZE
+POOL_MAX_SIZE = CALL_POOL_SIZE + CALL_POOL_OVERFLOW
 
 
 class PostgresqlFloorConnection:
