@@ -1,0 +1,110 @@
+"""``db.call_runners``: where a call's blocking work runs, and how slow work leaves the loop.
+
+SQLite's work runs on the event loop (in a greenlet), PostgreSQL's in a worker thread;
+``off_the_event_loop`` hands work to a thread when called from the loop's greenlet,
+and runs it where it is anywhere else.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from pathlib import Path
+
+import pytest
+from anyio import to_thread
+
+from db.call_runners import off_the_event_loop, on_event_loop, runner_for
+from db.engine import make_engine
+
+# Bounds how long a broken test can hang, not how fast the work is.
+SETTLE = 10.0
+
+
+@pytest.mark.asyncio
+async def test_sqlite_work_runs_on_the_event_loop(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'runners.db'}")
+    try:
+        assert await runner_for(engine)(threading.get_ident) == threading.get_ident()
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.asyncio
+async def test_postgresql_work_runs_in_a_worker_thread() -> None:
+    # Making an engine connects to nothing: no server is needed to ask where it runs.
+    engine = make_engine("postgresql+psycopg://nobody@127.0.0.1:9/nothing")
+    assert await runner_for(engine)(threading.get_ident) != threading.get_ident()
+
+
+@pytest.mark.asyncio
+async def test_the_runners_pass_the_arguments_on(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'runners.db'}")
+    try:
+        assert await runner_for(engine)(divmod, 17, 5) == (3, 2)
+    finally:
+        engine.dispose()
+
+
+def where(work_ran: list[int]) -> None:
+    work_ran.append(threading.get_ident())
+
+
+@pytest.mark.asyncio
+async def test_from_the_loop_the_work_goes_to_another_thread_and_back() -> None:
+    ran: list[int] = []
+
+    def sync_code_on_the_loop() -> int:
+        off_the_event_loop(lambda: where(ran))
+        return threading.get_ident()  # where it went on afterwards
+
+    loop_thread = threading.get_ident()
+    assert await on_event_loop(sync_code_on_the_loop) == loop_thread
+    assert ran
+    assert ran[0] != loop_thread
+
+
+@pytest.mark.asyncio
+async def test_the_loop_serves_others_while_the_work_runs() -> None:
+    released = threading.Event()
+
+    def sync_code_on_the_loop() -> bool:
+        # Run on the loop, this would hold it until the wait gave up.
+        return off_the_event_loop(lambda: released.wait(SETTLE))
+
+    async def release() -> None:
+        released.set()
+
+    waited, _ = await asyncio.gather(on_event_loop(sync_code_on_the_loop), release())
+    assert waited is True
+
+
+@pytest.mark.asyncio
+async def test_in_a_worker_thread_the_work_runs_in_place() -> None:
+    def sync_code_in_a_thread() -> tuple[int, int]:
+        ran: list[int] = []
+        off_the_event_loop(lambda: where(ran))
+        return ran[0], threading.get_ident()
+
+    work_thread, caller_thread = await to_thread.run_sync(sync_code_in_a_thread)
+    assert work_thread == caller_thread
+
+
+def test_outside_any_server_the_work_runs_in_place() -> None:
+    ran: list[int] = []
+
+    def work() -> str:
+        where(ran)
+        return "answer"
+
+    assert off_the_event_loop(work) == "answer"
+    assert ran == [threading.get_ident()]
+
+
+@pytest.mark.asyncio
+async def test_an_error_of_the_work_reaches_its_caller() -> None:
+    def fails() -> None:
+        raise LookupError("from the thread")
+
+    with pytest.raises(LookupError, match="from the thread"):
+        await on_event_loop(off_the_event_loop, fails)
