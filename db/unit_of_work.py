@@ -31,6 +31,7 @@ from db.repositories.auth import (
     UserRepository,
     UserStore,
 )
+from db.repositories.base import flushed_driver_connection
 from db.repositories.proxy import ProxyConfigRepository, ProxyConfigStore
 from db.repositories.tab import BrowserTabRepository, BrowserTabStore
 from db.tables.audit import AuditLogRow
@@ -244,7 +245,7 @@ class SqlUnitOfWork:
     def driver_connection(self) -> Any:
         """The driver's connection this transaction runs on (for compiled queries)."""
         if self._session is not None:
-            return self._session.connection().connection.dbapi_connection
+            return flushed_driver_connection(self._session)
         self._require_open()
         if self._borrowed is None:
             self._borrowed = self._engine.raw_connection()

@@ -20,6 +20,7 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
 from db.compiled_query import CompiledQuery
+from db.repositories.account import BrowserAccountRepository
 from db.tables.account import BrowserAccountRow
 from db.tables.auth import UserRow
 from db.unit_of_work import SqlUnitOfWork, session_factory
@@ -224,6 +225,33 @@ def test_a_writing_unit_of_work_reads_its_own_uncommitted_writes(
     with reading(sessions) as uow:  # never committed: gone with the transaction
         assert uow.accounts.count_for_user(user.id) == 0
     assert checked_out(migrated_engine) == 0
+
+
+def test_compiled_reads_see_rows_the_orm_has_not_flushed_yet(
+    sessions: CountingSessions, user: UserRow
+) -> None:
+    with SqlUnitOfWork(sessions) as uow:
+        uow.accounts.add(account_of(user, "pending"))  # the ORM's query would flush it
+        listed = uow.accounts.list_for_user(user.id, sort_by="name", descending=False)
+        assert [account.name for account in listed] == ["pending"]
+        assert uow.accounts.count_for_user(user.id) == 1
+
+
+def test_a_repository_over_a_session_reads_its_pending_rows_too(
+    sessions: CountingSessions, user: UserRow
+) -> None:
+    with sessions() as session:
+        accounts = BrowserAccountRepository(session)
+        accounts.add(account_of(user, "pending"))
+        assert accounts.count_for_user(user.id) == 1
+
+
+def test_no_autoflush_keeps_pending_rows_back_as_for_the_orm(
+    sessions: CountingSessions, user: UserRow
+) -> None:
+    with SqlUnitOfWork(sessions) as uow, uow.session.no_autoflush:
+        uow.accounts.add(account_of(user, "pending"))
+        assert uow.accounts.count_for_user(user.id) == 0
 
 
 def test_invalidating_lets_go_of_the_connection_and_the_pool(
