@@ -9,18 +9,23 @@ unknown. On PostgreSQL the drop is real: the server ends the app's pooled sessio
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
-from collections.abc import Callable
+import time
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
 import psycopg
 import pytest
-from sqlalchemy import Engine
+import pytest_asyncio
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
 
 from db.errors import TransientFailure, UnclassifiedFailure
 from db.failures import database_failure
+from middleware.auth import authenticate_request
 from middleware.context import AppServices, RequestContext
 from routers.base import public
 from rpc import ErrorCode, NoInput, RpcError
@@ -28,8 +33,11 @@ from rpc.execution import call_procedure
 from switchyard.services import build_services
 from switchyard.settings import Settings
 from tests.conftest import TEST_SECRET_KEY
+from tests.integration.asgi_app import InProcessApp, in_process_app, result_of
 
 SELECT = "SELECT users.id FROM users WHERE users.id = ?"
+# Bounds how long a broken test can wait for the server, not how fast it is.
+SETTLE = 10.0
 
 
 def lost(statement: str | None, *, invalidated: bool = True) -> DBAPIError:
@@ -100,3 +108,77 @@ async def test_a_call_whose_commit_lost_its_connection_is_not_run_again(
         await call(services, failing_first(lost(None), runs))
     assert answered.value.code is ErrorCode.INTERNAL_SERVER_ERROR
     assert runs == [1]
+
+
+@pytest.mark.asyncio
+async def test_authentication_that_lost_its_connection_reads_again(
+    services: AppServices,
+) -> None:
+    # The token is read before any procedure runs, outside the call boundary's retries.
+    attempts: list[int] = []
+
+    async def loses_the_first_connection(function: Callable[..., Any], *args: Any) -> Any:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise lost(SELECT)
+        return await services.run_database_work(function, *args)
+
+    flaky = dataclasses.replace(services, run_database_work=loses_the_first_connection)
+    authentication = await authenticate_request(flaky, "Bearer not-a-token")
+    assert authentication.caller is None
+    assert authentication.failure is not None  # the token was read, and refused
+    assert len(attempts) == 2
+
+
+def end_the_apps_sessions(database_url: str) -> list[int]:
+    """End, from the server side, every other session on the database (the app's pooled
+    connections), as a server restart or a proxy closing idle sockets does; wait until
+    they are gone."""
+    admin = create_engine(database_url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    others = text(
+        "SELECT pid FROM pg_stat_activity "
+        "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+    )
+    try:
+        with admin.connect() as connection:
+            ended = list(connection.execute(others).scalars())
+            for pid in ended:
+                connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+            deadline = time.monotonic() + SETTLE
+            while connection.execute(others).first() is not None:
+                assert time.monotonic() < deadline, "the sessions did not end"
+                time.sleep(0.01)
+    finally:
+        admin.dispose()
+    return ended
+
+
+@pytest_asyncio.fixture
+async def app(database_url: str, tmp_path: Path) -> AsyncIterator[InProcessApp]:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL's sessions, ended from the server side")
+    async with in_process_app(database_url, tmp_path) as running:
+        yield running
+
+
+NEW_ACCOUNT = {"name": "After the restart", "description": None}
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("method", "params"),
+    [
+        ("account.list", None),  # compiled reads: the token's session, then the listing
+        ("profile.getCurrentUser", None),  # an ORM read after the token's
+        ("account.create", NEW_ACCOUNT),  # a writing transaction
+        ("auth.me", None),
+    ],
+)
+async def test_a_call_after_the_server_dropped_the_pooled_connections_succeeds(
+    app: InProcessApp, database_url: str, method: str, params: Any
+) -> None:
+    token = app.signed_in_user("survivor@example.com")
+    result_of(await app.call("account.list", token=token))  # leaves a connection pooled
+    assert end_the_apps_sessions(database_url), "no pooled connection to drop"
+    result_of(await app.call(method, params, token=token))
+    result_of(await app.call(method, params, token=token))  # and on, on the new one
