@@ -256,13 +256,15 @@ class SqlUnitOfWork:
         """The connection was lost: neither it nor any pooled before it is used again.
 
         What SQLAlchemy does when a statement of its own finds the connection gone: the
-        others were most likely lost in the same restart.
+        others were most likely lost in the same restart. The idle ones are closed here
+        (a new pool replaces them): merely dropped, they would stay open, and hold a
+        session on the server if still alive, until collected as garbage.
         """
         if self._session is not None:
             self._session.connection().invalidate(error)
         elif self._borrowed is not None:
             self._borrowed.invalidate(error)
-        self._engine.dispose(close=False)
+        self._engine.dispose()
 
     def _active_session(self) -> Session:
         if self._session is None:
