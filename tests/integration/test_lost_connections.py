@@ -182,3 +182,15 @@ async def test_a_call_after_the_server_dropped_the_pooled_connections_succeeds(
     assert end_the_apps_sessions(database_url), "no pooled connection to drop"
     result_of(await app.call(method, params, token=token))
     result_of(await app.call(method, params, token=token))  # and on, on the new one
+
+
+@pytest.mark.asyncio
+async def test_the_health_check_after_the_server_dropped_the_pooled_connections_is_ok(
+    app: InProcessApp, database_url: str
+) -> None:
+    assert (await app.client.get("/healthz")).status_code == 200  # leaves one pooled
+    assert end_the_apps_sessions(database_url), "no pooled connection to drop"
+    checked = await app.client.get("/healthz")
+    # The database is there: a stale connection of this process's pool says nothing
+    # about it, and a load balancer told otherwise would take the worker out.
+    assert (checked.status_code, checked.json()["database"]) == (200, "ok")
