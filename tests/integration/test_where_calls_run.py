@@ -64,8 +64,8 @@ probes: Router[RequestContext] = Router(
     {
         "probe": Router(
             {
-                "thread": public.output(int).meta(summary="s").query(resolver_thread),
-                "hash": public.output(int).meta(summary="s").query(hash_then_tell_thread),
+                "thread": public.output(int).query(resolver_thread),
+                "hash": public.output(int).query(hash_then_tell_thread),
             }
         )
     }
