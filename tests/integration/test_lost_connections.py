@@ -4,7 +4,9 @@ No ping precedes a checkout any more (db.engine). A statement that finds its con
 gone is a ``TransientFailure`` (db.failures): nothing of its transaction was kept, so
 the call runs again (middleware.retry) on a new connection. A connection lost during
 COMMIT, when no statement is running, is not retried: whether the commit was kept is
-unknown. On PostgreSQL the drop is real: the server ends the app's pooled sessions.
+unknown. The token's lookup, which runs before any call, and the health check's ping
+are run again the same way. On PostgreSQL the drop is real: the server ends the app's
+pooled sessions, and the app is called in process (tests/integration/asgi_app.py).
 """
 
 from __future__ import annotations
