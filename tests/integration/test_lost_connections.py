@@ -138,8 +138,8 @@ def end_the_apps_sessions(database_url: str) -> list[int]:
     they are gone."""
     admin = create_engine(database_url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
     others = text(
-        "SELECT pid FROM pg_stat_activity "
-        "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+        "AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
     )
     try:
         with admin.connect() as connection:
