@@ -5,6 +5,7 @@ from typing import Any
 
 from sqlalchemy import Dialect, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 SQLITE_FILE_NAME = "switchyard.db"
@@ -69,7 +70,23 @@ def make_call_engine(url: str, engine: Engine) -> AsyncEngine | None:
 
 
 def ping(engine: Engine) -> None:
-    """Ask the database for the cheapest answer it gives; raises if it cannot be reached."""
+    """Ask the database for the cheapest answer it gives; raises if it cannot be reached.
+
+    A pooled connection the server dropped (a restart, a proxy closing idle sockets)
+    says nothing about the database, and nothing pings a connection before it is used:
+    the first statement on it fails, and SQLAlchemy lets it go with those pooled before
+    it. Then the ping is asked again, on a new connection, as a call is run again
+    (db.failures): only that answer tells whether the database can be reached.
+    """
+    try:
+        _select_one(engine)
+    except DBAPIError as error:
+        if not error.connection_invalidated:
+            raise
+        _select_one(engine)
+
+
+def _select_one(engine: Engine) -> None:
     with engine.connect() as connection:
         connection.execute(text("SELECT 1"))
 

@@ -31,6 +31,7 @@ from db.repositories.auth import (
     UserRepository,
     UserStore,
 )
+from db.repositories.base import flushed_driver_connection
 from db.repositories.proxy import ProxyConfigRepository, ProxyConfigStore
 from db.repositories.tab import BrowserTabRepository, BrowserTabStore
 from db.tables.audit import AuditLogRow
@@ -245,7 +246,7 @@ class SqlUnitOfWork:
         """The driver's own connection this transaction runs on (for compiled queries):
         psycopg's asyncio connection under the call engine on PostgreSQL."""
         if self._session is not None:
-            return self._session.connection().connection.driver_connection
+            return flushed_driver_connection(self._session)
         self._require_open()
         if self._borrowed is None:
             self._borrowed = self._engine.raw_connection()
@@ -256,13 +257,15 @@ class SqlUnitOfWork:
         """The connection was lost: neither it nor any pooled before it is used again.
 
         What SQLAlchemy does when a statement of its own finds the connection gone: the
-        others were most likely lost in the same restart.
+        others were most likely lost in the same restart. The idle ones are closed here
+        (a new pool replaces them): merely dropped, they would stay open, and hold a
+        session on the server if still alive, until collected as garbage.
         """
         if self._session is not None:
             self._session.connection().invalidate(error)
         elif self._borrowed is not None:
             self._borrowed.invalidate(error)
-        self._engine.dispose(close=False)
+        self._engine.dispose()
 
     def _active_session(self) -> Session:
         if self._session is None:

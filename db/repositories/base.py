@@ -47,6 +47,19 @@ class TransactionLink(DriverLink, Protocol):
     def session(self) -> Session: ...
 
 
+def flushed_driver_connection(session: Session) -> Any:
+    """The driver connection under ``session``, once its pending changes are written.
+
+    The ORM flushes before each query of its own (autoflush), so a read sees what the
+    transaction added or changed. A compiled query runs on the driver's cursor, which
+    the session never sees: without this it would miss the rows still pending. Skipped
+    where the ORM would skip it too (``autoflush`` off, as in ``no_autoflush``).
+    """
+    if session.autoflush:
+        session.flush()
+    return session.connection().connection.driver_connection
+
+
 class SessionLink:
     """A TransactionLink over a session someone else opened (tools, tests)."""
 
@@ -58,7 +71,7 @@ class SessionLink:
         return self.session.get_bind().dialect
 
     def driver_connection(self) -> Any:
-        return self.session.connection().connection.driver_connection
+        return flushed_driver_connection(self.session)
 
     def invalidate(self, error: BaseException) -> None:
         self.session.connection().invalidate(error)

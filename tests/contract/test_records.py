@@ -1,0 +1,139 @@
+"""Every record (``db.records``) names columns of its table, typed as the column is.
+
+A record is read by position from a SELECT written from its own fields
+(``columns_of``), and handed on as if it were the row. So a field must name a column,
+its type must be what the column gives back (``X | None`` where it may be NULL), and a
+column added to the table must be either read into the record or left out on purpose,
+listed here with why: then renaming or adding a column fails here, not in a request.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from typing import Any, NamedTuple, get_type_hints
+
+import pytest
+from sqlalchemy import Column, Table
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import SQLModel
+
+import db.repositories
+import db.tables  # registers every table on the metadata
+from db.records import columns_of
+from db.repositories.account import AccountRecord
+from db.repositories.auth import SessionRecord, UserRecord
+from db.tables.account import BrowserAccountRow
+from db.tables.auth import AuthSessionRow
+from services.passwords import PasswordHasher
+from tests.factories.auth import DEFAULT_TIME as NOW
+from tests.factories.auth import make_user
+from tests.fakes import FakeUnitOfWork
+
+
+class Kept(NamedTuple):
+    table: str
+    # The table's columns the record leaves out on purpose.
+    left_out: frozenset[str]
+
+
+RECORDS: dict[type[tuple[Any, ...]], Kept] = {
+    # The caller's user travels with the request: never its password hash.
+    UserRecord: Kept("users", frozenset({"password_hash"})),
+    # Only what deciding whether a session still works needs.
+    SessionRecord: Kept(
+        "auth_sessions", frozenset({"refresh_token_hash", "created_at", "rotated_at", "user_agent"})
+    ),
+    AccountRecord: Kept("browser_accounts", frozenset()),
+}
+
+
+def _records_defined() -> set[type]:
+    """Every named tuple a repository module defines: the records read without the ORM."""
+    found: set[type] = set()
+    for module_info in pkgutil.iter_modules(db.repositories.__path__):
+        module = importlib.import_module(f"db.repositories.{module_info.name}")
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, tuple)
+                and hasattr(value, "_fields")
+                and value.__module__ == module.__name__
+            ):
+                found.add(value)
+    return found
+
+
+def _table(record: type[tuple[Any, ...]]) -> Table:
+    return SQLModel.metadata.tables[RECORDS[record].table]
+
+
+def _python_type(column: Column[Any]) -> Any:
+    """What the column gives back in Python: its type's, through any decorator."""
+    sql_type = column.type
+    if isinstance(sql_type, TypeDecorator):
+        sql_type = sql_type.impl_instance
+    python_type = sql_type.python_type
+    return python_type | None if column.nullable else python_type
+
+
+def _fields(record: type[tuple[Any, ...]]) -> tuple[str, ...]:
+    fields: tuple[str, ...] = record._fields  # type: ignore[attr-defined]  # named tuples'
+    return fields
+
+
+def test_every_record_is_checked_here() -> None:
+    assert _records_defined() == set(RECORDS)
+
+
+@pytest.mark.parametrize("record", list(RECORDS), ids=lambda record: record.__name__)
+def test_the_fields_name_the_tables_columns(record: type[tuple[Any, ...]]) -> None:
+    columns = set(_table(record).columns.keys())
+    fields = set(_fields(record))
+    assert fields <= columns, f"{record.__name__} names no column {sorted(fields - columns)}"
+    left_out = RECORDS[record].left_out
+    assert left_out <= columns, f"left out, yet no column: {sorted(left_out - columns)}"
+    assert not fields & left_out
+    unplaced = columns - fields - left_out
+    assert not unplaced, f"{record.__name__}: read {sorted(unplaced)} or leave it out here"
+
+
+@pytest.mark.parametrize("record", list(RECORDS), ids=lambda record: record.__name__)
+def test_each_field_has_its_columns_python_type(record: type[tuple[Any, ...]]) -> None:
+    table = _table(record)
+    hints = get_type_hints(record)
+    wrong = {
+        name: (hints[name], _python_type(table.c[name]))
+        for name in _fields(record)
+        if hints[name] != _python_type(table.c[name])
+    }
+    assert not wrong, f"{record.__name__}: (field's type, column's type) {wrong}"
+
+
+@pytest.mark.parametrize("record", list(RECORDS), ids=lambda record: record.__name__)
+def test_columns_of_selects_the_fields_in_order(record: type[tuple[Any, ...]]) -> None:
+    selected = columns_of(_fields(record), _table(record))
+    assert [column.key for column in selected] == list(_fields(record))
+
+
+def test_the_in_memory_stores_answer_with_records_too(hasher: PasswordHasher) -> None:
+    # Services tested on the fakes must see what they see from the SQL repositories.
+    user = make_user(hasher)
+    uow = FakeUnitOfWork([user])
+    auth_session = AuthSessionRow(
+        user_id=user.id, refresh_token_hash="c" * 64, created_at=NOW, expires_at=NOW
+    )
+    uow.sessions.add(auth_session)
+    account = BrowserAccountRow(
+        user_id=user.id, name="Work", data_directory="/d/work", created_at=NOW, updated_at=NOW
+    )
+    uow.accounts.add(account)
+
+    found = uow.sessions.get_with_user(auth_session.id)
+    listed = uow.accounts.list_for_user(user.id, sort_by="name", descending=False)
+
+    assert found is not None
+    assert [type(record) for record in found] == [SessionRecord, UserRecord]
+    assert found == (SessionRecord.of(auth_session), UserRecord.of(user))
+    assert [type(record) for record in listed] == [AccountRecord]
+    assert listed == [AccountRecord.of(account)]
