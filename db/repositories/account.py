@@ -4,11 +4,11 @@ from datetime import datetime
 from functools import cache
 from typing import Any, Final, NamedTuple, Protocol
 
-from sqlalchemy import Table, bindparam, delete, func
+from sqlalchemy import bindparam, delete, func
 from sqlmodel import col, select, update
 
 from db.compiled_query import CompiledQuery
-from db.records import columns_of
+from db.records import columns_of, table_of
 from db.repositories.base import SqlRepository, Store, ordering
 from db.tables.account import BrowserAccountRow, BrowserSessionRow
 from db.tables.tab import BrowserTabRow
@@ -28,12 +28,8 @@ class AccountRecord(NamedTuple):
     updated_at: datetime
     last_accessed_at: datetime | None
 
-    @classmethod
-    def of(cls, row: BrowserAccountRow) -> "AccountRecord":
-        return cls._make(getattr(row, name) for name in cls._fields)
 
-
-_accounts: Table = BrowserAccountRow.__table__  # type: ignore[attr-defined]  # SQLModel sets it
+_accounts = table_of(BrowserAccountRow)
 
 
 class BrowserAccountStore(Store[BrowserAccountRow], Protocol):

@@ -3,11 +3,11 @@
 from datetime import datetime
 from typing import Final, NamedTuple, Protocol
 
-from sqlalchemy import Table, bindparam, delete
+from sqlalchemy import bindparam, delete
 from sqlmodel import col, select, update
 
 from db.compiled_query import CompiledQuery
-from db.records import columns_of
+from db.records import columns_of, table_of
 from db.repositories.base import SqlRepository, Store, storable
 from db.tables.auth import AuthSessionRow, RetiredRefreshTokenRow, UserRow
 
@@ -27,10 +27,6 @@ class UserRecord(NamedTuple):
     updated_at: datetime
     last_signed_in_at: datetime | None
 
-    @classmethod
-    def of(cls, row: UserRow) -> "UserRecord":
-        return cls._make(getattr(row, name) for name in cls._fields)
-
 
 class SessionRecord(NamedTuple):
     """What deciding whether a session still works needs of it."""
@@ -40,13 +36,9 @@ class SessionRecord(NamedTuple):
     expires_at: datetime
     revoked_at: datetime | None
 
-    @classmethod
-    def of(cls, row: AuthSessionRow) -> "SessionRecord":
-        return cls._make(getattr(row, name) for name in cls._fields)
 
-
-_users: Table = UserRow.__table__  # type: ignore[attr-defined]  # SQLModel sets it
-_sessions: Table = AuthSessionRow.__table__  # type: ignore[attr-defined]
+_users = table_of(UserRow)
+_sessions = table_of(AuthSessionRow)
 # Every authenticated request runs it: compiled once (db.compiled_query).
 _SESSION_WITH_USER = CompiledQuery(
     select(*columns_of(SessionRecord._fields, _sessions), *columns_of(UserRecord._fields, _users))

@@ -20,7 +20,7 @@ from sqlmodel import SQLModel
 
 import db.repositories
 import db.tables  # registers every table on the metadata
-from db.records import columns_of
+from db.records import columns_of, record_of
 from db.repositories.account import AccountRecord
 from db.repositories.auth import SessionRecord, UserRecord
 from db.tables.account import BrowserAccountRow
@@ -134,6 +134,6 @@ def test_the_in_memory_stores_answer_with_records_too(hasher: PasswordHasher) ->
 
     assert found is not None
     assert [type(record) for record in found] == [SessionRecord, UserRecord]
-    assert found == (SessionRecord.of(auth_session), UserRecord.of(user))
+    assert found == (record_of(SessionRecord, auth_session), record_of(UserRecord, user))
     assert [type(record) for record in listed] == [AccountRecord]
-    assert listed == [AccountRecord.of(account)]
+    assert listed == [record_of(AccountRecord, account)]

@@ -2,6 +2,7 @@
 
 from typing import TYPE_CHECKING
 
+from db.records import record_of
 from db.repositories.account import AccountRecord
 from db.tables.account import BrowserAccountRow, BrowserSessionRow
 from tests.fakes.base import InMemoryRepository, sorted_like_sql
@@ -34,7 +35,7 @@ class FakeBrowserAccountRepository(InMemoryRepository[BrowserAccountRow]):
     ) -> list[AccountRecord]:
         rows = sorted_like_sql(self._owned(user_id, is_protected), sort_by, descending=descending)
         return [
-            AccountRecord.of(row)
+            record_of(AccountRecord, row)
             for row in rows[offset : None if limit is None else offset + limit]
         ]
 

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from db.records import record_of
 from db.repositories.auth import SessionRecord, UserRecord
 from db.tables.auth import AuthSessionRow, UserRow
 from tests.fakes.base import InMemoryRepository
@@ -37,7 +38,7 @@ class FakeAuthSessionRepository(InMemoryRepository[AuthSessionRow]):
         user = self._users.get(auth_session.user_id) if auth_session else None
         if auth_session is None or user is None:
             return None
-        return SessionRecord.of(auth_session), UserRecord.of(user)
+        return record_of(SessionRecord, auth_session), record_of(UserRecord, user)
 
     def revoke_all_for_user(self, user_id: str, now: datetime) -> int:
         live = [

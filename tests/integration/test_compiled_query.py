@@ -23,6 +23,7 @@ from db.compiled_query import CompiledQuery
 from db.engine import make_engine
 from db.errors import UnclassifiedFailure
 from db.failures import database_failure
+from db.records import record_of
 from db.repositories.auth import SessionRecord, UserRecord
 from db.tables.auth import AuthSessionRow, UserRow
 from db.unit_of_work import SqlUnitOfWork, session_factory
@@ -98,8 +99,8 @@ def test_a_record_holds_what_the_orm_reads_for_its_row(
         found = uow.sessions.get_with_user(auth_session.id)
     assert found is not None
     session_record, user_record = found
-    assert session_record == SessionRecord.of(read_by_the_orm(sessions, auth_session))
-    assert user_record == UserRecord.of(read_by_the_orm(sessions, user))
+    assert session_record == record_of(SessionRecord, read_by_the_orm(sessions, auth_session))
+    assert user_record == record_of(UserRecord, read_by_the_orm(sessions, user))
     for value in (*timestamps(session_record), *timestamps(user_record)):
         assert value.tzinfo is UTC, value
     assert session_record.expires_at == expires_at
@@ -124,8 +125,8 @@ def test_a_server_in_another_time_zone_still_gives_utc(
         with SqlUnitOfWork(sessions, read_only=True) as uow:
             found = uow.sessions.get_with_user(auth_session.id)
         assert found is not None
-        assert found[0] == SessionRecord.of(read_by_the_orm(sessions, auth_session))
-        assert found[1] == UserRecord.of(read_by_the_orm(sessions, user))
+        assert found[0] == record_of(SessionRecord, read_by_the_orm(sessions, auth_session))
+        assert found[1] == record_of(UserRecord, read_by_the_orm(sessions, user))
         for value in (*timestamps(found[0]), *timestamps(found[1])):
             assert value.tzinfo is UTC, value
     finally:

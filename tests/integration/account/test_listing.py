@@ -17,6 +17,7 @@ from sqlalchemy import func
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, col, select
 
+from db.records import record_of
 from db.repositories.account import AccountRecord
 from db.repositories.base import ordering
 from db.tables.account import BrowserAccountRow
@@ -88,7 +89,7 @@ def listed_by_the_orm(
         .limit(limit)
     )
     with sessions() as session:
-        return [AccountRecord.of(row) for row in session.exec(statement)]
+        return [record_of(AccountRecord, row) for row in session.exec(statement)]
 
 
 def counted_by_the_orm(
