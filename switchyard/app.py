@@ -123,6 +123,10 @@ def create_app(
     app.router.redirect_slashes = False
     app.state.services = services
     app.state.engine = engine
+    # The procedures as served: a server-side caller (rpc.create_caller) with this app's
+    # services must use these, whose sync resolvers run where the call sessions work
+    # (on PostgreSQL, only in a greenlet on the loop), not the routers' own.
+    app.state.router = router
     return app
 
 

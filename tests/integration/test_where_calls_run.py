@@ -18,6 +18,7 @@ import pytest
 import pytest_asyncio
 from anyio import to_thread
 
+from db.call_runners import on_event_loop
 from middleware.context import RequestContext
 from routers import app_router
 from routers.base import public
@@ -123,3 +124,11 @@ async def test_the_loop_answers_other_requests_while_a_login_hashes(app: InProce
     assert result_of(other)["email"] == "reader@example.com"
     assert result_of(await login)["user"]["email"] == "signing.in@example.com"
     assert threading.get_ident() not in gate.threads
+
+
+async def test_the_served_procedures_run_their_sync_resolvers_on_the_loop(
+    app: InProcessApp,
+) -> None:
+    # What a server-side caller with the app's services must call (rpc.create_caller).
+    served: Router[RequestContext] = app.app.state.router
+    assert {procedure.sync_runner for procedure in served} == {on_event_loop}
