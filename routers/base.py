@@ -40,5 +40,7 @@ def with_roles(*roles: str) -> ProcedureBuilder[SignedInContext]:
 
 
 admin_only = with_roles("admin")
+# The service center's writers of shared data (catalog, templates, task types).
+managers = with_roles("admin", "manager")
 
-__all__ = ["admin_only", "authed", "hashes_passwords", "public", "with_roles"]
+__all__ = ["admin_only", "authed", "hashes_passwords", "managers", "public", "with_roles"]

@@ -2,18 +2,16 @@
 
 import ipaddress
 import re
-from typing import Annotated, Any, Final, Literal
+from typing import Annotated, Final, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
+from pydantic import AfterValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from schemas.base import CamelOutput
 from schemas.common import JsonInteger, NoControlCharacters
 from schemas.limits import HOST_MAX_LENGTH, NAME_MAX_LENGTH, URL_MAX_LENGTH
 
-# Ids are made by the server (UUID4); the bound keeps lookups cheap and storable.
-ResourceId = Annotated[str, Field(min_length=1, max_length=64), NoControlCharacters]
 Name = Annotated[str, Field(min_length=1, max_length=NAME_MAX_LENGTH), NoControlCharacters]
 SortOrder = Literal["asc", "desc"]
 ProxyType = Literal["HTTP", "HTTPS", "SOCKS4", "SOCKS5", "V2RAY"]
@@ -23,32 +21,6 @@ Port = Annotated[JsonInteger, Field(ge=1, le=65535)]
 _HOST_LABEL: Final = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 _ABOUT_PAGE: Final = re.compile(r"about:[a-z0-9-]+")
 _URL_WHITESPACE: Final = re.compile(r"\s")
-
-
-def _refuse_null(value: Any) -> Any:
-    if value is None:
-        raise PydanticCustomError("null_not_allowed", "may be left out, but must not be null")
-    return value
-
-
-def _without_null(schema: dict[str, Any]) -> None:
-    # The published schema says what is accepted: a value, never null.
-    options = schema.pop("anyOf", [])
-    schema.update(next(option for option in options if option.get("type") != "null"))
-    schema.pop("default", None)
-
-
-NotNull = BeforeValidator(_refuse_null)
-
-
-def not_null() -> Any:
-    """For an optional update field that cannot be cleared: ``x: Annotated[X | None,
-    NotNull] = not_null()``. Left out means unchanged; null is refused, naming the field.
-
-    (``X | None`` rather than a union with a hidden None: pydantic treats it as a
-    nullable X, so an invalid value gets one issue at the field, not one per branch.)
-    """
-    return Field(default=None, json_schema_extra=_without_null)
 
 
 def check_host(value: str) -> str:

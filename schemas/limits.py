@@ -25,3 +25,11 @@ DATA_DIRECTORY_MAX_LENGTH: Final = 255
 TEST_ERROR_MAX_LENGTH: Final = 500
 TAB_TITLE_MAX_LENGTH: Final = 500
 URL_MAX_LENGTH: Final = 2048
+
+# The service center (catalog, customers, workflow).
+LONG_NAME_MAX_LENGTH: Final = 255  # product models, parts, customers, templates
+SKU_MAX_LENGTH: Final = 64
+PRODUCT_TYPE_MAX_LENGTH: Final = 64
+LONG_TEXT_MAX_LENGTH: Final = 2000  # descriptions, instructions, addresses
+REASON_MAX_LENGTH: Final = 500
+WAREHOUSE_CODE_MAX_LENGTH: Final = 20

@@ -5,8 +5,9 @@ from typing import Annotated
 from pydantic import Field
 
 from schemas.base import CamelInput, CamelOutput
-from schemas.browser import BrowserUrl, NotNull, ResourceId, not_null
+from schemas.browser import BrowserUrl
 from schemas.common import JsonBoolean, JsonInteger, JsonNumber, NoControlCharacters, Timestamp
+from schemas.fields import NotNull, ResourceId, not_null
 from schemas.limits import TAB_TITLE_MAX_LENGTH
 
 Title = Annotated[str, Field(max_length=TAB_TITLE_MAX_LENGTH), NoControlCharacters]

@@ -36,6 +36,23 @@ def ordering(column: Any, *, descending: bool) -> Any:
     return ordered.nulls_last()
 
 
+LIKE_ESCAPE = "\\"
+
+
+def contains(column: Any, text: str) -> Any:
+    """``column`` holds ``text`` anywhere, ignoring case (ASCII case on SQLite).
+
+    The text is matched literally: ``%`` and ``_`` typed into a search box are
+    characters to find, not wildcards, so they are escaped.
+    """
+    escaped = (
+        text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2)
+        .replace("%", LIKE_ESCAPE + "%")
+        .replace("_", LIKE_ESCAPE + "_")
+    )
+    return column.ilike(f"%{escaped}%", escape=LIKE_ESCAPE)
+
+
 class TransactionLink(DriverLink, Protocol):
     """What a repository works through: the unit of work's transaction (SqlUnitOfWork).
 

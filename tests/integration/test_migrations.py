@@ -19,23 +19,14 @@ def test_fresh_database_has_no_revision(database_url: str) -> None:
 def test_upgrade_creates_the_tables_at_head(database_url: str) -> None:
     upgrade_to_head(database_url)
 
-    assert current_revision(database_url) == head_revision() == "0003"
+    assert current_revision(database_url) == head_revision() is not None
     engine = make_engine(database_url)
     try:
         tables = set(inspect(engine).get_table_names())
     finally:
         engine.dispose()
-    assert {
-        "users",
-        "auth_sessions",
-        "audit_log",
-        "proxy_configs",
-        "browser_accounts",
-        "browser_sessions",
-        "browser_tabs",
-        "retired_refresh_tokens",
-        "alembic_version",
-    } <= tables
+    # Every table the code defines, and nothing else (matching columns: see below).
+    assert tables == set(SQLModel.metadata.tables) | {"alembic_version"}
 
 
 def test_upgrade_to_0003_keeps_the_sessions_and_starts_their_chains_empty(
