@@ -109,9 +109,7 @@ def upgrade() -> None:
         sa.Column("sequence_order", sa.Integer(), nullable=False),
         sa.Column("is_required", sa.Boolean(), nullable=False),
         sa.Column("custom_instructions", sa.String(length=2000), nullable=True),
-        sa.CheckConstraint(
-            "sequence_order >= 1", name="ck_template_tasks_sequence_order_positive"
-        ),
+        sa.CheckConstraint("sequence_order >= 1", name="ck_template_tasks_sequence_order_positive"),
         sa.ForeignKeyConstraint(
             ["template_id"],
             ["task_templates.id"],
@@ -125,9 +123,7 @@ def upgrade() -> None:
             ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("id", name="pk_template_tasks"),
-        sa.UniqueConstraint(
-            "template_id", "sequence_order", name="uq_template_tasks_template_id"
-        ),
+        sa.UniqueConstraint("template_id", "sequence_order", name="uq_template_tasks_template_id"),
     )
     op.create_index("ix_template_tasks_task_type_id", "template_tasks", ["task_type_id"])
 
