@@ -17,7 +17,6 @@ from sqlmodel import SQLModel
 import db.tables  # noqa: F401  (registers every table on the metadata)
 from routers import app_router
 
-
 # Procedures whose inputs are stored only in the tables named here: held against those
 # tables' columns alone (a "name" is 100 characters wide in some tables, 255 in others).
 # Any other procedure is held against the narrowest column of each name in any table.
