@@ -136,7 +136,11 @@ def test_duplicate_sequence_orders_are_bad_request_naming_them(
 
     answer = call(client, admin_account, "workflow.template.create", params)
 
-    assert error_of(answer, *BAD_REQUEST)["message"] == "Duplicate sequence orders: 2, 5"
+    error = error_of(answer, *BAD_REQUEST)
+    assert (error["message"], error["data"]["httpStatus"]) == (
+        "Duplicate sequence orders: 2, 5",
+        400,
+    )
     assert params["name"] not in [row["name"] for row in listed(client, admin_account)]
 
 
