@@ -34,6 +34,12 @@ from db.repositories.auth import (
 from db.repositories.base import flushed_driver_connection
 from db.repositories.proxy import ProxyConfigRepository, ProxyConfigStore
 from db.repositories.tab import BrowserTabRepository, BrowserTabStore
+from db.repositories.workflow import (
+    TaskTypeRepository,
+    TaskTypeStore,
+    TemplateRepository,
+    TemplateStore,
+)
 from db.tables.audit import AuditLogRow
 from schemas.limits import CORRELATION_ID_MAX_LENGTH
 
@@ -68,6 +74,12 @@ class UnitOfWork(Protocol):
 
     @property
     def tabs(self) -> BrowserTabStore: ...
+
+    @property
+    def task_types(self) -> TaskTypeStore: ...
+
+    @property
+    def templates(self) -> TemplateStore: ...
 
     def __enter__(self) -> Self: ...
 
@@ -148,6 +160,8 @@ class SqlUnitOfWork:
     accounts = repository(BrowserAccountRepository)
     browser_sessions = repository(BrowserSessionRepository)
     tabs = repository(BrowserTabRepository)
+    task_types = repository(TaskTypeRepository)
+    templates = repository(TemplateRepository)
 
     def __init__(
         self,

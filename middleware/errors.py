@@ -12,6 +12,7 @@ from __future__ import annotations
 from db.errors import DatabaseFailure, DuplicateKey, MissingRow, StillReferenced, TransientFailure
 from rpc import ErrorCode, Issue, RpcError
 from services.errors import (
+    BadRequest,
     Conflict,
     DomainError,
     InvalidCredentials,
@@ -26,6 +27,7 @@ from services.errors import (
 DOMAIN_ERROR_CODES: dict[type[DomainError], ErrorCode] = {
     NotFound: ErrorCode.NOT_FOUND,
     Conflict: ErrorCode.CONFLICT,
+    BadRequest: ErrorCode.BAD_REQUEST,
     InvalidCredentials: ErrorCode.UNAUTHORIZED,
     Unauthenticated: ErrorCode.UNAUTHORIZED,
     PermissionDenied: ErrorCode.FORBIDDEN,

@@ -33,3 +33,5 @@ PRODUCT_TYPE_MAX_LENGTH: Final = 64
 LONG_TEXT_MAX_LENGTH: Final = 2000  # descriptions, instructions, addresses
 REASON_MAX_LENGTH: Final = 500
 WAREHOUSE_CODE_MAX_LENGTH: Final = 20
+TASK_CATEGORY_MAX_LENGTH: Final = 100  # a task type's free category ("Quality Check")
+SERVICE_TYPE_MAX_LENGTH: Final = 16  # 'warranty' | 'paid' | 'replacement'

@@ -20,6 +20,11 @@ class Conflict(DomainError):  # noqa: N818
     """The change clashes with existing state, such as a taken email."""
 
 
+class BadRequest(DomainError):  # noqa: N818
+    """The request as a whole makes no sense, though each field is valid on its own
+    (such as two tasks of one template at the same place in its sequence)."""
+
+
 class InvalidCredentials(DomainError):  # noqa: N818
     """Login or setup failed; deliberately vague about which part was wrong."""
 

@@ -60,12 +60,18 @@ def test_inputs_are_named_as_inputs() -> None:
     assert not misnamed
 
 
+def _module_name(path: Path) -> str:
+    """schemas/workflow/template.py -> schemas.workflow.template (a package by its name)."""
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
 def test_tables_and_wire_models_never_share_a_name() -> None:
     tables = {mapper.class_.__name__ for mapper in SQLModel._sa_registry.mappers}
     wire = {
         name
-        for path in (ROOT / "schemas").glob("*.py")
-        for name, value in vars(importlib.import_module(f"schemas.{path.stem}")).items()
+        for path in (ROOT / "schemas").rglob("*.py")
+        for name, value in vars(importlib.import_module(_module_name(path))).items()
         if isinstance(value, type) and issubclass(value, BaseModel)
     }
     assert tables, "no tables registered"

@@ -17,15 +17,30 @@ from sqlmodel import SQLModel
 import db.tables  # noqa: F401  (registers every table on the metadata)
 from routers import app_router
 
+# Procedures whose inputs are stored only in the tables named here: held against those
+# tables' columns alone (a "name" is 100 characters wide in some tables, 255 in others).
+# Any other procedure is held against the narrowest column of each name in any table.
+STORED_IN: dict[str, frozenset[str]] = {
+    "workflow.taskType.": frozenset({"task_types"}),
+    "workflow.template.": frozenset({"task_templates", "template_tasks"}),
+}
 
-def _column_widths() -> dict[str, int]:
-    """The narrowest width of each column name across the tables (ids excluded)."""
+
+def _column_widths(tables: frozenset[str] | None = None) -> dict[str, int]:
+    """The narrowest width of each column name across the tables (all, or ``tables``);
+    ids and foreign keys excluded: they hold ids the server made or found."""
     widths: dict[str, int] = {}
     for table in SQLModel.metadata.tables.values():
+        if tables is not None and table.name not in tables:
+            continue
         for column in table.columns:
             # String columns, SQLModel's AutoString included, carry their width here.
             length = getattr(column.type, "length", None)
-            if isinstance(length, int) and not column.name.endswith("id"):
+            if (
+                isinstance(length, int)
+                and not column.name.endswith("id")
+                and not column.foreign_keys
+            ):
                 widths[column.name] = min(length, widths.get(column.name, length))
     return widths
 
@@ -39,10 +54,17 @@ def _string_limits(schema: dict[str, Any]) -> Iterator[tuple[str, int]]:
                     yield name, option["maxLength"]
 
 
+def _tables_of(procedure_name: str) -> frozenset[str] | None:
+    return next(
+        (tables for prefix, tables in STORED_IN.items() if procedure_name.startswith(prefix)),
+        None,
+    )
+
+
 def _stored_fields() -> list[tuple[str, str, int, int]]:
-    widths = _column_widths()
     found = []
     for procedure in app_router:
+        widths = _column_widths(_tables_of(procedure.name))
         schema = procedure.input_model.model_json_schema(by_alias=False)
         for name, limit in _string_limits(schema):
             if name in widths:

@@ -23,6 +23,12 @@ import db.tables  # registers every table on the metadata
 from db.records import columns_of, record_of
 from db.repositories.account import AccountRecord
 from db.repositories.auth import SessionRecord, UserRecord
+from db.repositories.workflow import (
+    TaskTypeRecord,
+    TemplateProductRecord,
+    TemplateRecord,
+    TemplateTaskRecord,
+)
 from db.tables.account import BrowserAccountRow
 from db.tables.auth import AuthSessionRow
 from services.passwords import PasswordHasher
@@ -45,6 +51,14 @@ RECORDS: dict[type[tuple[Any, ...]], Kept] = {
         "auth_sessions", frozenset({"refresh_token_hash", "created_at", "rotated_at", "user_agent"})
     ),
     AccountRecord: Kept("browser_accounts", frozenset()),
+    # The answer's fields: the name key is for uniqueness, the last change is not answered.
+    TaskTypeRecord: Kept("task_types", frozenset({"name_key", "updated_at"})),
+    TemplateRecord: Kept("task_templates", frozenset({"name_key", "created_by_id", "updated_at"})),
+    # What a template answers of its product model.
+    TemplateProductRecord: Kept(
+        "product_models", frozenset({"type", "description", "brand_id", "created_at", "updated_at"})
+    ),
+    TemplateTaskRecord: Kept("template_tasks", frozenset()),
 }
 
 

@@ -14,6 +14,7 @@ from tests.fakes.audit import FakeAuditLogRepository
 from tests.fakes.auth import FakeAuthSessionRepository, FakeUserRepository
 from tests.fakes.proxy import FakeProxyConfigRepository
 from tests.fakes.tab import FakeBrowserTabRepository
+from tests.fakes.workflow import FakeTaskTypeRepository, FakeTemplateRepository
 
 
 class FakeUnitOfWork:
@@ -25,6 +26,8 @@ class FakeUnitOfWork:
         self.accounts = FakeBrowserAccountRepository(self)
         self.browser_sessions = FakeBrowserSessionRepository()
         self.tabs = FakeBrowserTabRepository()
+        self.task_types = FakeTaskTypeRepository()
+        self.templates = FakeTemplateRepository(self)
         self.commits = 0
 
     @property

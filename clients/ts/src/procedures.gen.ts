@@ -182,6 +182,55 @@ export interface Procedures {
     result: S.TabCloseResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
   };
+  /** The active task types */
+  "workflow.taskType.list": {
+    kind: "query";
+    params: S.WorkflowTaskTypeListParams;
+    result: S.WorkflowTaskTypeListResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
+  /** Create a task type */
+  "workflow.taskType.create": {
+    kind: "mutation";
+    params: S.WorkflowTaskTypeCreateParams;
+    result: S.WorkflowTaskTypeCreateResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** Templates, with their products and tasks */
+  "workflow.template.list": {
+    kind: "query";
+    params: S.WorkflowTemplateListParams;
+    result: S.WorkflowTemplateListResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
+  /** One template version, with its tasks in sequence order */
+  "workflow.template.getById": {
+    kind: "query";
+    params: S.WorkflowTemplateGetByIdParams;
+    result: S.WorkflowTemplateGetByIdResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** Create a template (its version 1) */
+  "workflow.template.create": {
+    kind: "mutation";
+    params: S.WorkflowTemplateCreateParams;
+    result: S.WorkflowTemplateCreateResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND" | "BAD_REQUEST";
+  };
+  /** Update a template: make its next version */
+  "workflow.template.update": {
+    kind: "mutation";
+    params: S.WorkflowTemplateUpdateParams;
+    result: S.WorkflowTemplateUpdateResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND" | "BAD_REQUEST";
+  };
+  /** Deactivate a template version, or delete it */
+  "workflow.template.delete": {
+    kind: "mutation";
+    params: S.WorkflowTemplateDeleteParams;
+    result: S.WorkflowTemplateDeleteResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
+  };
 }
 
 /** A method's full dotted name. */
@@ -250,6 +299,26 @@ export interface ProcedureTree {
     update: "tab.update";
     /** Close a tab */
     close: "tab.close";
+  };
+  workflow: {
+    taskType: {
+      /** The active task types */
+      list: "workflow.taskType.list";
+      /** Create a task type */
+      create: "workflow.taskType.create";
+    };
+    template: {
+      /** Templates, with their products and tasks */
+      list: "workflow.template.list";
+      /** One template version, with its tasks in sequence order */
+      getById: "workflow.template.getById";
+      /** Create a template (its version 1) */
+      create: "workflow.template.create";
+      /** Update a template: make its next version */
+      update: "workflow.template.update";
+      /** Deactivate a template version, or delete it */
+      delete: "workflow.template.delete";
+    };
   };
 }
 
@@ -379,6 +448,41 @@ export const procedureInfo = {
     kind: "mutation",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
     roles: ["authenticated"],
+  },
+  "workflow.taskType.list": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "workflow.taskType.create": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
+    roles: ["admin","manager"],
+  },
+  "workflow.template.list": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "workflow.template.getById": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "workflow.template.create": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND","BAD_REQUEST"],
+    roles: ["admin","manager"],
+  },
+  "workflow.template.update": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND","BAD_REQUEST"],
+    roles: ["admin","manager"],
+  },
+  "workflow.template.delete": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
+    roles: ["admin","manager"],
   },
 } as const satisfies {
   readonly [M in MethodName]: {

@@ -77,6 +77,30 @@ export interface CreateTabInput {
   isIncognito?: boolean;
 }
 
+export interface CreateTaskTypeInput {
+  name: string;
+  description?: string | null;
+  category?: string | null;
+  estimated_duration_minutes?: number | null;
+  requires_notes?: boolean;
+  requires_photo?: boolean;
+  is_active?: boolean;
+}
+
+export interface CreateTemplateInput {
+  name: string;
+  description?: string | null;
+  product_type?: string | null;
+  service_type: "warranty" | "paid" | "replacement";
+  enforce_sequence?: boolean;
+  is_active?: boolean;
+  /**
+   * @minItems 1
+   * @maxItems 100
+   */
+  tasks: [TemplateTaskInput, ...TemplateTaskInput[]];
+}
+
 export interface CreateUserInput {
   email: string;
   password: string;
@@ -105,6 +129,20 @@ export interface DeleteAccountInput {
   confirmDeletion: boolean;
 }
 
+export interface DeleteTemplateInput {
+  template_id: string;
+  soft_delete?: boolean;
+}
+
+export interface DeleteTemplateResult {
+  success: boolean;
+  soft_deleted: boolean;
+}
+
+export interface GetTemplateInput {
+  template_id: string;
+}
+
 export interface ListAccountsInput {
   sortBy?: "name" | "createdAt" | "lastAccessedAt";
   order?: "asc" | "desc";
@@ -121,6 +159,12 @@ export interface ListProxiesInput {
 
 export interface ListTabsInput {
   accountId: string;
+}
+
+export interface ListTemplatesInput {
+  product_type?: string | null;
+  service_type?: ("warranty" | "paid" | "replacement") | null;
+  is_active?: boolean | null;
 }
 
 export interface LoginInput {
@@ -177,6 +221,16 @@ export interface RefreshInput {
   refreshToken: string;
 }
 
+/**
+ * A task of update's new version: the contract requires is_required there.
+ */
+export interface RevisedTemplateTaskInput {
+  task_type_id: string;
+  sequence_order: number;
+  is_required: boolean;
+  custom_instructions?: string | null;
+}
+
 export interface SetUserRoleInput {
   user_id: string;
   role: "admin" | "manager" | "technician" | "reception";
@@ -211,6 +265,54 @@ export interface SwitchResult {
 
 export interface TabIdInput {
   tabId: string;
+}
+
+export interface TaskType {
+  id: string;
+  name: string;
+  description: string | null;
+  category: string | null;
+  estimated_duration_minutes: number | null;
+  requires_notes: boolean;
+  requires_photo: boolean;
+  is_active: boolean;
+  created_at: string;
+}
+
+export interface Template {
+  id: string;
+  name: string;
+  description: string | null;
+  product_type: string | null;
+  service_type: "warranty" | "paid" | "replacement";
+  enforce_sequence: boolean;
+  is_active: boolean;
+  version: number;
+  previous_version_id: string | null;
+  created_at: string;
+  product: TemplateProduct | null;
+  tasks: TemplateTask[];
+}
+
+export interface TemplateProduct {
+  id: string;
+  name: string;
+  sku: string;
+}
+
+export interface TemplateTask {
+  id: string;
+  sequence_order: number;
+  is_required: boolean;
+  custom_instructions: string | null;
+  task_type: TaskType;
+}
+
+export interface TemplateTaskInput {
+  task_type_id: string;
+  sequence_order: number;
+  is_required?: boolean;
+  custom_instructions?: string | null;
 }
 
 export interface TestResult {
@@ -260,6 +362,24 @@ export interface UpdateTabInput {
   scrollPositionX?: number;
   scrollPositionY?: number;
   zoomLevel?: number;
+}
+
+/**
+ * The whole new version: a field left out (description, product_type) is empty
+ * in it, as the contract's update carries the complete template.
+ */
+export interface UpdateTemplateInput {
+  template_id: string;
+  name: string;
+  description?: string | null;
+  product_type?: string | null;
+  service_type: "warranty" | "paid" | "replacement";
+  enforce_sequence: boolean;
+  /**
+   * @minItems 1
+   * @maxItems 100
+   */
+  tasks: [RevisedTemplateTaskInput, ...RevisedTemplateTaskInput[]];
 }
 
 export interface UserSummary {
@@ -631,3 +751,93 @@ export interface TabCloseParams {
 }
 
 export type TabCloseResult = SuccessResult;
+
+/**
+ * Params of: The active task types
+ */
+export interface WorkflowTaskTypeListParams {}
+
+export type WorkflowTaskTypeListResult = TaskType[];
+
+/**
+ * Params of: Create a task type
+ */
+export interface WorkflowTaskTypeCreateParams {
+  name: string;
+  description?: string | null;
+  category?: string | null;
+  estimated_duration_minutes?: number | null;
+  requires_notes?: boolean;
+  requires_photo?: boolean;
+  is_active?: boolean;
+}
+
+export type WorkflowTaskTypeCreateResult = TaskType;
+
+/**
+ * Params of: Templates, with their products and tasks
+ */
+export interface WorkflowTemplateListParams {
+  product_type?: string | null;
+  service_type?: ("warranty" | "paid" | "replacement") | null;
+  is_active?: boolean | null;
+}
+
+export type WorkflowTemplateListResult = Template[];
+
+/**
+ * Params of: One template version, with its tasks in sequence order
+ */
+export interface WorkflowTemplateGetByIdParams {
+  template_id: string;
+}
+
+export type WorkflowTemplateGetByIdResult = Template;
+
+/**
+ * Params of: Create a template (its version 1)
+ */
+export interface WorkflowTemplateCreateParams {
+  name: string;
+  description?: string | null;
+  product_type?: string | null;
+  service_type: "warranty" | "paid" | "replacement";
+  enforce_sequence?: boolean;
+  is_active?: boolean;
+  /**
+   * @minItems 1
+   * @maxItems 100
+   */
+  tasks: [TemplateTaskInput, ...TemplateTaskInput[]];
+}
+
+export type WorkflowTemplateCreateResult = Template;
+
+/**
+ * Params of: Update a template: make its next version
+ */
+export interface WorkflowTemplateUpdateParams {
+  template_id: string;
+  name: string;
+  description?: string | null;
+  product_type?: string | null;
+  service_type: "warranty" | "paid" | "replacement";
+  enforce_sequence: boolean;
+  /**
+   * @minItems 1
+   * @maxItems 100
+   */
+  tasks: [RevisedTemplateTaskInput, ...RevisedTemplateTaskInput[]];
+}
+
+export type WorkflowTemplateUpdateResult = Template;
+
+/**
+ * Params of: Deactivate a template version, or delete it
+ */
+export interface WorkflowTemplateDeleteParams {
+  template_id: string;
+  soft_delete?: boolean;
+}
+
+export type WorkflowTemplateDeleteResult = DeleteTemplateResult;

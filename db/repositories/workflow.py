@@ -1,0 +1,314 @@
+"""Task types and versioned task templates: the stores the workflow services use.
+
+Reads a template with its product and its tasks (each with its task type) in two
+compiled queries, whatever the number of templates: the templates joined to their
+product, then the tasks of the same templates joined to their task types, which the
+repository hands back grouped under each template (never a query per template).
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from typing import Any, Final, NamedTuple, Protocol
+
+from sqlalchemy import bindparam, column, delete, exists, literal, or_, table
+from sqlmodel import col, select
+
+from db.compiled_query import CompiledQuery
+from db.records import columns_of, table_of
+from db.repositories.base import SqlRepository, Store, storable
+from db.tables.catalog import ProductModelRow
+from db.tables.workflow import TaskTemplateRow, TaskTypeRow, TemplateTaskRow
+
+
+class TaskTypeRecord(NamedTuple):
+    """A task type as answered: every column but its name key and last change."""
+
+    id: str
+    name: str
+    description: str | None
+    category: str | None
+    estimated_duration_minutes: int | None
+    requires_notes: bool
+    requires_photo: bool
+    is_active: bool
+    created_at: datetime
+
+
+class TemplateRecord(NamedTuple):
+    """A template version as answered (without its tasks and product)."""
+
+    id: str
+    name: str
+    description: str | None
+    product_type: str | None
+    service_type: str
+    enforce_sequence: bool
+    is_active: bool
+    version: int
+    previous_version_id: str | None
+    created_at: datetime
+
+
+class TemplateProductRecord(NamedTuple):
+    """The product model a template is for, as the template names it."""
+
+    id: str
+    name: str
+    sku: str
+
+
+class TemplateTaskRecord(NamedTuple):
+    id: str
+    template_id: str
+    task_type_id: str
+    sequence_order: int
+    is_required: bool
+    custom_instructions: str | None
+
+
+@dataclass(frozen=True)
+class TemplateStep:
+    """One task of a template, with its task type."""
+
+    task: TemplateTaskRecord
+    task_type: TaskTypeRecord
+
+
+@dataclass(frozen=True)
+class TemplateTree:
+    """A template version with its product (if any) and its tasks in sequence order."""
+
+    template: TemplateRecord
+    product: TemplateProductRecord | None
+    steps: list[TemplateStep]
+
+
+@dataclass(frozen=True)
+class TemplateFilter:
+    """Which templates a listing keeps; None keeps every value."""
+
+    product_type: str | None = None
+    service_type: str | None = None
+    is_active: bool | None = None
+
+    def given(self) -> dict[str, Any]:
+        return {name: value for name, value in vars(self).items() if value is not None}
+
+
+@dataclass(frozen=True)
+class TemplateReference:
+    """A table whose rows use template versions: ``column`` holds a template id, and
+    ``status_column`` (if any) the referrer's status, to tell the ones still in work."""
+
+    table: str
+    column: str
+    status_column: str | None = None
+
+
+# Every table that refers to task templates. Empty until the service tickets exist:
+# their table adds its line here, TemplateReference("service_tickets", "template_id",
+# "status"), and deleting a template then sees the tickets that use it.
+TEMPLATE_REFERENCES: Final[tuple[TemplateReference, ...]] = ()
+# A referrer in one of these statuses is still being worked on.
+IN_WORK_STATUSES: Final = ("pending", "in_progress")
+
+
+@dataclass(frozen=True)
+class TemplateUsage:
+    ever_used: bool
+    in_work: bool
+
+
+class TaskTypeStore(Store[TaskTypeRow], Protocol):
+    def list_active(self) -> list[TaskTypeRecord]: ...
+    def get_by_name_key(self, name_key: str) -> TaskTypeRow | None: ...
+    def active_ids(self, task_type_ids: Iterable[str]) -> set[str]: ...
+
+
+class TemplateStore(Store[TaskTemplateRow], Protocol):
+    def lock(self, template_id: str) -> TaskTemplateRow | None: ...
+    def add_task(self, task: TemplateTaskRow) -> None: ...
+    def flush(self) -> None: ...
+    def listing(self, kept: TemplateFilter) -> list[TemplateTree]: ...
+    def tree(self, template_id: str) -> TemplateTree | None: ...
+    def get_active_by_name_key(self, name_key: str) -> TaskTemplateRow | None: ...
+    def product_exists(self, product_id: str) -> bool: ...
+    def has_successor(self, template_id: str) -> bool: ...
+    def usage(self, template_id: str) -> TemplateUsage: ...
+    def delete(self, template: TaskTemplateRow) -> None: ...
+
+
+_task_types = table_of(TaskTypeRow)
+_templates = table_of(TaskTemplateRow)
+_tasks = table_of(TemplateTaskRow)
+_products = table_of(ProductModelRow)
+
+_ACTIVE_TASK_TYPES = CompiledQuery(
+    select(*columns_of(TaskTypeRecord._fields, _task_types))
+    .where(_task_types.c.is_active == bindparam("is_active"))
+    .order_by(_task_types.c.name_key, _task_types.c.id)
+)
+_TEMPLATE_FIELDS = len(TemplateRecord._fields)
+_TASK_FIELDS = len(TemplateTaskRecord._fields)
+# What a listing (or one template by id) may filter on: the templates' own columns.
+_FILTERABLE = ("id", "product_type", "service_type", "is_active")
+
+
+class TaskTypeRepository(SqlRepository[TaskTypeRow]):
+    row_type = TaskTypeRow
+
+    def list_active(self) -> list[TaskTypeRecord]:
+        rows = _ACTIVE_TASK_TYPES.all(self._link, is_active=True)
+        return [TaskTypeRecord._make(row) for row in rows]
+
+    def get_by_name_key(self, name_key: str) -> TaskTypeRow | None:
+        statement = select(TaskTypeRow).where(col(TaskTypeRow.name_key) == name_key)
+        return self._session.exec(statement).first()
+
+    def active_ids(self, task_type_ids: Iterable[str]) -> set[str]:
+        """Those of ``task_type_ids`` that name an active task type."""
+        wanted = {task_type_id for task_type_id in task_type_ids if storable(task_type_id)}
+        if not wanted:
+            return set()
+        statement = select(TaskTypeRow.id).where(
+            col(TaskTypeRow.id).in_(wanted), col(TaskTypeRow.is_active)
+        )
+        return set(self._session.exec(statement))
+
+
+class TemplateRepository(SqlRepository[TaskTemplateRow]):
+    row_type = TaskTemplateRow
+
+    def add_task(self, task: TemplateTaskRow) -> None:
+        self._session.add(task)
+
+    def flush(self) -> None:
+        """Write what is pending now: the ORM orders no inserts by foreign key here, and
+        a deactivated version must leave its name before its successor takes it."""
+        self._session.flush()
+
+    def listing(self, kept: TemplateFilter) -> list[TemplateTree]:
+        return self._trees(kept.given())
+
+    def tree(self, template_id: str) -> TemplateTree | None:
+        if not storable(template_id):
+            return None
+        found = self._trees({"id": template_id})
+        return found[0] if found else None
+
+    def get_active_by_name_key(self, name_key: str) -> TaskTemplateRow | None:
+        statement = select(TaskTemplateRow).where(
+            col(TaskTemplateRow.name_key) == name_key, col(TaskTemplateRow.is_active)
+        )
+        return self._session.exec(statement).first()
+
+    def product_exists(self, product_id: str) -> bool:
+        if not storable(product_id):
+            return False
+        statement = select(ProductModelRow.id).where(col(ProductModelRow.id) == product_id)
+        return self._session.exec(statement).first() is not None
+
+    def has_successor(self, template_id: str) -> bool:
+        """Whether a later version was made from this one."""
+        statement = select(TaskTemplateRow.id).where(
+            col(TaskTemplateRow.previous_version_id) == template_id
+        )
+        return self._session.exec(statement.limit(1)).first() is not None
+
+    def usage(
+        self,
+        template_id: str,
+        references: tuple[TemplateReference, ...] = TEMPLATE_REFERENCES,
+    ) -> TemplateUsage:
+        """Whether any referrer ever used the template version, and whether one that is
+        still in work does: one statement over every referring table."""
+        if not references:
+            return TemplateUsage(ever_used=False, in_work=False)
+        row = self._session.connection().execute(usage_statement(references, template_id)).one()
+        return TemplateUsage(ever_used=bool(row[0]), in_work=bool(row[1]))
+
+    def delete(self, template: TaskTemplateRow) -> None:
+        """Delete the version with its tasks (children first, explicitly: the result
+        must not depend on the database enforcing ON DELETE CASCADE)."""
+        self._session.exec(
+            delete(TemplateTaskRow).where(col(TemplateTaskRow.template_id) == template.id)
+        )
+        self._session.delete(template)
+
+    def _trees(self, filters: dict[str, Any]) -> list[TemplateTree]:
+        names = frozenset(filters)
+        templates = _template_query(names).all(self._link, **filters)
+        if not templates:
+            return []
+        steps: dict[str, list[TemplateStep]] = {}
+        for row in _steps_query(names).all(self._link, **filters):
+            task = TemplateTaskRecord._make(row[:_TASK_FIELDS])
+            step = TemplateStep(task, TaskTypeRecord._make(row[_TASK_FIELDS:]))
+            steps.setdefault(task.template_id, []).append(step)
+        return [_tree_of(row, steps) for row in templates]
+
+
+def _tree_of(row: tuple[Any, ...], steps: dict[str, list[TemplateStep]]) -> TemplateTree:
+    template = TemplateRecord._make(row[:_TEMPLATE_FIELDS])
+    product = row[_TEMPLATE_FIELDS:]
+    return TemplateTree(
+        template=template,
+        product=TemplateProductRecord._make(product) if product[0] is not None else None,
+        steps=steps.get(template.id, []),
+    )
+
+
+def _filtered(statement: Any, names: frozenset[str]) -> Any:
+    for name in _FILTERABLE:
+        if name in names:
+            statement = statement.where(_templates.c[name] == bindparam(name))
+    return statement
+
+
+@cache
+def _template_query(names: frozenset[str]) -> CompiledQuery:
+    """The templates kept by the filters ``names``, each with its product: by name
+    (ignoring case), the newest version first, then by id."""
+    statement = select(
+        *columns_of(TemplateRecord._fields, _templates),
+        *columns_of(TemplateProductRecord._fields, _products),
+    ).join_from(_templates, _products, _templates.c.product_type == _products.c.id, isouter=True)
+    statement = _filtered(statement, names).order_by(
+        _templates.c.name_key, _templates.c.version.desc(), _templates.c.id
+    )
+    return CompiledQuery(statement)
+
+
+@cache
+def _steps_query(names: frozenset[str]) -> CompiledQuery:
+    """The tasks of the same templates as ``_template_query(names)``, with their task
+    types, in sequence order."""
+    statement = (
+        select(
+            *columns_of(TemplateTaskRecord._fields, _tasks),
+            *columns_of(TaskTypeRecord._fields, _task_types),
+        )
+        .join_from(_tasks, _templates, _tasks.c.template_id == _templates.c.id)
+        .join(_task_types, _tasks.c.task_type_id == _task_types.c.id)
+    )
+    statement = _filtered(statement, names).order_by(_tasks.c.template_id, _tasks.c.sequence_order)
+    return CompiledQuery(statement)
+
+
+def usage_statement(references: tuple[TemplateReference, ...], template_id: str) -> Any:
+    """SELECT (some referrer uses it), (some referrer still in work uses it): one row."""
+    ever: list[Any] = []
+    in_work: list[Any] = []
+    for reference in references:
+        names = [reference.column]
+        if reference.status_column is not None:
+            names.append(reference.status_column)
+        referrer = table(reference.table, *(column(name) for name in names))
+        uses = referrer.c[reference.column] == template_id
+        ever.append(exists().select_from(referrer).where(uses))
+        if reference.status_column is not None:
+            working = referrer.c[reference.status_column].in_(IN_WORK_STATUSES)
+            in_work.append(exists().select_from(referrer).where(uses, working))
+    return select(or_(literal(False), *ever), or_(literal(False), *in_work))

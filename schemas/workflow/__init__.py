@@ -1,0 +1,1 @@
+"""``workflow.*``: task types and templates (the service-center contract's snake_case)."""

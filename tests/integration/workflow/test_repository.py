@@ -1,0 +1,178 @@
+"""The workflow repositories on the test's database (SQLite, or PostgreSQL when
+DATABASE_URL names one): templates read in two queries whatever their number, the
+name unique among active templates only, and the usage check over referring tables."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, event, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import sessionmaker
+from sqlmodel import Session
+
+from db.compiled_query import CompiledQuery
+from db.repositories.workflow import TemplateFilter, TemplateReference, TemplateUsage
+from db.tables.workflow import TaskTemplateRow, TaskTypeRow, TemplateTaskRow
+from tests.factories.auth import DEFAULT_TIME as NOW
+from tests.factories.workflow import make_product_model
+from tests.integration.conftest import UowFactory
+from tests.integration.rows import save
+
+
+def task_type(name: str) -> TaskTypeRow:
+    return TaskTypeRow(name=name, name_key=name.casefold(), created_at=NOW, updated_at=NOW)
+
+
+def template(name: str, *, is_active: bool = True, **fields: Any) -> TaskTemplateRow:
+    return TaskTemplateRow(
+        name=name,
+        name_key=name.casefold(),
+        service_type="warranty",
+        is_active=is_active,
+        created_at=NOW,
+        updated_at=NOW,
+        **fields,
+    )
+
+
+def tasks_of(row: TaskTemplateRow, *types: TaskTypeRow) -> list[TemplateTaskRow]:
+    # Stored in reverse sequence order: the read must sort them.
+    return [
+        TemplateTaskRow(template_id=row.id, task_type_id=kind.id, sequence_order=order)
+        for order, kind in reversed(list(enumerate(types, start=1)))
+    ]
+
+
+@pytest.fixture
+def queries(monkeypatch: pytest.MonkeyPatch, migrated_engine: Engine) -> Iterator[list[str]]:
+    """Every statement run from here on: compiled queries and the engine's own."""
+    seen: list[str] = []
+    run = CompiledQuery._run
+
+    def counted(self: CompiledQuery, link: Any, params: Any) -> Any:
+        seen.append("compiled")
+        return run(self, link, params)
+
+    def on_execute(*args: Any) -> None:
+        seen.append("engine")
+
+    monkeypatch.setattr(CompiledQuery, "_run", counted)
+    event.listen(migrated_engine, "before_cursor_execute", on_execute)
+    yield seen
+    event.remove(migrated_engine, "before_cursor_execute", on_execute)
+
+
+@pytest.mark.parametrize("count", [1, 7])
+def test_templates_are_read_in_two_queries_whatever_their_number(
+    sessions: sessionmaker[Session], make_uow: UowFactory, queries: list[str], count: int
+) -> None:
+    with sessions() as session:
+        product_id = make_product_model(session).id
+    kinds = [task_type("Diagnosis"), task_type("Repair")]
+    rows = [template(f"T{n}", product_type=product_id if n % 2 else None) for n in range(count)]
+    save(sessions, *kinds, *rows, *[task for row in rows for task in tasks_of(row, *kinds)])
+    queries.clear()
+
+    with make_uow(read_only=True) as uow:
+        trees = uow.templates.listing(TemplateFilter())
+
+    assert queries == ["compiled", "compiled"]
+    assert [tree.template.name for tree in trees] == [f"T{n}" for n in range(count)]
+    for n, tree in enumerate(trees):
+        assert (tree.product is not None) == bool(n % 2)
+        assert [(s.task.sequence_order, s.task_type.name) for s in tree.steps] == [
+            (1, "Diagnosis"),
+            (2, "Repair"),
+        ]
+
+
+def test_filters_keep_the_tasks_of_the_kept_templates(
+    sessions: sessionmaker[Session], make_uow: UowFactory
+) -> None:
+    kind = task_type("Diagnosis")
+    kept, dropped = template("Kept"), template("Dropped", is_active=False)
+    save(sessions, kind, kept, dropped, *tasks_of(kept, kind), *tasks_of(dropped, kind))
+
+    with make_uow(read_only=True) as uow:
+        trees = uow.templates.listing(TemplateFilter(is_active=True, service_type="warranty"))
+        none = uow.templates.listing(TemplateFilter(service_type="paid"))
+        one = uow.templates.tree(dropped.id)
+
+    assert [(tree.template.id, len(tree.steps)) for tree in trees] == [(kept.id, 1)]
+    assert none == []
+    assert one is not None
+    assert (one.template.id, one.template.is_active, len(one.steps)) == (dropped.id, False, 1)
+
+
+def test_a_name_is_unique_among_the_active_templates_only(
+    sessions: sessionmaker[Session],
+) -> None:
+    save(sessions, template("Phone Repair"), template("PHONE REPAIR", is_active=False))
+    save(sessions, template("phone repair", is_active=False))
+
+    with pytest.raises(IntegrityError):
+        save(sessions, template("Phone repair"))
+
+
+def test_a_task_types_name_is_unique_ignoring_case(sessions: sessionmaker[Session]) -> None:
+    save(sessions, task_type("Diagnosis"))
+
+    with pytest.raises(IntegrityError):
+        save(sessions, task_type("DIAGNOSIS"))
+
+
+TICKETS = TemplateReference("scratch_tickets", "template_id", "status")
+PARTS_LISTS = TemplateReference("scratch_lists", "template_ref")
+
+
+@pytest.fixture
+def referrers(migrated_engine: Engine) -> Engine:
+    """Two tables that refer to templates, as the tickets' table will."""
+    with migrated_engine.begin() as connection:
+        connection.execute(
+            text("CREATE TABLE scratch_tickets (template_id VARCHAR(36), status VARCHAR(20))")
+        )
+        connection.execute(text("CREATE TABLE scratch_lists (template_ref VARCHAR(36))"))
+    return migrated_engine
+
+
+@pytest.mark.parametrize(
+    ("tickets", "lists", "usage"),
+    [
+        ([], [], TemplateUsage(ever_used=False, in_work=False)),
+        ([("other", "pending")], [], TemplateUsage(ever_used=False, in_work=False)),
+        ([("it", "completed")], [], TemplateUsage(ever_used=True, in_work=False)),
+        ([("it", "completed"), ("it", "in_progress")], [], TemplateUsage(True, True)),
+        ([("it", "pending")], [], TemplateUsage(ever_used=True, in_work=True)),
+        ([("other", "pending")], ["it"], TemplateUsage(ever_used=True, in_work=False)),
+    ],
+)
+def test_usage_looks_at_every_referring_table_in_one_statement(
+    referrers: Engine,
+    make_uow: UowFactory,
+    queries: list[str],
+    tickets: list[tuple[str, str]],
+    lists: list[str],
+    usage: TemplateUsage,
+) -> None:
+    with referrers.begin() as connection:
+        for template_id, status in tickets:
+            connection.execute(
+                text("INSERT INTO scratch_tickets VALUES (:id, :status)"),
+                {"id": template_id, "status": status},
+            )
+        for template_id in lists:
+            connection.execute(text("INSERT INTO scratch_lists VALUES (:id)"), {"id": template_id})
+    with make_uow() as uow:
+        queries.clear()
+        found = uow.templates.usage("it", (TICKETS, PARTS_LISTS))
+        statements = len(queries)
+        unused = uow.templates.usage("it")
+
+    assert found == usage
+    assert statements == 1
+    # No table refers to templates yet: nothing to ask.
+    assert unused == TemplateUsage(ever_used=False, in_work=False)
