@@ -32,6 +32,7 @@ from db.repositories.auth import (
     UserStore,
 )
 from db.repositories.base import flushed_driver_connection
+from db.repositories.customers import CustomerRepository, CustomerStore
 from db.repositories.proxy import ProxyConfigRepository, ProxyConfigStore
 from db.repositories.tab import BrowserTabRepository, BrowserTabStore
 from db.tables.audit import AuditLogRow
@@ -68,6 +69,9 @@ class UnitOfWork(Protocol):
 
     @property
     def tabs(self) -> BrowserTabStore: ...
+
+    @property
+    def customers(self) -> CustomerStore: ...
 
     def __enter__(self) -> Self: ...
 
@@ -148,6 +152,7 @@ class SqlUnitOfWork:
     accounts = repository(BrowserAccountRepository)
     browser_sessions = repository(BrowserSessionRepository)
     tabs = repository(BrowserTabRepository)
+    customers = repository(CustomerRepository)
 
     def __init__(
         self,

@@ -33,3 +33,5 @@ PRODUCT_TYPE_MAX_LENGTH: Final = 64
 LONG_TEXT_MAX_LENGTH: Final = 2000  # descriptions, instructions, addresses
 REASON_MAX_LENGTH: Final = 500
 WAREHOUSE_CODE_MAX_LENGTH: Final = 20
+# A phone number as typed (digits, spaces, + - ( )); the same width for its digits-only key.
+PHONE_MAX_LENGTH: Final = 32

@@ -8,26 +8,44 @@ refuses a value longer than its column; SQLite would silently keep it).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pytest
+from sqlalchemy import Table
 from sqlmodel import SQLModel
 
-import db.tables  # noqa: F401  (registers every table on the metadata)
+import db.tables  # registers every table on the metadata
+from db.records import table_of
 from routers import app_router
 
 
-def _column_widths() -> dict[str, int]:
-    """The narrowest width of each column name across the tables (ids excluded)."""
+def _column_widths(tables: Iterable[Table]) -> dict[str, int]:
+    """The narrowest width of each column name across ``tables`` (ids excluded)."""
     widths: dict[str, int] = {}
-    for table in SQLModel.metadata.tables.values():
+    for table in tables:
         for column in table.columns:
             # String columns, SQLModel's AutoString included, carry their width here.
             length = getattr(column.type, "length", None)
             if isinstance(length, int) and not column.name.endswith("id"):
                 widths[column.name] = min(length, widths.get(column.name, length))
     return widths
+
+
+def _tables_of(namespace: str) -> list[Table]:
+    """The tables a namespace stores its fields in: those of ``db/tables/<namespace>.py``
+    where there is one (a customer's name is not held to a brand's width), else all."""
+    module = getattr(db.tables, namespace, None)
+    if module is None:
+        return list(SQLModel.metadata.tables.values())
+    return [
+        table_of(value)
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and issubclass(value, SQLModel)
+        and value.__module__ == module.__name__
+        and hasattr(value, "__table__")
+    ]
 
 
 def _string_limits(schema: dict[str, Any]) -> Iterator[tuple[str, int]]:
@@ -40,9 +58,9 @@ def _string_limits(schema: dict[str, Any]) -> Iterator[tuple[str, int]]:
 
 
 def _stored_fields() -> list[tuple[str, str, int, int]]:
-    widths = _column_widths()
     found = []
     for procedure in app_router:
+        widths = _column_widths(_tables_of(procedure.namespace))
         schema = procedure.input_model.model_json_schema(by_alias=False)
         for name, limit in _string_limits(schema):
             if name in widths:

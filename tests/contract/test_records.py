@@ -23,6 +23,7 @@ import db.tables  # registers every table on the metadata
 from db.records import columns_of, record_of
 from db.repositories.account import AccountRecord
 from db.repositories.auth import SessionRecord, UserRecord
+from db.repositories.customers import CustomerRecord
 from db.tables.account import BrowserAccountRow
 from db.tables.auth import AuthSessionRow
 from services.passwords import PasswordHasher
@@ -45,6 +46,8 @@ RECORDS: dict[type[tuple[Any, ...]], Kept] = {
         "auth_sessions", frozenset({"refresh_token_hash", "created_at", "rotated_at", "user_agent"})
     ),
     AccountRecord: Kept("browser_accounts", frozenset()),
+    # The phone's digits only find a customer; answers show the phone as typed.
+    CustomerRecord: Kept("customers", frozenset({"phone_key"})),
 }
 
 
