@@ -111,9 +111,9 @@ def update_customer(
         email = changes.email if isinstance(changes.email, str) else None
         new_key = phone_key(phone) if phone is not None else None
         _refuse_taken(uow, phone_key=new_key, email=email, except_id=customer.id)
-        apply_changes(customer, changes, except_for={"phone"})
-        if phone is not None and new_key is not None:
-            customer.phone, customer.phone_key = phone, new_key
+        apply_changes(customer, changes)
+        if new_key is not None:
+            customer.phone_key = new_key
         customer.updated_at = clock()
         uow.commit()
         return customer

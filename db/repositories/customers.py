@@ -121,13 +121,24 @@ class CustomerRepository(SqlRepository[CustomerRow]):
         return row is not None and bool(row[0])
 
 
+# What a phone may be typed with (the schemas' phone rule): a search made only of
+# these, with a digit, is a phone number, looked for by its digits too.
+PHONE_SPELLING: Final = frozenset("0123456789 +-()")
+
+
+def search_digits(search: str) -> str | None:
+    """The digits to find in phones' keys, when the search is a phone number (or part
+    of one: "555 0102" finds "+1 (555) 010-2030"); None for any other search."""
+    digits = "".join(character for character in search if "0" <= character <= "9")
+    return digits if digits and set(search) <= PHONE_SPELLING else None
+
+
 def _search_params(search: str | None) -> dict[str, Any]:
     if search is None:
         return {}
-    # The search's digits also find a phone typed with spaces or dashes ("555 0102"
-    # finds "+1 (555) 010-2030"). A search without digits matches no key: its pattern
-    # then is the text itself, which holds a character no key has.
-    digits = "".join(character for character in search if "0" <= character <= "9")
+    digits = search_digits(search)
+    # Without digits to find, the pattern is the search itself: it holds a character
+    # that is not a digit, which no key has, so the keys match nothing.
     return {"pattern": like_pattern(search), "digits_pattern": like_pattern(digits or search)}
 
 

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from db.records import record_of
-from db.repositories.customers import CustomerRecord, NewCustomerCounts
+from db.repositories.customers import CustomerRecord, NewCustomerCounts, search_digits
 from db.tables.customers import CustomerRow
 from tests.fakes.base import InMemoryRepository
 
@@ -21,16 +21,14 @@ class FakeCustomerRepository(InMemoryRepository[CustomerRow]):
         if search is None:
             return self._ordered()
         text = search.lower()
-        digits = "".join(
-            character for character in search if character.isascii() and character.isdigit()
-        )
+        digits = search_digits(search)
         return [
             row
             for row in self._ordered()
             if text in row.name.lower()
             or text in row.phone.lower()
             or (row.email is not None and text in row.email)
-            or (digits != "" and digits in row.phone_key)
+            or (digits is not None and digits in row.phone_key)
         ]
 
     def list_all(self) -> list[CustomerRecord]:
