@@ -101,10 +101,9 @@ def test_the_array_is_ordered_by_name(client: httpx.Client, make_user: MakeUser)
 
     listed = result_of(call(client, user, "customers.getCustomers", {}))
 
+    # Only these: how other names sort is the database's collation (punctuation, case).
     mine = [customer["name"] for customer in listed if customer["id"] in ids]
     assert mine == ["Mo A", "Mo B", "Mo C"]
-    names = [customer["name"] for customer in listed]
-    assert names == sorted(names)
 
 
 def test_any_paging_field_asks_for_a_page(client: httpx.Client, make_user: MakeUser) -> None:
