@@ -7,11 +7,18 @@ from functools import cache
 from typing import Any, Final, NamedTuple, Protocol
 
 from sqlalchemy import and_, bindparam, column, func, or_, table
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from db.compiled_query import CompiledQuery
 from db.records import columns_of, table_of
-from db.repositories.base import LIKE_ESCAPE, SqlRepository, Store, like_pattern, storable
+from db.repositories.base import (
+    LIKE_ESCAPE,
+    SqlRepository,
+    Store,
+    TransactionLink,
+    like_pattern,
+    storable,
+)
 from db.tables.customers import CustomerRow
 
 # Every (table, column) that refers to a customer by id, checked in one statement
@@ -52,7 +59,6 @@ _customers = table_of(CustomerRow)
 
 
 class CustomerStore(Store[CustomerRow], Protocol):
-    def lock(self, row_id: str) -> CustomerRow | None: ...
     def delete(self, row: CustomerRow) -> None: ...
     def list_all(self) -> list[CustomerRecord]: ...
     def list_page(self, *, search: str | None, offset: int, limit: int) -> list[CustomerRecord]: ...
@@ -68,7 +74,9 @@ class CustomerStore(Store[CustomerRow], Protocol):
 class CustomerRepository(SqlRepository[CustomerRow]):
     row_type = CustomerRow
 
-    def __init__(self, link: Any, references: tuple[tuple[str, str], ...] | None = None) -> None:
+    def __init__(
+        self, link: TransactionLink | Session, references: tuple[tuple[str, str], ...] | None = None
+    ) -> None:
         super().__init__(link)
         # Tests name references of their own; the app uses CUSTOMER_REFERENCES.
         self._references = CUSTOMER_REFERENCES if references is None else references
