@@ -32,6 +32,7 @@ from db.repositories.auth import (
     UserStore,
 )
 from db.repositories.base import flushed_driver_connection
+from db.repositories.customers import CustomerRepository, CustomerStore
 from db.repositories.proxy import ProxyConfigRepository, ProxyConfigStore
 from db.repositories.tab import BrowserTabRepository, BrowserTabStore
 from db.repositories.workflow import (
@@ -80,6 +81,9 @@ class UnitOfWork(Protocol):
 
     @property
     def templates(self) -> TemplateStore: ...
+
+    @property
+    def customers(self) -> CustomerStore: ...
 
     def __enter__(self) -> Self: ...
 
@@ -162,6 +166,7 @@ class SqlUnitOfWork:
     tabs = repository(BrowserTabRepository)
     task_types = repository(TaskTypeRepository)
     templates = repository(TemplateRepository)
+    customers = repository(CustomerRepository)
 
     def __init__(
         self,

@@ -19,6 +19,7 @@ from middleware.rate_limit_store import LeasingRateLimitStore
 from rpc import RateLimit
 from services.caller import Caller
 from services.clock import Clock
+from services.customer_tokens import CustomerLinkTokens
 from services.passwords import PasswordHasher
 from services.proxy_probe import ProbeSettings
 from services.sealing import SecretSealer
@@ -55,6 +56,8 @@ class AppServices:
     sealer: SecretSealer
     # How proxy.test connects: timeout, CONNECT target, private addresses allowed.
     proxy_probe: ProbeSettings
+    # Makes and checks the tokens of customers' unsubscribe links.
+    customer_links: CustomerLinkTokens
 
 
 @dataclass(slots=True)

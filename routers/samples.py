@@ -16,3 +16,5 @@ ACCOUNT_ID = "3d9a6b2e-71c4-4f0a-9e35-8b1d2c4f6a70"
 PROXY_ID = "a4f2e8c1-5b3d-4c7e-9f10-2d6b8a0c4e19"
 TAB_ID = "c81f4e2a-9d6b-4a3c-8e57-1f0b2d3c4a5e"
 SESSION_ID = "e5b7c9d1-2f4a-4b6c-8d0e-1a3c5e7f9b20"
+
+CUSTOMER_ID = "8b2e4c6a-0d1f-4e3a-9c5b-7a1d3e5f9b42"

@@ -35,3 +35,5 @@ REASON_MAX_LENGTH: Final = 500
 WAREHOUSE_CODE_MAX_LENGTH: Final = 20
 TASK_CATEGORY_MAX_LENGTH: Final = 100  # a task type's free category ("Quality Check")
 SERVICE_TYPE_MAX_LENGTH: Final = 16  # 'warranty' | 'paid' | 'replacement'
+# A phone number as typed (digits, spaces, + - ( )); the same width for its digits-only key.
+PHONE_MAX_LENGTH: Final = 32

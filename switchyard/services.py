@@ -20,6 +20,7 @@ from middleware.rate_limit_store import (
     RedisRateLimitStore,
 )
 from services.clock import utc_now
+from services.customer_tokens import CustomerLinkTokens
 from services.hashing_gate import HashingGate, default_slots
 from services.passwords import PasswordHasher
 from services.proxy_probe import ProbeSettings
@@ -79,6 +80,7 @@ def build_services(
             target_port=target_port,
             allow_private_addresses=settings.proxy_test_allow_private,
         ),
+        customer_links=CustomerLinkTokens(secret_key),
     )
 
 

@@ -45,12 +45,18 @@ def contains(column: Any, text: str) -> Any:
     The text is matched literally: ``%`` and ``_`` typed into a search box are
     characters to find, not wildcards, so they are escaped.
     """
+    return column.ilike(like_pattern(text), escape=LIKE_ESCAPE)
+
+
+def like_pattern(text: str) -> str:
+    """The ``LIKE`` pattern (escape ``LIKE_ESCAPE``) of ``text`` anywhere, matched literally:
+    for a compiled query, which takes the pattern as a parameter."""
     escaped = (
         text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2)
         .replace("%", LIKE_ESCAPE + "%")
         .replace("_", LIKE_ESCAPE + "_")
     )
-    return column.ilike(f"%{escaped}%", escape=LIKE_ESCAPE)
+    return f"%{escaped}%"
 
 
 class TransactionLink(DriverLink, Protocol):

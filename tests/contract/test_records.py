@@ -23,6 +23,7 @@ import db.tables  # registers every table on the metadata
 from db.records import columns_of, record_of
 from db.repositories.account import AccountRecord
 from db.repositories.auth import SessionRecord, UserRecord
+from db.repositories.customers import CustomerRecord
 from db.repositories.workflow import (
     TaskTypeRecord,
     TemplateProductRecord,
@@ -59,6 +60,8 @@ RECORDS: dict[type[tuple[Any, ...]], Kept] = {
         "product_models", frozenset({"type", "description", "brand_id", "created_at", "updated_at"})
     ),
     TemplateTaskRecord: Kept("template_tasks", frozenset()),
+    # The phone's digits only find a customer; answers show the phone as typed.
+    CustomerRecord: Kept("customers", frozenset({"phone_key"})),
 }
 
 

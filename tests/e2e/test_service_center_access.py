@@ -33,10 +33,7 @@ ACCESS: Final[dict[str, tuple[str, ...]]] = {
     **{f"catalog.product.{name}": EVERY_ROLE for name in ("list", "get")},
     **{f"catalog.product.{name}": MANAGERS for name in ("create", "update", "delete")},
     **{f"catalog.part.{name}": EVERY_ROLE for name in ("list", "get")},
-    **{
-        f"catalog.part.{name}": MANAGERS
-        for name in ("create", "update", "delete", "adjustStock")
-    },
+    **{f"catalog.part.{name}": MANAGERS for name in ("create", "update", "delete", "adjustStock")},
     **{f"catalog.warehouse.{name}": EVERY_ROLE for name in ("list",)},
     **{f"catalog.warehouse.{name}": MANAGERS for name in ("create", "update", "delete")},
     **{

@@ -12,6 +12,7 @@ from db.tables.auth import UserRow
 from tests.fakes.account import FakeBrowserAccountRepository, FakeBrowserSessionRepository
 from tests.fakes.audit import FakeAuditLogRepository
 from tests.fakes.auth import FakeAuthSessionRepository, FakeUserRepository
+from tests.fakes.customers import FakeCustomerRepository
 from tests.fakes.proxy import FakeProxyConfigRepository
 from tests.fakes.tab import FakeBrowserTabRepository
 from tests.fakes.workflow import FakeTaskTypeRepository, FakeTemplateRepository
@@ -28,6 +29,7 @@ class FakeUnitOfWork:
         self.tabs = FakeBrowserTabRepository()
         self.task_types = FakeTaskTypeRepository()
         self.templates = FakeTemplateRepository(self)
+        self.customers = FakeCustomerRepository()
         self.commits = 0
 
     @property

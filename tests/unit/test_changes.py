@@ -16,10 +16,12 @@ from db.tables.proxy import ProxyConfigRow
 from db.tables.tab import BrowserTabRow
 from routers.partial import changes_from, check_fits
 from schemas.account import UpdateAccountInput
+from schemas.customers import UpdateCustomerInput
 from schemas.proxy import UpdateProxyInput
 from schemas.tab import UpdateTabInput
 from services.account import AccountChanges
 from services.changes import UNCHANGED, Changes, Unchanged, apply_changes, given_fields
+from services.customers import CustomerChanges
 from services.proxy import ProxyChanges
 from services.tab import TabChanges
 
@@ -33,6 +35,7 @@ UPDATES: list[tuple[type[BaseModel], type[Changes[Any]], set[str]]] = [
     (UpdateAccountInput, AccountChanges, set()),
     (UpdateProxyInput, ProxyChanges, {"password"}),  # sealed into sealed_password
     (UpdateTabInput, TabChanges, set()),
+    (UpdateCustomerInput, CustomerChanges, set()),  # the phone's key follows the phone
 ]
 
 

@@ -182,6 +182,55 @@ export interface Procedures {
     result: S.TabCloseResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
   };
+  /** The customers */
+  "customers.getCustomers": {
+    kind: "query";
+    params: S.CustomersGetCustomersParams;
+    result: S.CustomersGetCustomersResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
+  /** Create a customer */
+  "customers.createCustomer": {
+    kind: "mutation";
+    params: S.CustomersCreateCustomerParams;
+    result: S.CustomersCreateCustomerResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** Change a customer */
+  "customers.updateCustomer": {
+    kind: "mutation";
+    params: S.CustomersUpdateCustomerParams;
+    result: S.CustomersUpdateCustomerResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** Delete a customer */
+  "customers.deleteCustomer": {
+    kind: "mutation";
+    params: S.CustomersDeleteCustomerParams;
+    result: S.CustomersDeleteCustomerResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** A customer's email preferences, for the unsubscribe page */
+  "customers.getByEmail": {
+    kind: "query";
+    params: S.CustomersGetByEmailParams;
+    result: S.CustomersGetByEmailResult;
+    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "CONFLICT";
+  };
+  /** Switch types of email on or off (unsubscribe) */
+  "customers.updateEmailPreferences": {
+    kind: "mutation";
+    params: S.CustomersUpdateEmailPreferencesParams;
+    result: S.CustomersUpdateEmailPreferencesResult;
+    errors: "INVALID_PARAMS" | "TOO_MANY_REQUESTS" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** New customers this month, against the month before */
+  "customers.getNewCustomers": {
+    kind: "query";
+    params: S.CustomersGetNewCustomersParams;
+    result: S.CustomersGetNewCustomersResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
   /** The active task types */
   "workflow.taskType.list": {
     kind: "query";
@@ -299,6 +348,22 @@ export interface ProcedureTree {
     update: "tab.update";
     /** Close a tab */
     close: "tab.close";
+  };
+  customers: {
+    /** The customers */
+    getCustomers: "customers.getCustomers";
+    /** Create a customer */
+    createCustomer: "customers.createCustomer";
+    /** Change a customer */
+    updateCustomer: "customers.updateCustomer";
+    /** Delete a customer */
+    deleteCustomer: "customers.deleteCustomer";
+    /** A customer's email preferences, for the unsubscribe page */
+    getByEmail: "customers.getByEmail";
+    /** Switch types of email on or off (unsubscribe) */
+    updateEmailPreferences: "customers.updateEmailPreferences";
+    /** New customers this month, against the month before */
+    getNewCustomers: "customers.getNewCustomers";
   };
   workflow: {
     taskType: {
@@ -447,6 +512,41 @@ export const procedureInfo = {
   "tab.close": {
     kind: "mutation",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "customers.getCustomers": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "customers.createCustomer": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "customers.updateCustomer": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "customers.deleteCustomer": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "customers.getByEmail": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","CONFLICT"],
+    roles: ["public"],
+  },
+  "customers.updateEmailPreferences": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","TOO_MANY_REQUESTS","CONFLICT","NOT_FOUND"],
+    roles: ["public"],
+  },
+  "customers.getNewCustomers": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
     roles: ["authenticated"],
   },
   "workflow.taskType.list": {

@@ -61,6 +61,13 @@ export interface CreateAccountInput {
   proxyConfigId?: string | null;
 }
 
+export interface CreateCustomerInput {
+  name: string;
+  phone: string;
+  email?: string | null;
+  address?: string | null;
+}
+
 export interface CreateProxyInput {
   name: string;
   type: "HTTP" | "HTTPS" | "SOCKS4" | "SOCKS5" | "V2RAY";
@@ -120,6 +127,37 @@ export interface CreatedProxy {
   type: "HTTP" | "HTTPS" | "SOCKS4" | "SOCKS5" | "V2RAY";
 }
 
+export interface Customer {
+  id: string;
+  name: string;
+  phone: string;
+  email: string | null;
+  address: string | null;
+  email_preferences: EmailPreferences;
+  created_at: string;
+  updated_at: string;
+}
+
+/**
+ * What the unsubscribe page sees: never the phone or the address.
+ */
+export interface CustomerContact {
+  id: string;
+  name: string;
+  email: string;
+  email_preferences: EmailPreferences;
+}
+
+export interface CustomerPage {
+  customers: Customer[];
+  total: number;
+}
+
+export interface CustomerResult {
+  success: boolean;
+  customer: Customer;
+}
+
 export interface DeactivateUserInput {
   user_id: string;
 }
@@ -127,6 +165,10 @@ export interface DeactivateUserInput {
 export interface DeleteAccountInput {
   accountId: string;
   confirmDeletion: boolean;
+}
+
+export interface DeleteCustomerInput {
+  id: string;
 }
 
 export interface DeleteTemplateInput {
@@ -137,6 +179,32 @@ export interface DeleteTemplateInput {
 export interface DeleteTemplateResult {
   success: boolean;
   soft_deleted: boolean;
+}
+
+/**
+ * Whether the customer wants each type of email (true unless they opted out).
+ */
+export interface EmailPreferences {
+  request_submitted: boolean;
+  request_received: boolean;
+  request_rejected: boolean;
+  ticket_created: boolean;
+  service_completed: boolean;
+  delivery_confirmed: boolean;
+}
+
+export interface GetByEmailInput {
+  email: string;
+  token: string;
+}
+
+/**
+ * No field given: every customer; any field given: one page (see the procedure).
+ */
+export interface GetCustomersInput {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
 }
 
 export interface GetTemplateInput {
@@ -177,9 +245,32 @@ export interface LogoutResult {
 }
 
 /**
+ * The contract's camelCase names: currentMonthCount, growthRate, ...
+ */
+export interface NewCustomers {
+  currentMonthCount: number;
+  previousMonthCount: number;
+  growthRate: number;
+  hasPreviousData: boolean;
+  latestUpdate: string | null;
+}
+
+/**
  * The input of a procedure that takes none: an empty object (or no params at all).
  */
 export interface NoInput {}
+
+/**
+ * The email types to switch on (true) or off (false); those left out stay.
+ */
+export interface PreferenceChanges {
+  request_submitted?: boolean;
+  request_received?: boolean;
+  request_rejected?: boolean;
+  ticket_created?: boolean;
+  service_completed?: boolean;
+  delivery_confirmed?: boolean;
+}
 
 export interface Profile {
   id: string;
@@ -243,6 +334,10 @@ export interface SetupInput {
 export interface SetupResult {
   message: string;
   action: "created" | "password_reset";
+}
+
+export interface Success {
+  success: boolean;
 }
 
 /**
@@ -336,6 +431,20 @@ export interface UpdateAccountInput {
   description?: string | null;
   isProtected?: boolean;
   proxyConfigId?: string | null;
+}
+
+export interface UpdateCustomerInput {
+  id: string;
+  name?: string;
+  phone?: string;
+  email?: string | null;
+  address?: string | null;
+}
+
+export interface UpdateEmailPreferencesInput {
+  email: string;
+  token: string;
+  preferences: PreferenceChanges;
 }
 
 export interface UpdateProfileInput {
@@ -751,6 +860,79 @@ export interface TabCloseParams {
 }
 
 export type TabCloseResult = SuccessResult;
+
+/**
+ * Params of: The customers
+ */
+export interface CustomersGetCustomersParams {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
+}
+
+export type CustomersGetCustomersResult = Customer[] | CustomerPage;
+
+/**
+ * Params of: Create a customer
+ */
+export interface CustomersCreateCustomerParams {
+  name: string;
+  phone: string;
+  email?: string | null;
+  address?: string | null;
+}
+
+export type CustomersCreateCustomerResult = CustomerResult;
+
+/**
+ * Params of: Change a customer
+ */
+export interface CustomersUpdateCustomerParams {
+  id: string;
+  name?: string;
+  phone?: string;
+  email?: string | null;
+  address?: string | null;
+}
+
+export type CustomersUpdateCustomerResult = CustomerResult;
+
+/**
+ * Params of: Delete a customer
+ */
+export interface CustomersDeleteCustomerParams {
+  id: string;
+}
+
+export type CustomersDeleteCustomerResult = Success;
+
+/**
+ * Params of: A customer's email preferences, for the unsubscribe page
+ */
+export interface CustomersGetByEmailParams {
+  email: string;
+  token: string;
+}
+
+export type CustomersGetByEmailResult = CustomerContact | null;
+
+/**
+ * Params of: Switch types of email on or off (unsubscribe)
+ */
+export interface CustomersUpdateEmailPreferencesParams {
+  email: string;
+  token: string;
+  preferences: PreferenceChanges;
+}
+
+export type CustomersUpdateEmailPreferencesResult = Success;
+
+/**
+ * Params of: New customers this month, against the month before
+ */
+export interface CustomersGetNewCustomersParams {}
+
+export type CustomersGetNewCustomersResult = NewCustomers;
 
 /**
  * Params of: The active task types
