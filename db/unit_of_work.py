@@ -32,6 +32,7 @@ from db.repositories.auth import (
     UserStore,
 )
 from db.repositories.base import flushed_driver_connection
+from db.repositories.catalog.part import PartRepository, PartStore
 from db.repositories.proxy import ProxyConfigRepository, ProxyConfigStore
 from db.repositories.tab import BrowserTabRepository, BrowserTabStore
 from db.tables.audit import AuditLogRow
@@ -68,6 +69,9 @@ class UnitOfWork(Protocol):
 
     @property
     def tabs(self) -> BrowserTabStore: ...
+
+    @property
+    def parts(self) -> PartStore: ...
 
     def __enter__(self) -> Self: ...
 
@@ -148,6 +152,7 @@ class SqlUnitOfWork:
     accounts = repository(BrowserAccountRepository)
     browser_sessions = repository(BrowserSessionRepository)
     tabs = repository(BrowserTabRepository)
+    parts = repository(PartRepository)
 
     def __init__(
         self,

@@ -33,3 +33,7 @@ PRODUCT_TYPE_MAX_LENGTH: Final = 64
 LONG_TEXT_MAX_LENGTH: Final = 2000  # descriptions, instructions, addresses
 REASON_MAX_LENGTH: Final = 500
 WAREHOUSE_CODE_MAX_LENGTH: Final = 20
+# The most of one part a shop keeps: far past any shelf, well inside a 32-bit column.
+STOCK_QUANTITY_MAX: Final = 1_000_000_000
+# The most one stock adjustment moves at once.
+STOCK_DELTA_MAX: Final = 1_000_000

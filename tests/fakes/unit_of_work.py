@@ -12,6 +12,7 @@ from db.tables.auth import UserRow
 from tests.fakes.account import FakeBrowserAccountRepository, FakeBrowserSessionRepository
 from tests.fakes.audit import FakeAuditLogRepository
 from tests.fakes.auth import FakeAuthSessionRepository, FakeUserRepository
+from tests.fakes.catalog.part import FakePartRepository
 from tests.fakes.proxy import FakeProxyConfigRepository
 from tests.fakes.tab import FakeBrowserTabRepository
 
@@ -25,6 +26,7 @@ class FakeUnitOfWork:
         self.accounts = FakeBrowserAccountRepository(self)
         self.browser_sessions = FakeBrowserSessionRepository()
         self.tabs = FakeBrowserTabRepository()
+        self.parts = FakePartRepository()
         self.commits = 0
 
     @property
