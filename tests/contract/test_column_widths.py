@@ -17,11 +17,17 @@ from sqlmodel import SQLModel
 import db.tables  # noqa: F401  (registers every table on the metadata)
 from routers import app_router
 
+# Procedures (by name prefix) whose inputs are stored in one table, held against that
+# table's columns alone: a part's name may be wider than a brand's.
+TABLE_OF: dict[str, str] = {"catalog.part.": "parts"}
 
-def _column_widths() -> dict[str, int]:
-    """The narrowest width of each column name across the tables (ids excluded)."""
+
+def _column_widths(table_name: str | None = None) -> dict[str, int]:
+    """The narrowest width of each column name across the tables, or of one table's
+    columns (ids excluded)."""
     widths: dict[str, int] = {}
-    for table in SQLModel.metadata.tables.values():
+    tables = SQLModel.metadata.tables
+    for table in tables.values() if table_name is None else [tables[table_name]]:
         for column in table.columns:
             # String columns, SQLModel's AutoString included, carry their width here.
             length = getattr(column.type, "length", None)
@@ -40,9 +46,10 @@ def _string_limits(schema: dict[str, Any]) -> Iterator[tuple[str, int]]:
 
 
 def _stored_fields() -> list[tuple[str, str, int, int]]:
-    widths = _column_widths()
     found = []
     for procedure in app_router:
+        table = next((t for p, t in TABLE_OF.items() if procedure.name.startswith(p)), None)
+        widths = _column_widths(table)
         schema = procedure.input_model.model_json_schema(by_alias=False)
         for name, limit in _string_limits(schema):
             if name in widths:

@@ -28,6 +28,12 @@ export interface AccountPage {
   pageCount: number;
 }
 
+export interface AdjustPartStockInput {
+  part_id: string;
+  delta: number;
+  reason: string;
+}
+
 export interface AuthUser {
   id: string;
   email: string;
@@ -59,6 +65,21 @@ export interface CreateAccountInput {
   name: string;
   description?: string | null;
   proxyConfigId?: string | null;
+}
+
+export interface CreatePartInput {
+  name: string;
+  sku: string;
+  /**
+   * An amount with at most two decimal places
+   */
+  unit_price: number;
+  stock_quantity?: number;
+  minimum_stock?: number;
+  /**
+   * @maxItems 100
+   */
+  product_ids?: string[];
 }
 
 export interface CreateProxyInput {
@@ -105,12 +126,34 @@ export interface DeleteAccountInput {
   confirmDeletion: boolean;
 }
 
+export interface DeletePartInput {
+  id: string;
+}
+
+export interface FittedProduct {
+  id: string;
+  name: string;
+  sku: string;
+}
+
+export interface GetPartInput {
+  id: string;
+}
+
 export interface ListAccountsInput {
   sortBy?: "name" | "createdAt" | "lastAccessedAt";
   order?: "asc" | "desc";
   filter?: AccountFilter | null;
   page?: number | null;
   pageSize?: number | null;
+}
+
+export interface ListPartsInput {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
+  product_id?: string | null;
+  low_stock?: boolean | null;
 }
 
 export interface ListProxiesInput {
@@ -136,6 +179,31 @@ export interface LogoutResult {
  * The input of a procedure that takes none: an empty object (or no params at all).
  */
 export interface NoInput {}
+
+export interface Part {
+  id: string;
+  name: string;
+  sku: string;
+  /**
+   * An amount with at most two decimal places
+   */
+  unit_price: number;
+  stock_quantity: number;
+  minimum_stock: number;
+  is_low_stock: boolean;
+  products: FittedProduct[];
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PartDeleted {
+  success: boolean;
+}
+
+export interface PartPage {
+  parts: Part[];
+  total: number;
+}
 
 export interface Profile {
   id: string;
@@ -234,6 +302,24 @@ export interface UpdateAccountInput {
   description?: string | null;
   isProtected?: boolean;
   proxyConfigId?: string | null;
+}
+
+/**
+ * The stock is not among these: it changes through catalog.part.adjustStock.
+ */
+export interface UpdatePartInput {
+  id: string;
+  name?: string;
+  sku?: string;
+  /**
+   * An amount with at most two decimal places
+   */
+  unit_price?: number;
+  minimum_stock?: number;
+  /**
+   * @maxItems 100
+   */
+  product_ids?: string[];
 }
 
 export interface UpdateProfileInput {
@@ -631,3 +717,85 @@ export interface TabCloseParams {
 }
 
 export type TabCloseResult = SuccessResult;
+
+/**
+ * Params of: List spare parts
+ */
+export interface CatalogPartListParams {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
+  product_id?: string | null;
+  low_stock?: boolean | null;
+}
+
+export type CatalogPartListResult = PartPage;
+
+/**
+ * Params of: One spare part
+ */
+export interface CatalogPartGetParams {
+  id: string;
+}
+
+export type CatalogPartGetResult = Part;
+
+/**
+ * Params of: Add a spare part to the catalog
+ */
+export interface CatalogPartCreateParams {
+  name: string;
+  sku: string;
+  /**
+   * An amount with at most two decimal places
+   */
+  unit_price: number;
+  stock_quantity?: number;
+  minimum_stock?: number;
+  /**
+   * @maxItems 100
+   */
+  product_ids?: string[];
+}
+
+export type CatalogPartCreateResult = Part;
+
+/**
+ * Params of: Change a spare part
+ */
+export interface CatalogPartUpdateParams {
+  id: string;
+  name?: string;
+  sku?: string;
+  /**
+   * An amount with at most two decimal places
+   */
+  unit_price?: number;
+  minimum_stock?: number;
+  /**
+   * @maxItems 100
+   */
+  product_ids?: string[];
+}
+
+export type CatalogPartUpdateResult = Part;
+
+/**
+ * Params of: Delete a spare part
+ */
+export interface CatalogPartDeleteParams {
+  id: string;
+}
+
+export type CatalogPartDeleteResult = PartDeleted;
+
+/**
+ * Params of: Count parts into or out of stock
+ */
+export interface CatalogPartAdjustStockParams {
+  part_id: string;
+  delta: number;
+  reason: string;
+}
+
+export type CatalogPartAdjustStockResult = Part;
