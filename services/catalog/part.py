@@ -8,6 +8,7 @@ now; tickets taking parts out and giving them back call it too.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 
 # Re-exported: what the services answer with, for the router to map.
@@ -110,9 +111,7 @@ def create_part(
         uow.parts.add(part)
         uow.parts.set_fits(part.id, product_ids)
         if stock_quantity:
-            _write_stock(
-                uow, part, stock_quantity, INITIAL_STOCK_REASON, caller.user_id, None, clock
-            )
+            _write_stock(uow, part, stock_quantity, INITIAL_STOCK_REASON, caller.user_id, None, now)
         view = _view(uow, part)
         uow.commit()
         return view
@@ -189,7 +188,7 @@ def change_stock(
     part = uow.parts.lock(part_id)
     if part is None:
         raise NotFound(PART_NOT_FOUND)
-    _write_stock(uow, part, delta, reason, actor_id, ticket_id, clock)
+    _write_stock(uow, part, delta, reason, actor_id, ticket_id, clock())
     return part
 
 
@@ -200,10 +199,9 @@ def _write_stock(
     reason: str,
     actor_id: str | None,
     ticket_id: str | None,
-    clock: Clock,
+    now: datetime,
 ) -> None:
     new_stock = stock_after(part.name, part.stock_quantity, delta, maximum=STOCK_QUANTITY_MAX)
-    now = clock()
     part.stock_quantity = new_stock
     part.updated_at = now
     uow.parts.add_entry(
