@@ -16,9 +16,11 @@ from db.tables.proxy import ProxyConfigRow
 from db.tables.tab import BrowserTabRow
 from routers.partial import changes_from, check_fits
 from schemas.account import UpdateAccountInput
+from schemas.catalog.part import UpdatePartInput
 from schemas.proxy import UpdateProxyInput
 from schemas.tab import UpdateTabInput
 from services.account import AccountChanges
+from services.catalog.part import PartChanges
 from services.changes import UNCHANGED, Changes, Unchanged, apply_changes, given_fields
 from services.proxy import ProxyChanges
 from services.tab import TabChanges
@@ -33,6 +35,7 @@ UPDATES: list[tuple[type[BaseModel], type[Changes[Any]], set[str]]] = [
     (UpdateAccountInput, AccountChanges, set()),
     (UpdateProxyInput, ProxyChanges, {"password"}),  # sealed into sealed_password
     (UpdateTabInput, TabChanges, set()),
+    (UpdatePartInput, PartChanges, {"product_ids"}),  # the fits: rows of their own
 ]
 
 

@@ -205,3 +205,29 @@ def test_list_pages_filters_and_brings_the_models(
     with pytest.raises(NotFound):
         part_service.get_part(uow, "nope")
     assert part_service.get_part(uow, page.parts[0].part.id).part.name == "Part 2"
+
+
+def test_a_page_asks_for_its_parts_models_once(
+    uow: FakeUnitOfWork,
+    owner: UserRow,
+    clock: FakeClock,
+    models: list[ProductModelRow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    made = [
+        create(uow, owner, clock, name=f"P{n}", sku=f"P-{n}", product_ids=[models[0].id])
+        for n in range(3)
+    ]
+    asked: list[list[str]] = []
+    products_of = uow.parts.products_of
+
+    def spy(part_ids: list[str]) -> dict[str, list[part_service.FittedProductRecord]]:
+        asked.append(list(part_ids))
+        return products_of(part_ids)
+
+    monkeypatch.setattr(uow.parts, "products_of", spy)
+
+    page = part_service.list_parts(uow)
+
+    assert asked == [[view.part.id for view in made]]
+    assert all(len(view.products) == 1 for view in page.parts)
