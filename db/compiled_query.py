@@ -25,9 +25,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import Dialect
+from sqlalchemy import Dialect, Float, Numeric
 from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.sql import Select
+from sqlalchemy.types import TypeDecorator, TypeEngine
 from sqlalchemy.util import await_only
 
 Row = tuple[Any, ...]
@@ -129,7 +130,11 @@ def _compile(statement: Select[Any], dialect: Dialect) -> _Compiled:
     result_converters = tuple(
         (index, convert)
         for index, column in enumerate(statement.selected_columns)
-        if (convert := column.type.dialect_impl(dialect).result_processor(dialect, None))
+        if (
+            convert := column.type.dialect_impl(dialect).result_processor(
+                dialect, _type_code(column.type, dialect)
+            )
+        )
         is not None
     )
     bind_converters = {
@@ -143,6 +148,23 @@ def _compile(statement: Select[Any], dialect: Dialect) -> _Compiled:
         bind_converters=bind_converters,
         result_converters=result_converters,
     )
+
+
+# NUMERIC's type code (its OID) on PostgreSQL, where the driver gives a Decimal.
+_PG_NUMERIC = 1700
+
+
+def _type_code(sql_type: TypeEngine[Any], dialect: Dialect) -> int | None:
+    """The driver's type code of a result column of ``sql_type``, where SQLAlchemy's
+    converter needs it. SQLAlchemy reads it from the cursor on every execution; the
+    converters here are made once, before any cursor, so it is given from the column's
+    type: only PostgreSQL's numeric converter asks (a money column, db.column_types)."""
+    impl = sql_type.dialect_impl(dialect)
+    if isinstance(impl, TypeDecorator):
+        impl = impl.load_dialect_impl(dialect)
+    if dialect.name == "postgresql" and isinstance(impl, Numeric) and not isinstance(impl, Float):
+        return _PG_NUMERIC
+    return None
 
 
 def _parameters(compiled: _Compiled, params: Mapping[str, Any]) -> Any:

@@ -32,6 +32,7 @@ from db.repositories.auth import (
     UserStore,
 )
 from db.repositories.base import flushed_driver_connection
+from db.repositories.catalog.part import PartRepository, PartStore
 from db.repositories.customers import CustomerRepository, CustomerStore
 from db.repositories.proxy import ProxyConfigRepository, ProxyConfigStore
 from db.repositories.tab import BrowserTabRepository, BrowserTabStore
@@ -84,6 +85,9 @@ class UnitOfWork(Protocol):
 
     @property
     def customers(self) -> CustomerStore: ...
+
+    @property
+    def parts(self) -> PartStore: ...
 
     def __enter__(self) -> Self: ...
 
@@ -167,6 +171,7 @@ class SqlUnitOfWork:
     task_types = repository(TaskTypeRepository)
     templates = repository(TemplateRepository)
     customers = repository(CustomerRepository)
+    parts = repository(PartRepository)
 
     def __init__(
         self,

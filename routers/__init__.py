@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from middleware.context import RequestContext
-from routers import account, admin, auth, customers, profile, proxy, tab, workflow
+from routers import account, admin, auth, catalog, customers, profile, proxy, tab, workflow
 from rpc import Router
 
 app_router: Router[RequestContext] = Router(
@@ -14,6 +14,7 @@ app_router: Router[RequestContext] = Router(
         "account": account.router,
         "proxy": proxy.router,
         "tab": tab.router,
+        "catalog": catalog.router,
         "customers": customers.router,
         "workflow": workflow.router,
     }

@@ -37,3 +37,7 @@ TASK_CATEGORY_MAX_LENGTH: Final = 100  # a task type's free category ("Quality C
 SERVICE_TYPE_MAX_LENGTH: Final = 16  # 'warranty' | 'paid' | 'replacement'
 # A phone number as typed (digits, spaces, + - ( )); the same width for its digits-only key.
 PHONE_MAX_LENGTH: Final = 32
+# The most of one part a shop keeps: far past any shelf, well inside a 32-bit column.
+STOCK_QUANTITY_MAX: Final = 1_000_000_000
+# The most one stock adjustment moves at once.
+STOCK_DELTA_MAX: Final = 1_000_000

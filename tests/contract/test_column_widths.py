@@ -21,6 +21,7 @@ from routers import app_router
 # tables' columns alone (a "name" is 100 characters wide in some tables, 255 in others).
 # Any other procedure is held against the narrowest column of each name in any table.
 STORED_IN: dict[str, frozenset[str]] = {
+    "catalog.part.": frozenset({"parts", "part_stock_entries"}),
     "customers.": frozenset({"customers"}),
     "workflow.taskType.": frozenset({"task_types"}),
     "workflow.template.": frozenset({"task_templates", "template_tasks"}),

@@ -23,6 +23,7 @@ import db.tables  # registers every table on the metadata
 from db.records import columns_of, record_of
 from db.repositories.account import AccountRecord
 from db.repositories.auth import SessionRecord, UserRecord
+from db.repositories.catalog.part import FittedProductRecord, PartRecord
 from db.repositories.customers import CustomerRecord
 from db.repositories.workflow import (
     TaskTypeRecord,
@@ -62,14 +63,20 @@ RECORDS: dict[type[tuple[Any, ...]], Kept] = {
     TemplateTaskRecord: Kept("template_tasks", frozenset()),
     # The phone's digits only find a customer; answers show the phone as typed.
     CustomerRecord: Kept("customers", frozenset({"phone_key"})),
+    PartRecord: Kept("parts", frozenset()),
+    # What a part's answer shows of each model it fits.
+    FittedProductRecord: Kept(
+        "product_models", frozenset({"type", "description", "brand_id", "created_at", "updated_at"})
+    ),
 }
 
 
 def _records_defined() -> set[type]:
     """Every named tuple a repository module defines: the records read without the ORM."""
     found: set[type] = set()
-    for module_info in pkgutil.iter_modules(db.repositories.__path__):
-        module = importlib.import_module(f"db.repositories.{module_info.name}")
+    # walk_packages: a domain's repositories may be a package (db/repositories/catalog/).
+    for module_info in pkgutil.walk_packages(db.repositories.__path__, "db.repositories."):
+        module = importlib.import_module(module_info.name)
         for value in vars(module).values():
             if (
                 isinstance(value, type)

@@ -12,6 +12,7 @@ from db.tables.auth import UserRow
 from tests.fakes.account import FakeBrowserAccountRepository, FakeBrowserSessionRepository
 from tests.fakes.audit import FakeAuditLogRepository
 from tests.fakes.auth import FakeAuthSessionRepository, FakeUserRepository
+from tests.fakes.catalog.part import FakePartRepository
 from tests.fakes.customers import FakeCustomerRepository
 from tests.fakes.proxy import FakeProxyConfigRepository
 from tests.fakes.tab import FakeBrowserTabRepository
@@ -30,6 +31,7 @@ class FakeUnitOfWork:
         self.task_types = FakeTaskTypeRepository()
         self.templates = FakeTemplateRepository(self)
         self.customers = FakeCustomerRepository()
+        self.parts = FakePartRepository()
         self.commits = 0
 
     @property

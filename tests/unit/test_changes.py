@@ -16,10 +16,12 @@ from db.tables.proxy import ProxyConfigRow
 from db.tables.tab import BrowserTabRow
 from routers.partial import changes_from, check_fits
 from schemas.account import UpdateAccountInput
+from schemas.catalog.part import UpdatePartInput
 from schemas.customers import UpdateCustomerInput
 from schemas.proxy import UpdateProxyInput
 from schemas.tab import UpdateTabInput
 from services.account import AccountChanges
+from services.catalog.part import PartChanges
 from services.changes import UNCHANGED, Changes, Unchanged, apply_changes, given_fields
 from services.customers import CustomerChanges
 from services.proxy import ProxyChanges
@@ -36,6 +38,7 @@ UPDATES: list[tuple[type[BaseModel], type[Changes[Any]], set[str]]] = [
     (UpdateProxyInput, ProxyChanges, {"password"}),  # sealed into sealed_password
     (UpdateTabInput, TabChanges, set()),
     (UpdateCustomerInput, CustomerChanges, set()),  # the phone's key follows the phone
+    (UpdatePartInput, PartChanges, {"product_ids"}),  # the fits: rows of their own
 ]
 
 

@@ -182,6 +182,48 @@ export interface Procedures {
     result: S.TabCloseResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
   };
+  /** List spare parts */
+  "catalog.part.list": {
+    kind: "query";
+    params: S.CatalogPartListParams;
+    result: S.CatalogPartListResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
+  /** One spare part */
+  "catalog.part.get": {
+    kind: "query";
+    params: S.CatalogPartGetParams;
+    result: S.CatalogPartGetResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** Add a spare part to the catalog */
+  "catalog.part.create": {
+    kind: "mutation";
+    params: S.CatalogPartCreateParams;
+    result: S.CatalogPartCreateResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** Change a spare part */
+  "catalog.part.update": {
+    kind: "mutation";
+    params: S.CatalogPartUpdateParams;
+    result: S.CatalogPartUpdateResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** Delete a spare part */
+  "catalog.part.delete": {
+    kind: "mutation";
+    params: S.CatalogPartDeleteParams;
+    result: S.CatalogPartDeleteResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** Count parts into or out of stock */
+  "catalog.part.adjustStock": {
+    kind: "mutation";
+    params: S.CatalogPartAdjustStockParams;
+    result: S.CatalogPartAdjustStockResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED";
+  };
   /** The customers */
   "customers.getCustomers": {
     kind: "query";
@@ -349,6 +391,22 @@ export interface ProcedureTree {
     /** Close a tab */
     close: "tab.close";
   };
+  catalog: {
+    part: {
+      /** List spare parts */
+      list: "catalog.part.list";
+      /** One spare part */
+      get: "catalog.part.get";
+      /** Add a spare part to the catalog */
+      create: "catalog.part.create";
+      /** Change a spare part */
+      update: "catalog.part.update";
+      /** Delete a spare part */
+      delete: "catalog.part.delete";
+      /** Count parts into or out of stock */
+      adjustStock: "catalog.part.adjustStock";
+    };
+  };
   customers: {
     /** The customers */
     getCustomers: "customers.getCustomers";
@@ -513,6 +571,36 @@ export const procedureInfo = {
     kind: "mutation",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
     roles: ["authenticated"],
+  },
+  "catalog.part.list": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "catalog.part.get": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "catalog.part.create": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
+    roles: ["admin","manager"],
+  },
+  "catalog.part.update": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
+    roles: ["admin","manager"],
+  },
+  "catalog.part.delete": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
+    roles: ["admin","manager"],
+  },
+  "catalog.part.adjustStock": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND","PRECONDITION_FAILED"],
+    roles: ["admin","manager"],
   },
   "customers.getCustomers": {
     kind: "query",

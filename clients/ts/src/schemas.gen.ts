@@ -28,6 +28,12 @@ export interface AccountPage {
   pageCount: number;
 }
 
+export interface AdjustPartStockInput {
+  part_id: string;
+  delta: number;
+  reason: string;
+}
+
 export interface AuthUser {
   id: string;
   email: string;
@@ -66,6 +72,21 @@ export interface CreateCustomerInput {
   phone: string;
   email?: string | null;
   address?: string | null;
+}
+
+export interface CreatePartInput {
+  name: string;
+  sku: string;
+  /**
+   * An amount with at most two decimal places
+   */
+  unit_price: number;
+  stock_quantity?: number;
+  minimum_stock?: number;
+  /**
+   * @maxItems 100
+   */
+  product_ids?: string[];
 }
 
 export interface CreateProxyInput {
@@ -171,6 +192,10 @@ export interface DeleteCustomerInput {
   id: string;
 }
 
+export interface DeletePartInput {
+  id: string;
+}
+
 export interface DeleteTemplateInput {
   template_id: string;
   soft_delete?: boolean;
@@ -193,6 +218,12 @@ export interface EmailPreferences {
   delivery_confirmed: boolean;
 }
 
+export interface FittedProduct {
+  id: string;
+  name: string;
+  sku: string;
+}
+
 export interface GetByEmailInput {
   email: string;
   token: string;
@@ -207,6 +238,10 @@ export interface GetCustomersInput {
   offset?: number;
 }
 
+export interface GetPartInput {
+  id: string;
+}
+
 export interface GetTemplateInput {
   template_id: string;
 }
@@ -217,6 +252,14 @@ export interface ListAccountsInput {
   filter?: AccountFilter | null;
   page?: number | null;
   pageSize?: number | null;
+}
+
+export interface ListPartsInput {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
+  product_id?: string | null;
+  low_stock?: boolean | null;
 }
 
 export interface ListProxiesInput {
@@ -259,6 +302,31 @@ export interface NewCustomers {
  * The input of a procedure that takes none: an empty object (or no params at all).
  */
 export interface NoInput {}
+
+export interface Part {
+  id: string;
+  name: string;
+  sku: string;
+  /**
+   * An amount with at most two decimal places
+   */
+  unit_price: number;
+  stock_quantity: number;
+  minimum_stock: number;
+  is_low_stock: boolean;
+  products: FittedProduct[];
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PartDeleted {
+  success: boolean;
+}
+
+export interface PartPage {
+  parts: Part[];
+  total: number;
+}
 
 /**
  * The email types to switch on (true) or off (false); those left out stay.
@@ -445,6 +513,24 @@ export interface UpdateEmailPreferencesInput {
   email: string;
   token: string;
   preferences: PreferenceChanges;
+}
+
+/**
+ * The stock is not among these: it changes through catalog.part.adjustStock.
+ */
+export interface UpdatePartInput {
+  id: string;
+  name?: string;
+  sku?: string;
+  /**
+   * An amount with at most two decimal places
+   */
+  unit_price?: number;
+  minimum_stock?: number;
+  /**
+   * @maxItems 100
+   */
+  product_ids?: string[];
 }
 
 export interface UpdateProfileInput {
@@ -860,6 +946,88 @@ export interface TabCloseParams {
 }
 
 export type TabCloseResult = SuccessResult;
+
+/**
+ * Params of: List spare parts
+ */
+export interface CatalogPartListParams {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
+  product_id?: string | null;
+  low_stock?: boolean | null;
+}
+
+export type CatalogPartListResult = PartPage;
+
+/**
+ * Params of: One spare part
+ */
+export interface CatalogPartGetParams {
+  id: string;
+}
+
+export type CatalogPartGetResult = Part;
+
+/**
+ * Params of: Add a spare part to the catalog
+ */
+export interface CatalogPartCreateParams {
+  name: string;
+  sku: string;
+  /**
+   * An amount with at most two decimal places
+   */
+  unit_price: number;
+  stock_quantity?: number;
+  minimum_stock?: number;
+  /**
+   * @maxItems 100
+   */
+  product_ids?: string[];
+}
+
+export type CatalogPartCreateResult = Part;
+
+/**
+ * Params of: Change a spare part
+ */
+export interface CatalogPartUpdateParams {
+  id: string;
+  name?: string;
+  sku?: string;
+  /**
+   * An amount with at most two decimal places
+   */
+  unit_price?: number;
+  minimum_stock?: number;
+  /**
+   * @maxItems 100
+   */
+  product_ids?: string[];
+}
+
+export type CatalogPartUpdateResult = Part;
+
+/**
+ * Params of: Delete a spare part
+ */
+export interface CatalogPartDeleteParams {
+  id: string;
+}
+
+export type CatalogPartDeleteResult = PartDeleted;
+
+/**
+ * Params of: Count parts into or out of stock
+ */
+export interface CatalogPartAdjustStockParams {
+  part_id: string;
+  delta: number;
+  reason: string;
+}
+
+export type CatalogPartAdjustStockResult = Part;
 
 /**
  * Params of: The customers

@@ -1,0 +1,1 @@
+"""The catalog's repositories, one module per kind of row."""

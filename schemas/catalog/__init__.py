@@ -1,0 +1,1 @@
+"""``catalog.*``: the shop's catalog (snake_case, a namespace Switchyard adds)."""

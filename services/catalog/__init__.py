@@ -1,0 +1,1 @@
+"""The catalog's use cases, one module per kind of thing it keeps."""

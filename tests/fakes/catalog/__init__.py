@@ -1,0 +1,1 @@
+"""In-memory catalog stores, one module per kind of row."""
