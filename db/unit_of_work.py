@@ -32,6 +32,9 @@ from db.repositories.auth import (
     UserStore,
 )
 from db.repositories.base import flushed_driver_connection
+from db.repositories.catalog.brand import BrandRepository, BrandStore
+from db.repositories.catalog.product import ProductModelRepository, ProductModelStore
+from db.repositories.catalog.warehouse import WarehouseRepository, WarehouseStore
 from db.repositories.proxy import ProxyConfigRepository, ProxyConfigStore
 from db.repositories.tab import BrowserTabRepository, BrowserTabStore
 from db.tables.audit import AuditLogRow
@@ -68,6 +71,15 @@ class UnitOfWork(Protocol):
 
     @property
     def tabs(self) -> BrowserTabStore: ...
+
+    @property
+    def brands(self) -> BrandStore: ...
+
+    @property
+    def product_models(self) -> ProductModelStore: ...
+
+    @property
+    def warehouses(self) -> WarehouseStore: ...
 
     def __enter__(self) -> Self: ...
 
@@ -148,6 +160,9 @@ class SqlUnitOfWork:
     accounts = repository(BrowserAccountRepository)
     browser_sessions = repository(BrowserSessionRepository)
     tabs = repository(BrowserTabRepository)
+    brands = repository(BrandRepository)
+    product_models = repository(ProductModelRepository)
+    warehouses = repository(WarehouseRepository)
 
     def __init__(
         self,

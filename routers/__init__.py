@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from middleware.context import RequestContext
-from routers import account, admin, auth, profile, proxy, tab
+from routers import account, admin, auth, catalog, profile, proxy, tab
 from rpc import Router
 
 app_router: Router[RequestContext] = Router(
@@ -14,5 +14,6 @@ app_router: Router[RequestContext] = Router(
         "account": account.router,
         "proxy": proxy.router,
         "tab": tab.router,
+        "catalog": catalog.router,
     }
 )

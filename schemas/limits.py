@@ -33,3 +33,7 @@ PRODUCT_TYPE_MAX_LENGTH: Final = 64
 LONG_TEXT_MAX_LENGTH: Final = 2000  # descriptions, instructions, addresses
 REASON_MAX_LENGTH: Final = 500
 WAREHOUSE_CODE_MAX_LENGTH: Final = 20
+WAREHOUSE_CODE_MIN_LENGTH: Final = 2
+# A name's casefolded key (unique ignoring case): full case folding turns one character
+# into at most three ("ß" -> "ss", "ΐ" -> three code points), so the key needs room.
+NAME_KEY_MAX_LENGTH: Final = 3 * NAME_MAX_LENGTH

@@ -45,12 +45,19 @@ def contains(column: Any, text: str) -> Any:
     The text is matched literally: ``%`` and ``_`` typed into a search box are
     characters to find, not wildcards, so they are escaped.
     """
+    return column.ilike(contains_pattern(text), escape=LIKE_ESCAPE)
+
+
+def contains_pattern(text: str) -> str:
+    """The LIKE pattern of :func:`contains`, for a compiled query's bound parameter
+    (``column.ilike(bindparam(...), escape=LIKE_ESCAPE)``): the statement is compiled
+    once, so the text cannot be part of it."""
     escaped = (
         text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2)
         .replace("%", LIKE_ESCAPE + "%")
         .replace("_", LIKE_ESCAPE + "_")
     )
-    return column.ilike(f"%{escaped}%", escape=LIKE_ESCAPE)
+    return f"%{escaped}%"
 
 
 class TransactionLink(DriverLink, Protocol):

@@ -62,10 +62,15 @@ def test_inputs_are_named_as_inputs() -> None:
 
 def test_tables_and_wire_models_never_share_a_name() -> None:
     tables = {mapper.class_.__name__ for mapper in SQLModel._sa_registry.mappers}
+    # Packages too (schemas/catalog/): every module under schemas/.
+    modules = [
+        ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        for path in (ROOT / "schemas").rglob("*.py")
+    ]
     wire = {
         name
-        for path in (ROOT / "schemas").glob("*.py")
-        for name, value in vars(importlib.import_module(f"schemas.{path.stem}")).items()
+        for module in modules
+        for name, value in vars(importlib.import_module(module)).items()
         if isinstance(value, type) and issubclass(value, BaseModel)
     }
     assert tables, "no tables registered"

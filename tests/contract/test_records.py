@@ -23,6 +23,9 @@ import db.tables  # registers every table on the metadata
 from db.records import columns_of, record_of
 from db.repositories.account import AccountRecord
 from db.repositories.auth import SessionRecord, UserRecord
+from db.repositories.catalog.brand import BrandNameRecord, BrandRecord
+from db.repositories.catalog.product import ProductRecord
+from db.repositories.catalog.warehouse import WarehouseRecord
 from db.tables.account import BrowserAccountRow
 from db.tables.auth import AuthSessionRow
 from services.passwords import PasswordHasher
@@ -45,14 +48,21 @@ RECORDS: dict[type[tuple[Any, ...]], Kept] = {
         "auth_sessions", frozenset({"refresh_token_hash", "created_at", "rotated_at", "user_agent"})
     ),
     AccountRecord: Kept("browser_accounts", frozenset()),
+    # The key is for uniqueness only: the name is what is shown.
+    BrandRecord: Kept("brands", frozenset({"name_key"})),
+    # A brand as a product model shows it: {id, name}.
+    BrandNameRecord: Kept("brands", frozenset({"name_key", "created_at", "updated_at"})),
+    ProductRecord: Kept("product_models", frozenset()),
+    WarehouseRecord: Kept("warehouses", frozenset()),
 }
 
 
 def _records_defined() -> set[type]:
     """Every named tuple a repository module defines: the records read without the ORM."""
     found: set[type] = set()
-    for module_info in pkgutil.iter_modules(db.repositories.__path__):
-        module = importlib.import_module(f"db.repositories.{module_info.name}")
+    # Packages too (db/repositories/catalog/): their modules are walked as well.
+    for module_info in pkgutil.walk_packages(db.repositories.__path__, "db.repositories."):
+        module = importlib.import_module(module_info.name)
         for value in vars(module).values():
             if (
                 isinstance(value, type)

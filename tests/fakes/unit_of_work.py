@@ -12,6 +12,9 @@ from db.tables.auth import UserRow
 from tests.fakes.account import FakeBrowserAccountRepository, FakeBrowserSessionRepository
 from tests.fakes.audit import FakeAuditLogRepository
 from tests.fakes.auth import FakeAuthSessionRepository, FakeUserRepository
+from tests.fakes.catalog.brand import FakeBrandRepository
+from tests.fakes.catalog.product import FakeProductModelRepository
+from tests.fakes.catalog.warehouse import FakeWarehouseRepository
 from tests.fakes.proxy import FakeProxyConfigRepository
 from tests.fakes.tab import FakeBrowserTabRepository
 
@@ -25,6 +28,9 @@ class FakeUnitOfWork:
         self.accounts = FakeBrowserAccountRepository(self)
         self.browser_sessions = FakeBrowserSessionRepository()
         self.tabs = FakeBrowserTabRepository()
+        self.brands = FakeBrandRepository(self)
+        self.product_models = FakeProductModelRepository(self)
+        self.warehouses = FakeWarehouseRepository()
         self.commits = 0
 
     @property

@@ -39,6 +39,23 @@ export interface AuthUser {
   lastSignedIn: string | null;
 }
 
+export interface Brand {
+  id: string;
+  name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BrandPage {
+  brands: Brand[];
+  total: number;
+}
+
+export interface BrandSummary {
+  id: string;
+  name: string;
+}
+
 export interface BrowserTab {
   id: string;
   accountId: string;
@@ -59,6 +76,18 @@ export interface CreateAccountInput {
   name: string;
   description?: string | null;
   proxyConfigId?: string | null;
+}
+
+export interface CreateBrandInput {
+  name: string;
+}
+
+export interface CreateProductInput {
+  name: string;
+  sku: string;
+  type: string;
+  brand_id: string;
+  description?: string | null;
 }
 
 export interface CreateProxyInput {
@@ -84,6 +113,12 @@ export interface CreateUserInput {
   role: "admin" | "manager" | "technician" | "reception";
 }
 
+export interface CreateWarehouseInput {
+  name: string;
+  code: string;
+  location?: string | null;
+}
+
 export interface CreatedAccount {
   id: string;
   name: string;
@@ -105,12 +140,48 @@ export interface DeleteAccountInput {
   confirmDeletion: boolean;
 }
 
+export interface DeleteBrandInput {
+  id: string;
+}
+
+export interface DeleteProductInput {
+  id: string;
+}
+
+export interface DeleteWarehouseInput {
+  id: string;
+}
+
+export interface GetProductInput {
+  id: string;
+}
+
 export interface ListAccountsInput {
   sortBy?: "name" | "createdAt" | "lastAccessedAt";
   order?: "asc" | "desc";
   filter?: AccountFilter | null;
   page?: number | null;
   pageSize?: number | null;
+}
+
+/**
+ * ``search`` looks in the name.
+ */
+export interface ListBrandsInput {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * ``search`` looks in the name and the SKU.
+ */
+export interface ListProductsInput {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
+  brand_id?: string | null;
+  type?: string | null;
 }
 
 export interface ListProxiesInput {
@@ -121,6 +192,15 @@ export interface ListProxiesInput {
 
 export interface ListTabsInput {
   accountId: string;
+}
+
+/**
+ * ``search`` looks in the name and the code.
+ */
+export interface ListWarehousesInput {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
 }
 
 export interface LoginInput {
@@ -136,6 +216,22 @@ export interface LogoutResult {
  * The input of a procedure that takes none: an empty object (or no params at all).
  */
 export interface NoInput {}
+
+export interface Product {
+  id: string;
+  name: string;
+  sku: string;
+  type: string;
+  description: string | null;
+  brand: BrandSummary;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProductPage {
+  products: Product[];
+  total: number;
+}
 
 export interface Profile {
   id: string;
@@ -236,6 +332,20 @@ export interface UpdateAccountInput {
   proxyConfigId?: string | null;
 }
 
+export interface UpdateBrandInput {
+  id: string;
+  name: string;
+}
+
+export interface UpdateProductInput {
+  id: string;
+  name?: string;
+  sku?: string;
+  type?: string;
+  brand_id?: string;
+  description?: string | null;
+}
+
 export interface UpdateProfileInput {
   full_name: string;
   email: string;
@@ -260,6 +370,13 @@ export interface UpdateTabInput {
   scrollPositionX?: number;
   scrollPositionY?: number;
   zoomLevel?: number;
+}
+
+export interface UpdateWarehouseInput {
+  id: string;
+  name?: string;
+  code?: string;
+  location?: string | null;
 }
 
 export interface UserSummary {
@@ -372,6 +489,20 @@ export interface V2rayConfig {
         string,
       ]
     | null;
+}
+
+export interface Warehouse {
+  id: string;
+  name: string;
+  code: string;
+  location: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WarehousePage {
+  warehouses: Warehouse[];
+  total: number;
 }
 
 /**
@@ -631,3 +762,143 @@ export interface TabCloseParams {
 }
 
 export type TabCloseResult = SuccessResult;
+
+/**
+ * Params of: The brands, by name
+ */
+export interface CatalogBrandListParams {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
+}
+
+export type CatalogBrandListResult = BrandPage;
+
+/**
+ * Params of: Add a brand
+ */
+export interface CatalogBrandCreateParams {
+  name: string;
+}
+
+export type CatalogBrandCreateResult = Brand;
+
+/**
+ * Params of: Rename a brand
+ */
+export interface CatalogBrandUpdateParams {
+  id: string;
+  name: string;
+}
+
+export type CatalogBrandUpdateResult = Brand;
+
+/**
+ * Params of: Delete a brand
+ */
+export interface CatalogBrandDeleteParams {
+  id: string;
+}
+
+export type CatalogBrandDeleteResult = SuccessResult;
+
+/**
+ * Params of: The product models, by name, with their brands
+ */
+export interface CatalogProductListParams {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
+  brand_id?: string | null;
+  type?: string | null;
+}
+
+export type CatalogProductListResult = ProductPage;
+
+/**
+ * Params of: One product model with its brand
+ */
+export interface CatalogProductGetParams {
+  id: string;
+}
+
+export type CatalogProductGetResult = Product;
+
+/**
+ * Params of: Add a product model
+ */
+export interface CatalogProductCreateParams {
+  name: string;
+  sku: string;
+  type: string;
+  brand_id: string;
+  description?: string | null;
+}
+
+export type CatalogProductCreateResult = Product;
+
+/**
+ * Params of: Change a product model
+ */
+export interface CatalogProductUpdateParams {
+  id: string;
+  name?: string;
+  sku?: string;
+  type?: string;
+  brand_id?: string;
+  description?: string | null;
+}
+
+export type CatalogProductUpdateResult = Product;
+
+/**
+ * Params of: Delete a product model
+ */
+export interface CatalogProductDeleteParams {
+  id: string;
+}
+
+export type CatalogProductDeleteResult = SuccessResult;
+
+/**
+ * Params of: The physical warehouses, by name
+ */
+export interface CatalogWarehouseListParams {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
+}
+
+export type CatalogWarehouseListResult = WarehousePage;
+
+/**
+ * Params of: Add a physical warehouse
+ */
+export interface CatalogWarehouseCreateParams {
+  name: string;
+  code: string;
+  location?: string | null;
+}
+
+export type CatalogWarehouseCreateResult = Warehouse;
+
+/**
+ * Params of: Change a physical warehouse
+ */
+export interface CatalogWarehouseUpdateParams {
+  id: string;
+  name?: string;
+  code?: string;
+  location?: string | null;
+}
+
+export type CatalogWarehouseUpdateResult = Warehouse;
+
+/**
+ * Params of: Delete a physical warehouse
+ */
+export interface CatalogWarehouseDeleteParams {
+  id: string;
+}
+
+export type CatalogWarehouseDeleteResult = SuccessResult;

@@ -1,0 +1,15 @@
+"""``catalog.*``: one sub-router per kind of catalog row (``catalog.brand.list``, ...)."""
+
+from __future__ import annotations
+
+from middleware.context import RequestContext
+from routers.catalog import brand, product, warehouse
+from rpc import Router
+
+router: Router[RequestContext] = Router(
+    {
+        "brand": brand.router,
+        "product": product.router,
+        "warehouse": warehouse.router,
+    }
+)

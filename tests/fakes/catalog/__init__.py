@@ -1,0 +1,1 @@
+"""In-memory catalog stores: brands, product models, warehouses, parts."""
