@@ -17,7 +17,6 @@ from sqlmodel import SQLModel
 import db.tables  # noqa: F401  (registers every table on the metadata)
 from routers import app_router
 
-
 # Procedures that store into one known table: their fields are held against that
 # table's columns only, since one column name has different widths in different tables
 # (a brand's name holds 100 characters, a product model's 255). Every other procedure
