@@ -16,9 +16,15 @@ from db.tables.proxy import ProxyConfigRow
 from db.tables.tab import BrowserTabRow
 from routers.partial import changes_from, check_fits
 from schemas.account import UpdateAccountInput
+from schemas.catalog.brand import UpdateBrandInput
+from schemas.catalog.product import UpdateProductInput
+from schemas.catalog.warehouse import UpdateWarehouseInput
 from schemas.proxy import UpdateProxyInput
 from schemas.tab import UpdateTabInput
 from services.account import AccountChanges
+from services.catalog.brand import BrandChanges
+from services.catalog.product import ProductChanges
+from services.catalog.warehouse import WarehouseChanges
 from services.changes import UNCHANGED, Changes, Unchanged, apply_changes, given_fields
 from services.proxy import ProxyChanges
 from services.tab import TabChanges
@@ -33,6 +39,9 @@ UPDATES: list[tuple[type[BaseModel], type[Changes[Any]], set[str]]] = [
     (UpdateAccountInput, AccountChanges, set()),
     (UpdateProxyInput, ProxyChanges, {"password"}),  # sealed into sealed_password
     (UpdateTabInput, TabChanges, set()),
+    (UpdateBrandInput, BrandChanges, set()),  # name_key follows name in the service
+    (UpdateProductInput, ProductChanges, set()),
+    (UpdateWarehouseInput, WarehouseChanges, set()),
 ]
 
 

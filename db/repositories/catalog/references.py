@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, exists, select
+from sqlalchemy import ColumnElement, bindparam, exists, select
 
 from db.compiled_query import CompiledQuery, DriverLink
 from db.repositories.base import storable
@@ -24,7 +24,7 @@ from db.repositories.base import storable
 class Reference:
     """A column that refers to a row, and what its rows are called in a message."""
 
-    column: Any
+    column: ColumnElement[Any]
     called: str  # plural: "parts", "product models"
 
 
