@@ -102,12 +102,22 @@ def _lost_before_commit(error: DBAPIError) -> bool:
     return error.connection_invalidated and error.statement is not None
 
 
+# SQLite refuses a delete that an ON DELETE RESTRICT key forbids from inside its
+# foreign-key machinery, as a trigger would: the extended code is then
+# SQLITE_CONSTRAINT_TRIGGER, and only this (untranslated) message says why.
+_SQLITE_RESTRICT_MESSAGE = "FOREIGN KEY constraint failed"
+
+
 def _kind(driver_error: Any) -> _Kind:
     sqlstate = getattr(driver_error, "sqlstate", None)
     if isinstance(sqlstate, str):
         return _POSTGRES_KINDS.get(sqlstate, _Kind.OTHER)
     if isinstance(driver_error, sqlite3.Error):
         code = driver_error.sqlite_errorcode
+        if code == sqlite3.SQLITE_CONSTRAINT_TRIGGER and str(driver_error) == (
+            _SQLITE_RESTRICT_MESSAGE
+        ):
+            return _Kind.FOREIGN_KEY
         return _SQLITE_EXTENDED_KINDS.get(code) or _SQLITE_PRIMARY_KINDS.get(
             code & 0xFF, _Kind.OTHER
         )

@@ -32,7 +32,10 @@ from db.repositories.auth import (
     UserStore,
 )
 from db.repositories.base import flushed_driver_connection
+from db.repositories.catalog.brand import BrandRepository, BrandStore
 from db.repositories.catalog.part import PartRepository, PartStore
+from db.repositories.catalog.product import ProductModelRepository, ProductModelStore
+from db.repositories.catalog.warehouse import WarehouseRepository, WarehouseStore
 from db.repositories.customers import CustomerRepository, CustomerStore
 from db.repositories.proxy import ProxyConfigRepository, ProxyConfigStore
 from db.repositories.tab import BrowserTabRepository, BrowserTabStore
@@ -88,6 +91,15 @@ class UnitOfWork(Protocol):
 
     @property
     def parts(self) -> PartStore: ...
+
+    @property
+    def brands(self) -> BrandStore: ...
+
+    @property
+    def product_models(self) -> ProductModelStore: ...
+
+    @property
+    def warehouses(self) -> WarehouseStore: ...
 
     def __enter__(self) -> Self: ...
 
@@ -172,6 +184,9 @@ class SqlUnitOfWork:
     templates = repository(TemplateRepository)
     customers = repository(CustomerRepository)
     parts = repository(PartRepository)
+    brands = repository(BrandRepository)
+    product_models = repository(ProductModelRepository)
+    warehouses = repository(WarehouseRepository)
 
     def __init__(
         self,

@@ -41,3 +41,7 @@ PHONE_MAX_LENGTH: Final = 32
 STOCK_QUANTITY_MAX: Final = 1_000_000_000
 # The most one stock adjustment moves at once.
 STOCK_DELTA_MAX: Final = 1_000_000
+WAREHOUSE_CODE_MIN_LENGTH: Final = 2
+# A name's casefolded key (unique ignoring case): full case folding turns one character
+# into at most three ("ß" -> "ss", "ΐ" -> three code points), so the key needs room.
+NAME_KEY_MAX_LENGTH: Final = 3 * NAME_MAX_LENGTH

@@ -45,12 +45,13 @@ def contains(column: Any, text: str) -> Any:
     The text is matched literally: ``%`` and ``_`` typed into a search box are
     characters to find, not wildcards, so they are escaped.
     """
-    return column.ilike(like_pattern(text), escape=LIKE_ESCAPE)
+    return column.ilike(contains_pattern(text), escape=LIKE_ESCAPE)
 
 
-def like_pattern(text: str) -> str:
-    """The ``LIKE`` pattern (escape ``LIKE_ESCAPE``) of ``text`` anywhere, matched literally:
-    for a compiled query, which takes the pattern as a parameter."""
+def contains_pattern(text: str) -> str:
+    """The LIKE pattern of :func:`contains`, for a compiled query's bound parameter
+    (``column.ilike(bindparam(...), escape=LIKE_ESCAPE)``): the statement is compiled
+    once, so the text cannot be part of it."""
     escaped = (
         text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2)
         .replace("%", LIKE_ESCAPE + "%")

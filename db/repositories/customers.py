@@ -16,7 +16,7 @@ from db.repositories.base import (
     SqlRepository,
     Store,
     TransactionLink,
-    like_pattern,
+    contains_pattern,
     storable,
 )
 from db.tables.customers import CustomerRow
@@ -147,7 +147,10 @@ def _search_params(search: str | None) -> dict[str, Any]:
     digits = search_digits(search)
     # Without digits to find, the pattern is the search itself: it holds a character
     # that is not a digit, which no key has, so the keys match nothing.
-    return {"pattern": like_pattern(search), "digits_pattern": like_pattern(digits or search)}
+    return {
+        "pattern": contains_pattern(search),
+        "digits_pattern": contains_pattern(digits or search),
+    }
 
 
 def _searched(statement: Any) -> Any:

@@ -16,6 +16,7 @@ from db.column_types import ID_LENGTH, MoneyAmount, UTCDateTime, new_id
 from schemas.limits import (
     LONG_NAME_MAX_LENGTH,
     LONG_TEXT_MAX_LENGTH,
+    NAME_KEY_MAX_LENGTH,
     NAME_MAX_LENGTH,
     PRODUCT_TYPE_MAX_LENGTH,
     REASON_MAX_LENGTH,
@@ -29,7 +30,8 @@ class BrandRow(SQLModel, table=True):
 
     id: str = Field(default_factory=new_id, primary_key=True, max_length=ID_LENGTH)
     name: str = Field(max_length=NAME_MAX_LENGTH)
-    name_key: str = Field(unique=True, max_length=NAME_MAX_LENGTH)
+    # name.casefold(): see schemas.limits.NAME_KEY_MAX_LENGTH for its width.
+    name_key: str = Field(unique=True, max_length=NAME_KEY_MAX_LENGTH)
     created_at: datetime = Field(sa_type=UTCDateTime)
     updated_at: datetime = Field(sa_type=UTCDateTime)
 

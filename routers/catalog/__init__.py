@@ -1,9 +1,16 @@
-"""``catalog.*``: the shop's catalog, one sub-router per kind of thing it keeps."""
+"""``catalog.*``: one sub-router per kind of catalog row (``catalog.brand.list``, ...)."""
 
 from __future__ import annotations
 
 from middleware.context import RequestContext
-from routers.catalog import part
+from routers.catalog import brand, part, product, warehouse
 from rpc import Router
 
-router: Router[RequestContext] = Router({"part": part.router})
+router: Router[RequestContext] = Router(
+    {
+        "brand": brand.router,
+        "product": product.router,
+        "part": part.router,
+        "warehouse": warehouse.router,
+    }
+)

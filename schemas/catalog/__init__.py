@@ -1,1 +1,2 @@
-"""``catalog.*``: the shop's catalog (snake_case, a namespace Switchyard adds)."""
+"""``catalog.*``: brands, product models, warehouses and parts (snake_case, as every
+namespace Switchyard adds to the service-center contract)."""

@@ -23,7 +23,10 @@ import db.tables  # registers every table on the metadata
 from db.records import columns_of, record_of
 from db.repositories.account import AccountRecord
 from db.repositories.auth import SessionRecord, UserRecord
+from db.repositories.catalog.brand import BrandNameRecord, BrandRecord
 from db.repositories.catalog.part import FittedProductRecord, PartRecord
+from db.repositories.catalog.product import ProductRecord
+from db.repositories.catalog.warehouse import WarehouseRecord
 from db.repositories.customers import CustomerRecord
 from db.repositories.workflow import (
     TaskTypeRecord,
@@ -68,6 +71,12 @@ RECORDS: dict[type[tuple[Any, ...]], Kept] = {
     FittedProductRecord: Kept(
         "product_models", frozenset({"type", "description", "brand_id", "created_at", "updated_at"})
     ),
+    # The key is for uniqueness only: the name is what is shown.
+    BrandRecord: Kept("brands", frozenset({"name_key"})),
+    # A brand as a product model shows it: {id, name}.
+    BrandNameRecord: Kept("brands", frozenset({"name_key", "created_at", "updated_at"})),
+    ProductRecord: Kept("product_models", frozenset()),
+    WarehouseRecord: Kept("warehouses", frozenset()),
 }
 
 

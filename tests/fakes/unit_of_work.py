@@ -12,7 +12,10 @@ from db.tables.auth import UserRow
 from tests.fakes.account import FakeBrowserAccountRepository, FakeBrowserSessionRepository
 from tests.fakes.audit import FakeAuditLogRepository
 from tests.fakes.auth import FakeAuthSessionRepository, FakeUserRepository
+from tests.fakes.catalog.brand import FakeBrandRepository
 from tests.fakes.catalog.part import FakePartRepository
+from tests.fakes.catalog.product import FakeProductModelRepository
+from tests.fakes.catalog.warehouse import FakeWarehouseRepository
 from tests.fakes.customers import FakeCustomerRepository
 from tests.fakes.proxy import FakeProxyConfigRepository
 from tests.fakes.tab import FakeBrowserTabRepository
@@ -32,6 +35,9 @@ class FakeUnitOfWork:
         self.templates = FakeTemplateRepository(self)
         self.customers = FakeCustomerRepository()
         self.parts = FakePartRepository()
+        self.brands = FakeBrandRepository(self)
+        self.product_models = FakeProductModelRepository(self)
+        self.warehouses = FakeWarehouseRepository()
         self.commits = 0
 
     @property

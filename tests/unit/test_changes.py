@@ -16,12 +16,18 @@ from db.tables.proxy import ProxyConfigRow
 from db.tables.tab import BrowserTabRow
 from routers.partial import changes_from, check_fits
 from schemas.account import UpdateAccountInput
+from schemas.catalog.brand import UpdateBrandInput
 from schemas.catalog.part import UpdatePartInput
+from schemas.catalog.product import UpdateProductInput
+from schemas.catalog.warehouse import UpdateWarehouseInput
 from schemas.customers import UpdateCustomerInput
 from schemas.proxy import UpdateProxyInput
 from schemas.tab import UpdateTabInput
 from services.account import AccountChanges
+from services.catalog.brand import BrandChanges
 from services.catalog.part import PartChanges
+from services.catalog.product import ProductChanges
+from services.catalog.warehouse import WarehouseChanges
 from services.changes import UNCHANGED, Changes, Unchanged, apply_changes, given_fields
 from services.customers import CustomerChanges
 from services.proxy import ProxyChanges
@@ -39,6 +45,9 @@ UPDATES: list[tuple[type[BaseModel], type[Changes[Any]], set[str]]] = [
     (UpdateTabInput, TabChanges, set()),
     (UpdateCustomerInput, CustomerChanges, set()),  # the phone's key follows the phone
     (UpdatePartInput, PartChanges, {"product_ids"}),  # the fits: rows of their own
+    (UpdateBrandInput, BrandChanges, set()),  # name_key follows name in the service
+    (UpdateProductInput, ProductChanges, set()),
+    (UpdateWarehouseInput, WarehouseChanges, set()),
 ]
 
 

@@ -182,6 +182,69 @@ export interface Procedures {
     result: S.TabCloseResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
   };
+  /** The brands, by name */
+  "catalog.brand.list": {
+    kind: "query";
+    params: S.CatalogBrandListParams;
+    result: S.CatalogBrandListResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
+  /** Add a brand */
+  "catalog.brand.create": {
+    kind: "mutation";
+    params: S.CatalogBrandCreateParams;
+    result: S.CatalogBrandCreateResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** Rename a brand */
+  "catalog.brand.update": {
+    kind: "mutation";
+    params: S.CatalogBrandUpdateParams;
+    result: S.CatalogBrandUpdateResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** Delete a brand */
+  "catalog.brand.delete": {
+    kind: "mutation";
+    params: S.CatalogBrandDeleteParams;
+    result: S.CatalogBrandDeleteResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** The product models, by name, with their brands */
+  "catalog.product.list": {
+    kind: "query";
+    params: S.CatalogProductListParams;
+    result: S.CatalogProductListResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
+  /** One product model with its brand */
+  "catalog.product.get": {
+    kind: "query";
+    params: S.CatalogProductGetParams;
+    result: S.CatalogProductGetResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** Add a product model */
+  "catalog.product.create": {
+    kind: "mutation";
+    params: S.CatalogProductCreateParams;
+    result: S.CatalogProductCreateResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** Change a product model */
+  "catalog.product.update": {
+    kind: "mutation";
+    params: S.CatalogProductUpdateParams;
+    result: S.CatalogProductUpdateResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** Delete a product model */
+  "catalog.product.delete": {
+    kind: "mutation";
+    params: S.CatalogProductDeleteParams;
+    result: S.CatalogProductDeleteResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
+  };
   /** List spare parts */
   "catalog.part.list": {
     kind: "query";
@@ -223,6 +286,34 @@ export interface Procedures {
     params: S.CatalogPartAdjustStockParams;
     result: S.CatalogPartAdjustStockResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED";
+  };
+  /** The physical warehouses, by name */
+  "catalog.warehouse.list": {
+    kind: "query";
+    params: S.CatalogWarehouseListParams;
+    result: S.CatalogWarehouseListResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
+  /** Add a physical warehouse */
+  "catalog.warehouse.create": {
+    kind: "mutation";
+    params: S.CatalogWarehouseCreateParams;
+    result: S.CatalogWarehouseCreateResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** Change a physical warehouse */
+  "catalog.warehouse.update": {
+    kind: "mutation";
+    params: S.CatalogWarehouseUpdateParams;
+    result: S.CatalogWarehouseUpdateResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** Delete a physical warehouse */
+  "catalog.warehouse.delete": {
+    kind: "mutation";
+    params: S.CatalogWarehouseDeleteParams;
+    result: S.CatalogWarehouseDeleteResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
   };
   /** The customers */
   "customers.getCustomers": {
@@ -392,6 +483,28 @@ export interface ProcedureTree {
     close: "tab.close";
   };
   catalog: {
+    brand: {
+      /** The brands, by name */
+      list: "catalog.brand.list";
+      /** Add a brand */
+      create: "catalog.brand.create";
+      /** Rename a brand */
+      update: "catalog.brand.update";
+      /** Delete a brand */
+      delete: "catalog.brand.delete";
+    };
+    product: {
+      /** The product models, by name, with their brands */
+      list: "catalog.product.list";
+      /** One product model with its brand */
+      get: "catalog.product.get";
+      /** Add a product model */
+      create: "catalog.product.create";
+      /** Change a product model */
+      update: "catalog.product.update";
+      /** Delete a product model */
+      delete: "catalog.product.delete";
+    };
     part: {
       /** List spare parts */
       list: "catalog.part.list";
@@ -405,6 +518,16 @@ export interface ProcedureTree {
       delete: "catalog.part.delete";
       /** Count parts into or out of stock */
       adjustStock: "catalog.part.adjustStock";
+    };
+    warehouse: {
+      /** The physical warehouses, by name */
+      list: "catalog.warehouse.list";
+      /** Add a physical warehouse */
+      create: "catalog.warehouse.create";
+      /** Change a physical warehouse */
+      update: "catalog.warehouse.update";
+      /** Delete a physical warehouse */
+      delete: "catalog.warehouse.delete";
     };
   };
   customers: {
@@ -572,6 +695,51 @@ export const procedureInfo = {
     errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
     roles: ["authenticated"],
   },
+  "catalog.brand.list": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "catalog.brand.create": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
+    roles: ["admin","manager"],
+  },
+  "catalog.brand.update": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
+    roles: ["admin","manager"],
+  },
+  "catalog.brand.delete": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
+    roles: ["admin","manager"],
+  },
+  "catalog.product.list": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "catalog.product.get": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "catalog.product.create": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
+    roles: ["admin","manager"],
+  },
+  "catalog.product.update": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
+    roles: ["admin","manager"],
+  },
+  "catalog.product.delete": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
+    roles: ["admin","manager"],
+  },
   "catalog.part.list": {
     kind: "query",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
@@ -600,6 +768,26 @@ export const procedureInfo = {
   "catalog.part.adjustStock": {
     kind: "mutation",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND","PRECONDITION_FAILED"],
+    roles: ["admin","manager"],
+  },
+  "catalog.warehouse.list": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "catalog.warehouse.create": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
+    roles: ["admin","manager"],
+  },
+  "catalog.warehouse.update": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
+    roles: ["admin","manager"],
+  },
+  "catalog.warehouse.delete": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
     roles: ["admin","manager"],
   },
   "customers.getCustomers": {

@@ -45,6 +45,23 @@ export interface AuthUser {
   lastSignedIn: string | null;
 }
 
+export interface Brand {
+  id: string;
+  name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BrandPage {
+  brands: Brand[];
+  total: number;
+}
+
+export interface BrandSummary {
+  id: string;
+  name: string;
+}
+
 export interface BrowserTab {
   id: string;
   accountId: string;
@@ -67,6 +84,10 @@ export interface CreateAccountInput {
   proxyConfigId?: string | null;
 }
 
+export interface CreateBrandInput {
+  name: string;
+}
+
 export interface CreateCustomerInput {
   name: string;
   phone: string;
@@ -87,6 +108,14 @@ export interface CreatePartInput {
    * @maxItems 100
    */
   product_ids?: string[];
+}
+
+export interface CreateProductInput {
+  name: string;
+  sku: string;
+  type: string;
+  brand_id: string;
+  description?: string | null;
 }
 
 export interface CreateProxyInput {
@@ -134,6 +163,12 @@ export interface CreateUserInput {
   password: string;
   full_name: string;
   role: "admin" | "manager" | "technician" | "reception";
+}
+
+export interface CreateWarehouseInput {
+  name: string;
+  code: string;
+  location?: string | null;
 }
 
 export interface CreatedAccount {
@@ -188,11 +223,19 @@ export interface DeleteAccountInput {
   confirmDeletion: boolean;
 }
 
+export interface DeleteBrandInput {
+  id: string;
+}
+
 export interface DeleteCustomerInput {
   id: string;
 }
 
 export interface DeletePartInput {
+  id: string;
+}
+
+export interface DeleteProductInput {
   id: string;
 }
 
@@ -204,6 +247,10 @@ export interface DeleteTemplateInput {
 export interface DeleteTemplateResult {
   success: boolean;
   soft_deleted: boolean;
+}
+
+export interface DeleteWarehouseInput {
+  id: string;
 }
 
 /**
@@ -242,6 +289,10 @@ export interface GetPartInput {
   id: string;
 }
 
+export interface GetProductInput {
+  id: string;
+}
+
 export interface GetTemplateInput {
   template_id: string;
 }
@@ -254,12 +305,32 @@ export interface ListAccountsInput {
   pageSize?: number | null;
 }
 
+/**
+ * ``search`` looks in the name.
+ */
+export interface ListBrandsInput {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
+}
+
 export interface ListPartsInput {
   search?: string | null;
   limit?: number;
   offset?: number;
   product_id?: string | null;
   low_stock?: boolean | null;
+}
+
+/**
+ * ``search`` looks in the name and the SKU.
+ */
+export interface ListProductsInput {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
+  brand_id?: string | null;
+  type?: string | null;
 }
 
 export interface ListProxiesInput {
@@ -276,6 +347,15 @@ export interface ListTemplatesInput {
   product_type?: string | null;
   service_type?: ("warranty" | "paid" | "replacement") | null;
   is_active?: boolean | null;
+}
+
+/**
+ * ``search`` looks in the name and the code.
+ */
+export interface ListWarehousesInput {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
 }
 
 export interface LoginInput {
@@ -338,6 +418,22 @@ export interface PreferenceChanges {
   ticket_created?: boolean;
   service_completed?: boolean;
   delivery_confirmed?: boolean;
+}
+
+export interface Product {
+  id: string;
+  name: string;
+  sku: string;
+  type: string;
+  description: string | null;
+  brand: BrandSummary;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProductPage {
+  products: Product[];
+  total: number;
 }
 
 export interface Profile {
@@ -501,6 +597,11 @@ export interface UpdateAccountInput {
   proxyConfigId?: string | null;
 }
 
+export interface UpdateBrandInput {
+  id: string;
+  name: string;
+}
+
 export interface UpdateCustomerInput {
   id: string;
   name?: string;
@@ -531,6 +632,15 @@ export interface UpdatePartInput {
    * @maxItems 100
    */
   product_ids?: string[];
+}
+
+export interface UpdateProductInput {
+  id: string;
+  name?: string;
+  sku?: string;
+  type?: string;
+  brand_id?: string;
+  description?: string | null;
 }
 
 export interface UpdateProfileInput {
@@ -575,6 +685,13 @@ export interface UpdateTemplateInput {
    * @maxItems 100
    */
   tasks: [RevisedTemplateTaskInput, ...RevisedTemplateTaskInput[]];
+}
+
+export interface UpdateWarehouseInput {
+  id: string;
+  name?: string;
+  code?: string;
+  location?: string | null;
 }
 
 export interface UserSummary {
@@ -687,6 +804,20 @@ export interface V2rayConfig {
         string,
       ]
     | null;
+}
+
+export interface Warehouse {
+  id: string;
+  name: string;
+  code: string;
+  location: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WarehousePage {
+  warehouses: Warehouse[];
+  total: number;
 }
 
 /**
@@ -948,6 +1079,103 @@ export interface TabCloseParams {
 export type TabCloseResult = SuccessResult;
 
 /**
+ * Params of: The brands, by name
+ */
+export interface CatalogBrandListParams {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
+}
+
+export type CatalogBrandListResult = BrandPage;
+
+/**
+ * Params of: Add a brand
+ */
+export interface CatalogBrandCreateParams {
+  name: string;
+}
+
+export type CatalogBrandCreateResult = Brand;
+
+/**
+ * Params of: Rename a brand
+ */
+export interface CatalogBrandUpdateParams {
+  id: string;
+  name: string;
+}
+
+export type CatalogBrandUpdateResult = Brand;
+
+/**
+ * Params of: Delete a brand
+ */
+export interface CatalogBrandDeleteParams {
+  id: string;
+}
+
+export type CatalogBrandDeleteResult = SuccessResult;
+
+/**
+ * Params of: The product models, by name, with their brands
+ */
+export interface CatalogProductListParams {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
+  brand_id?: string | null;
+  type?: string | null;
+}
+
+export type CatalogProductListResult = ProductPage;
+
+/**
+ * Params of: One product model with its brand
+ */
+export interface CatalogProductGetParams {
+  id: string;
+}
+
+export type CatalogProductGetResult = Product;
+
+/**
+ * Params of: Add a product model
+ */
+export interface CatalogProductCreateParams {
+  name: string;
+  sku: string;
+  type: string;
+  brand_id: string;
+  description?: string | null;
+}
+
+export type CatalogProductCreateResult = Product;
+
+/**
+ * Params of: Change a product model
+ */
+export interface CatalogProductUpdateParams {
+  id: string;
+  name?: string;
+  sku?: string;
+  type?: string;
+  brand_id?: string;
+  description?: string | null;
+}
+
+export type CatalogProductUpdateResult = Product;
+
+/**
+ * Params of: Delete a product model
+ */
+export interface CatalogProductDeleteParams {
+  id: string;
+}
+
+export type CatalogProductDeleteResult = SuccessResult;
+
+/**
  * Params of: List spare parts
  */
 export interface CatalogPartListParams {
@@ -1028,6 +1256,49 @@ export interface CatalogPartAdjustStockParams {
 }
 
 export type CatalogPartAdjustStockResult = Part;
+
+/**
+ * Params of: The physical warehouses, by name
+ */
+export interface CatalogWarehouseListParams {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
+}
+
+export type CatalogWarehouseListResult = WarehousePage;
+
+/**
+ * Params of: Add a physical warehouse
+ */
+export interface CatalogWarehouseCreateParams {
+  name: string;
+  code: string;
+  location?: string | null;
+}
+
+export type CatalogWarehouseCreateResult = Warehouse;
+
+/**
+ * Params of: Change a physical warehouse
+ */
+export interface CatalogWarehouseUpdateParams {
+  id: string;
+  name?: string;
+  code?: string;
+  location?: string | null;
+}
+
+export type CatalogWarehouseUpdateResult = Warehouse;
+
+/**
+ * Params of: Delete a physical warehouse
+ */
+export interface CatalogWarehouseDeleteParams {
+  id: string;
+}
+
+export type CatalogWarehouseDeleteResult = SuccessResult;
 
 /**
  * Params of: The customers

@@ -34,7 +34,7 @@ def upgrade() -> None:
         "brands",
         _id(),
         sa.Column("name", sa.String(length=100), nullable=False),
-        sa.Column("name_key", sa.String(length=100), nullable=False),
+        sa.Column("name_key", sa.String(length=300), nullable=False),
         *_timestamps(),
         sa.PrimaryKeyConstraint("id", name="pk_brands"),
         sa.UniqueConstraint("name_key", name="uq_brands_name_key"),

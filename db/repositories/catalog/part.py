@@ -18,7 +18,7 @@ from sqlmodel import col, select
 
 from db.compiled_query import CompiledQuery
 from db.records import columns_of, table_of
-from db.repositories.base import LIKE_ESCAPE, SqlRepository, Store, storable
+from db.repositories.base import LIKE_ESCAPE, SqlRepository, Store, contains_pattern, storable
 from db.tables.catalog import PartFitRow, PartRow, PartStockEntryRow, ProductModelRow
 
 
@@ -160,17 +160,6 @@ class PartRepository(SqlRepository[PartRow]):
         self._session.delete(part)
 
 
-def search_pattern(text: str) -> str:
-    """``text`` anywhere, matched literally: ``%`` and ``_`` typed into a search box are
-    characters to find, not wildcards (as ``db.repositories.base.contains`` escapes them)."""
-    escaped = (
-        text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2)
-        .replace("%", LIKE_ESCAPE + "%")
-        .replace("_", LIKE_ESCAPE + "_")
-    )
-    return f"%{escaped}%"
-
-
 def _shape(where: PartFilter) -> tuple[bool, bool, bool | None]:
     """Which compiled query a filter takes: one per combination of the filters given."""
     return where.search is not None, where.product_id is not None, where.low_stock
@@ -179,7 +168,7 @@ def _shape(where: PartFilter) -> tuple[bool, bool, bool | None]:
 def _filter_params(where: PartFilter) -> dict[str, Any]:
     params: dict[str, Any] = {}
     if where.search is not None:
-        params["pattern"] = search_pattern(where.search)
+        params["pattern"] = contains_pattern(where.search)
     if where.product_id is not None:
         params["product_id"] = where.product_id
     return params

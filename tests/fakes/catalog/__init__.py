@@ -1,1 +1,1 @@
-"""In-memory catalog stores, one module per kind of row."""
+"""In-memory catalog stores: brands, product models, warehouses, parts."""
