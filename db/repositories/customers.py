@@ -6,8 +6,8 @@ from datetime import datetime
 from functools import cache
 from typing import Any, Final, NamedTuple, Protocol
 
-from sqlalchemy import and_, bindparam, column, func, or_, table
-from sqlmodel import Session, select
+from sqlalchemy import and_, bindparam, func, or_
+from sqlmodel import select
 
 from db.compiled_query import CompiledQuery
 from db.records import columns_of, table_of
@@ -15,17 +15,17 @@ from db.repositories.base import (
     LIKE_ESCAPE,
     SqlRepository,
     Store,
-    TransactionLink,
     contains_pattern,
     storable,
 )
+from db.repositories.references import Reference, referring
 from db.tables.customers import CustomerRow
 
-# Every (table, column) that refers to a customer by id, checked in one statement
-# before a customer is deleted. None exists yet: the tickets' table adds its line
-# (("service_tickets", "customer_id")) together with its foreign key (RESTRICT), which
-# settles a race between the check and a new ticket.
-CUSTOMER_REFERENCES: Final[tuple[tuple[str, str], ...]] = ()
+# What refers to a customer, checked in one statement before a customer is deleted.
+# None exists yet: the tickets' table adds its line (Reference(its customer_id column,
+# "tickets")) together with its foreign key (RESTRICT), which settles a race between
+# the check and a new ticket.
+CUSTOMER_REFERENCES: Final[tuple[Reference, ...]] = ()
 
 
 class CustomerRecord(NamedTuple):
@@ -74,13 +74,6 @@ class CustomerStore(Store[CustomerRow], Protocol):
 class CustomerRepository(SqlRepository[CustomerRow]):
     row_type = CustomerRow
 
-    def __init__(
-        self, link: TransactionLink | Session, references: tuple[tuple[str, str], ...] | None = None
-    ) -> None:
-        super().__init__(link)
-        # Tests name references of their own; the app uses CUSTOMER_REFERENCES.
-        self._references = CUSTOMER_REFERENCES if references is None else references
-
     def list_all(self) -> list[CustomerRecord]:
         return [
             CustomerRecord._make(row)
@@ -123,10 +116,7 @@ class CustomerRepository(SqlRepository[CustomerRow]):
         )
 
     def is_referenced(self, customer_id: str) -> bool:
-        if not self._references or not storable(customer_id):
-            return False
-        row = _referencing(self._references).first(self._link, customer_id=customer_id)
-        return row is not None and bool(row[0])
+        return bool(referring(self._link, CUSTOMER_REFERENCES, customer_id))
 
 
 # What a phone may be typed with (the schemas' phone rule): a search made only of
@@ -209,16 +199,3 @@ def _new_counts() -> CompiledQuery:
         func.max(created),
     ).select_from(_customers)
     return CompiledQuery(statement)
-
-
-@cache
-def _referencing(references: tuple[tuple[str, str], ...]) -> CompiledQuery:
-    """Whether any of ``references`` names the customer: one EXISTS per reference, ORed."""
-    customer_id = bindparam("customer_id", type_=_customers.c.id.type)
-    found = []
-    for table_name, column_name in references:
-        referring = table(table_name, column(column_name))
-        found.append(
-            select(1).select_from(referring).where(referring.c[column_name] == customer_id).exists()
-        )
-    return CompiledQuery(select(or_(*found)))

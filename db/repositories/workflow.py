@@ -12,12 +12,13 @@ from datetime import datetime
 from functools import cache
 from typing import Any, Final, NamedTuple, Protocol
 
-from sqlalchemy import bindparam, column, delete, exists, literal, or_, table
+from sqlalchemy import ColumnElement, bindparam, delete, literal_column, or_
 from sqlmodel import col, select
 
 from db.compiled_query import CompiledQuery
 from db.records import columns_of, table_of
 from db.repositories.base import SqlRepository, Store, storable
+from db.repositories.references import Reference, uses
 from db.tables.catalog import ProductModelRow
 from db.tables.workflow import TaskTemplateRow, TaskTypeRow, TemplateTaskRow
 
@@ -97,22 +98,21 @@ class TemplateFilter:
         return {name: value for name, value in vars(self).items() if value is not None}
 
 
-@dataclass(frozen=True)
-class TemplateReference:
-    """A table whose rows use template versions: ``column`` holds a template id, and
-    ``status_column`` (if any) the referrer's status, to tell the ones still in work."""
-
-    table: str
-    column: str
-    status_column: str | None = None
-
-
-# Every table that refers to task templates. Empty until the service tickets exist:
-# their table adds its line here, TemplateReference("service_tickets", "template_id",
-# "status"), and deleting a template then sees the tickets that use it.
-TEMPLATE_REFERENCES: Final[tuple[TemplateReference, ...]] = ()
 # A referrer in one of these statuses is still being worked on.
 IN_WORK_STATUSES: Final = ("pending", "in_progress")
+# What uses template versions: every row (TEMPLATE_USERS), and those still in work
+# (TEMPLATE_USERS_IN_WORK, each with ``only_when`` its status is in IN_WORK_STATUSES).
+# Empty until the service tickets exist: their table adds one line to each, and
+# deleting a template then sees the tickets that use it.
+TEMPLATE_USERS: Final[tuple[Reference, ...]] = ()
+TEMPLATE_USERS_IN_WORK: Final[tuple[Reference, ...]] = ()
+
+
+def in_work(status: ColumnElement[Any]) -> ColumnElement[bool]:
+    """``status`` is one of IN_WORK_STATUSES (a Reference's ``only_when``). The names
+    are written into the statement: constants of the code, never input, and a compiled
+    query takes no list parameter."""
+    return or_(*(status == literal_column(f"'{name}'") for name in IN_WORK_STATUSES))
 
 
 @dataclass(frozen=True)
@@ -220,14 +220,13 @@ class TemplateRepository(SqlRepository[TaskTemplateRow]):
     def usage(
         self,
         template_id: str,
-        references: tuple[TemplateReference, ...] = TEMPLATE_REFERENCES,
+        users: tuple[Reference, ...] = TEMPLATE_USERS,
+        users_in_work: tuple[Reference, ...] = TEMPLATE_USERS_IN_WORK,
     ) -> TemplateUsage:
         """Whether any referrer ever used the template version, and whether one that is
         still in work does: one statement over every referring table."""
-        if not references:
-            return TemplateUsage(ever_used=False, in_work=False)
-        row = self._session.connection().execute(usage_statement(references, template_id)).one()
-        return TemplateUsage(ever_used=bool(row[0]), in_work=bool(row[1]))
+        used = uses(self._link, users + users_in_work, template_id)
+        return TemplateUsage(ever_used=any(used[: len(users)]), in_work=any(used[len(users) :]))
 
     def delete(self, template: TaskTemplateRow) -> None:
         """Delete the version with its tasks (children first, explicitly: the result
@@ -295,20 +294,3 @@ def _steps_query(names: frozenset[str]) -> CompiledQuery:
     )
     statement = _filtered(statement, names).order_by(_tasks.c.template_id, _tasks.c.sequence_order)
     return CompiledQuery(statement)
-
-
-def usage_statement(references: tuple[TemplateReference, ...], template_id: str) -> Any:
-    """SELECT (some referrer uses it), (some referrer still in work uses it): one row."""
-    ever: list[Any] = []
-    in_work: list[Any] = []
-    for reference in references:
-        names = [reference.column]
-        if reference.status_column is not None:
-            names.append(reference.status_column)
-        referrer = table(reference.table, *(column(name) for name in names))
-        uses = referrer.c[reference.column] == template_id
-        ever.append(exists().select_from(referrer).where(uses))
-        if reference.status_column is not None:
-            working = referrer.c[reference.status_column].in_(IN_WORK_STATUSES)
-            in_work.append(exists().select_from(referrer).where(uses, working))
-    return select(or_(literal(False), *ever), or_(literal(False), *in_work))

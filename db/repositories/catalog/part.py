@@ -13,12 +13,13 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, Final, NamedTuple, Protocol
 
-from sqlalchemy import ColumnElement, String, Table, bindparam, delete, exists, func, or_
+from sqlalchemy import String, bindparam, delete, func, or_
 from sqlmodel import col, select
 
 from db.compiled_query import CompiledQuery
 from db.records import columns_of, table_of
 from db.repositories.base import LIKE_ESCAPE, SqlRepository, Store, contains_pattern, storable
+from db.repositories.references import Reference, referring
 from db.tables.catalog import PartFitRow, PartRow, PartStockEntryRow, ProductModelRow
 
 
@@ -61,19 +62,11 @@ class PartFilter:
     low_stock: bool | None = None
 
 
-@dataclass(frozen=True)
-class PartReference:
-    """Rows of ``table`` whose ``column`` names a part keep it from being deleted; with
-    ``only_when``, only those rows where that column is set."""
-
-    table: Table
-    column: str
-    only_when: str | None = None
-
-
 # What keeps a part from being deleted: anything that records its use by a ticket.
 # Today only the ledger's entries written for a ticket; the ticket's parts join it here.
-PART_REFERENCES: Final = (PartReference(_entries, "part_id", only_when="ticket_id"),)
+PART_REFERENCES: Final = (
+    Reference(_entries.c.part_id, "tickets", only_when=_entries.c.ticket_id.is_not(None)),
+)
 
 # The sizes an IN (...) list is padded to; the page size (at most 100) fits the largest.
 _IN_SIZES: Final = (1, 2, 4, 8, 16, 32, 64, 128)
@@ -147,8 +140,7 @@ class PartRepository(SqlRepository[PartRow]):
 
     def is_referenced(self, part_id: str) -> bool:
         """Whether anything in PART_REFERENCES names the part (one statement)."""
-        row = _referenced().first(self._link, part_id=part_id)
-        return row is not None and bool(row[0])
+        return bool(referring(self._link, PART_REFERENCES, part_id))
 
     def delete(self, part: PartRow) -> None:
         """Delete the part with its fits and ledger (children first, explicitly: the
@@ -234,19 +226,6 @@ def _existing_products(size: int) -> CompiledQuery:
 @cache
 def _sku_holder() -> CompiledQuery:
     return CompiledQuery(select(_parts.c.id).where(_parts.c.sku == bindparam("sku")))
-
-
-@cache
-def _referenced() -> CompiledQuery:
-    return CompiledQuery(select(or_(*(_refers(reference) for reference in PART_REFERENCES))))
-
-
-def _refers(reference: PartReference) -> ColumnElement[bool]:
-    table = reference.table
-    condition = table.c[reference.column] == bindparam("part_id")
-    if reference.only_when is not None:
-        condition = condition & table.c[reference.only_when].is_not(None)
-    return exists().where(condition)
 
 
 def _id_params(size: int) -> list[Any]:

@@ -12,7 +12,7 @@ from db.compiled_query import CompiledQuery, Row
 from db.records import columns_of, table_of
 from db.repositories.base import LIKE_ESCAPE, SqlRepository, Store, contains_pattern, storable
 from db.repositories.catalog.brand import BrandNameRecord
-from db.repositories.catalog.references import Reference, referring
+from db.repositories.references import Reference, referring
 from db.tables.catalog import BrandRow, PartFitRow, ProductModelRow
 from db.tables.workflow import TaskTemplateRow
 

@@ -10,7 +10,7 @@ from sqlmodel import col, select
 from db.compiled_query import CompiledQuery
 from db.records import columns_of, table_of
 from db.repositories.base import LIKE_ESCAPE, SqlRepository, Store, contains_pattern
-from db.repositories.catalog.references import Reference, referring
+from db.repositories.references import Reference, referring
 from db.tables.catalog import WarehouseRow
 
 

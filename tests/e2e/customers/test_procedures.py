@@ -11,6 +11,9 @@ import httpx
 import pytest
 
 import db.repositories.customers as customer_repository
+from db.records import table_of
+from db.repositories.references import Reference
+from db.tables.customers import CustomerRow
 from tests.e2e.browser import (
     INVALID_PARAMS,
     MISSING_ID,
@@ -311,7 +314,8 @@ def test_delete_is_refused_while_referred_to(
 ) -> None:
     # No table refers to customers yet (the tickets' will): stand one in that refers
     # to every customer, the customers' own ids.
-    monkeypatch.setattr(customer_repository, "CUSTOMER_REFERENCES", (("customers", "id"),))
+    every_customer = Reference(table_of(CustomerRow).c.id, "tickets")
+    monkeypatch.setattr(customer_repository, "CUSTOMER_REFERENCES", (every_customer,))
     user = make_user()
     customer = create(client, user)
 

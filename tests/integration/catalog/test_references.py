@@ -14,8 +14,8 @@ from sqlmodel import Session
 from db.errors import DuplicateKey, StillReferenced
 from db.failures import database_failure
 from db.records import table_of
-from db.repositories.catalog.references import Reference, referring
 from db.repositories.catalog.warehouse import WAREHOUSE_REFERENCES
+from db.repositories.references import Reference, referring
 from db.tables.catalog import BrandRow, PartFitRow, PartRow, ProductModelRow, WarehouseRow
 from services.catalog import brand as brand_service
 from services.catalog import product as product_service

@@ -11,9 +11,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
+import db.repositories.customers as customer_repository
 from db.errors import DuplicateKey
 from db.failures import database_failure
-from db.repositories.customers import CustomerRepository
+from db.records import table_of
+from db.repositories.references import Reference
 from db.tables.customers import CustomerRow
 from tests.integration.conftest import UowFactory
 from tests.integration.rows import save
@@ -145,16 +147,18 @@ def test_new_customer_counts_without_customers(make_uow: UowFactory) -> None:
     assert (counts.current, counts.previous, counts.latest_created_at) == (0, 0, None)
 
 
-def test_references_are_checked_in_one_statement(
-    make_uow: UowFactory, customers: list[CustomerRow]
+def test_what_refers_to_a_customer_keeps_it(
+    make_uow: UowFactory, customers: list[CustomerRow], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # No table refers to customers yet: stand-ins that exist, one naming only Carol.
-    references = (("customers", "email"), ("customers", "id"))
     with make_uow(read_only=True) as uow:
-        repository = CustomerRepository(uow, references)
-        assert repository.is_referenced(customers[0].id)
-        assert not repository.is_referenced("00000000-0000-4000-8000-000000000000")
-        assert not uow.customers.is_referenced(customers[0].id)  # none today
+        assert not uow.customers.is_referenced(customers[0].id)  # nothing refers yet
+    # A stand-in for the tickets' table: one that refers to every customer.
+    every_customer = Reference(table_of(CustomerRow).c.id, "tickets")
+    monkeypatch.setattr(customer_repository, "CUSTOMER_REFERENCES", (every_customer,))
+
+    with make_uow(read_only=True) as uow:
+        assert uow.customers.is_referenced(customers[0].id)
+        assert not uow.customers.is_referenced("00000000-0000-4000-8000-000000000000")
 
 
 @pytest.mark.parametrize("field", ["phone_key", "email"])

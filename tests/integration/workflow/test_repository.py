@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Engine, column, event, table, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
 from db.compiled_query import CompiledQuery
-from db.repositories.workflow import TemplateFilter, TemplateReference, TemplateUsage
+from db.repositories.references import Reference
+from db.repositories.workflow import TemplateFilter, TemplateUsage, in_work
 from db.tables.workflow import TaskTemplateRow, TaskTypeRow, TemplateTaskRow
 from tests.factories.auth import DEFAULT_TIME as NOW
 from tests.factories.workflow import make_product_model
@@ -124,8 +125,12 @@ def test_a_task_types_name_is_unique_ignoring_case(sessions: sessionmaker[Sessio
         save(sessions, task_type("DIAGNOSIS"))
 
 
-TICKETS = TemplateReference("scratch_tickets", "template_id", "status")
-PARTS_LISTS = TemplateReference("scratch_lists", "template_ref")
+# Stand-ins for the tickets' table (with a status) and another table that refers.
+_tickets = table("scratch_tickets", column("template_id"), column("status"))
+_lists = table("scratch_lists", column("template_ref"))
+TICKETS = Reference(_tickets.c.template_id, "tickets")
+TICKETS_IN_WORK = Reference(_tickets.c.template_id, "tickets", only_when=in_work(_tickets.c.status))
+PARTS_LISTS = Reference(_lists.c.template_ref, "parts lists")
 
 
 @pytest.fixture
@@ -168,7 +173,7 @@ def test_usage_looks_at_every_referring_table_in_one_statement(
             connection.execute(text("INSERT INTO scratch_lists VALUES (:id)"), {"id": template_id})
     with make_uow() as uow:
         queries.clear()
-        found = uow.templates.usage("it", (TICKETS, PARTS_LISTS))
+        found = uow.templates.usage("it", (TICKETS, PARTS_LISTS), (TICKETS_IN_WORK,))
         statements = len(queries)
         unused = uow.templates.usage("it")
 
