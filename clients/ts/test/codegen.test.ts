@@ -27,9 +27,9 @@ function method(name: string, extra: object = {}): object {
     paramStructure: "by-name",
     params: [
       { name: "name", schema: { type: "string", title: "Name" }, required: true },
-      { name: "steps", schema: { type: "array", items: { $ref: "#/components/schemas/Step" } }, required: false },
+      { name: "steps", schema: { type: "array", items: { $ref: "#/components/schemas/StudioStep" } }, required: false },
     ],
-    result: { name: "result", schema: { $ref: "#/components/schemas/Template" } },
+    result: { name: "result", schema: { $ref: "#/components/schemas/StudioTemplate" } },
     errors: [{ code: -32009, message: "Conflict", data: { code: "CONFLICT", httpStatus: 409 } }],
     "x-procedure-type": "mutation",
     "x-roles": ["manager"],
@@ -37,15 +37,15 @@ function method(name: string, extra: object = {}): object {
   };
 }
 
-/** Today's contract plus a `workflow` namespace three levels deep. */
+/** Today's contract plus a `studio` namespace three levels deep. */
 function withWorkflow(): Doc {
   const doc = contract();
-  doc.methods.push(method("workflow.template.create"), method("workflow.template.step.list", { "x-procedure-type": "query", errors: [] }));
-  doc.components.schemas["Step"] = { type: "object", properties: { title: { type: "string" } }, required: ["title"] };
-  doc.components.schemas["Template"] = {
+  doc.methods.push(method("studio.template.create"), method("studio.template.step.list", { "x-procedure-type": "query", errors: [] }));
+  doc.components.schemas["StudioStep"] = { type: "object", properties: { title: { type: "string" } }, required: ["title"] };
+  doc.components.schemas["StudioTemplate"] = {
     type: "object",
-    title: "Template",
-    properties: { id: { type: "string" }, steps: { type: "array", items: { $ref: "#/components/schemas/Step" } } },
+    title: "StudioTemplate",
+    properties: { id: { type: "string" }, steps: { type: "array", items: { $ref: "#/components/schemas/StudioStep" } } },
     required: ["id", "steps"],
   };
   return doc;
@@ -54,26 +54,26 @@ function withWorkflow(): Doc {
 test("a new namespace nested three deep is callable, typed, after one regenerate", async () => {
   const files = await generate(withWorkflow());
   const overrides = new Map([...files].map(([name, text]) => [resolve(srcDir, name), text]));
-  const usage = resolve(srcDir, "__workflow_usage.ts");
+  const usage = resolve(srcDir, "__studio_usage.ts");
   overrides.set(
     usage,
     [
-      'import { createClient, type Template, procedureInfo } from "./index.js";',
+      'import { createClient, type StudioTemplate, procedureInfo } from "./index.js";',
       'const client = createClient({ url: "http://127.0.0.1/rpc" });',
       "export async function use(): Promise<string> {",
-      '  const made: Template = await client.workflow.template.create({ name: "intake", steps: [{ title: "t" }] });',
-      "  const [listed] = await client.$batch((b) => [b.workflow.template.step.list({ name: \"intake\" })]);",
-      '  const kind: "query" = procedureInfo["workflow.template.step.list"].kind;',
+      '  const made: StudioTemplate = await client.studio.template.create({ name: "intake", steps: [{ title: "t" }] });',
+      "  const [listed] = await client.$batch((b) => [b.studio.template.step.list({ name: \"intake\" })]);",
+      '  const kind: "query" = procedureInfo["studio.template.step.list"].kind;',
       "  void kind;",
       '  // @ts-expect-error a step needs a title (the $ref in the params is typed)',
-      "  await client.workflow.template.create({ name: \"x\", steps: [{}] });",
+      "  await client.studio.template.create({ name: \"x\", steps: [{}] });",
       '  return listed.ok ? made.id + listed.result.steps.length : listed.error.data.code;',
       "}",
     ].join("\n"),
   );
   const diagnostics = typeCheck([usage], overrides);
   assert.deepEqual(diagnostics, [], describe(diagnostics));
-  assert.match(files.get("procedures.gen.ts") ?? "", /workflow: \{\n {4}template: \{\n {6}\/\*\* The workflow\.template\.create procedure \*\/\n {6}create: "workflow\.template\.create";/);
+  assert.match(files.get("procedures.gen.ts") ?? "", /studio: \{\n {4}template: \{\n {6}\/\*\* The studio\.template\.create procedure \*\/\n {6}create: "studio\.template\.create";/);
 });
 
 test("a type is declared under its component key, whatever the compiler would name it", async () => {
@@ -82,7 +82,7 @@ test("a type is declared under its component key, whatever the compiler would na
   const doc = contract();
   doc.components.schemas["Tls1x3Options"] = { type: "object", title: "Tls1x3Options", properties: { sni: { type: "string" } } };
   doc.methods.push(method("edge.configure", { params: [{ name: "tls", schema: { $ref: "#/components/schemas/Tls1x3Options" }, required: true }] }));
-  doc.components.schemas["Template"] = { type: "object", properties: { id: { type: "string" } }, required: ["id"] };
+  doc.components.schemas["StudioTemplate"] = { type: "object", properties: { id: { type: "string" } }, required: ["id"] };
   const files = await generate(doc);
   assert.match(files.get("schemas.gen.ts") ?? "", /^export interface Tls1x3Options \{/m);
   const overrides = new Map([...files].map(([name, text]) => [resolve(srcDir, name), text]));
@@ -106,7 +106,7 @@ test("nested titles do not become types of their own", async () => {
 });
 
 for (const [why, change, message] of [
-  ["a segment named then", (doc: Doc) => doc.methods.push(method("workflow.then")), /segment named "then"/],
+  ["a segment named then", (doc: Doc) => doc.methods.push(method("studio.then")), /segment named "then"/],
   ["a method that is also a namespace", (doc: Doc) => doc.methods.push(method("auth.login.twice")), /both a method and a namespace/],
   ["an unknown error key", (doc: Doc) => doc.methods.push(method("x.y", { errors: [{ code: -1, message: "?", data: { code: "OOPS" } }] })), /not a known error key/],
   ["params by position", (doc: Doc) => doc.methods.push(method("x.y", { paramStructure: "by-position" })), /by name/],

@@ -36,9 +36,9 @@ test("a call posts one JSON-RPC request with the dotted method name and params b
 test("paths of any depth become dotted names, and a call without params sends none", async () => {
   const { fetch, sent } = fakeFetch(echoResult);
   // A method the contract does not (yet) have: the proxy builds names from any path.
-  const untyped = createClient({ url, fetch }) as unknown as { workflow: { template: { create(): Promise<unknown> } } };
-  await untyped.workflow.template.create();
-  assert.deepEqual(sent[0]?.body, { jsonrpc: "2.0", method: "workflow.template.create", id: 1 });
+  const untyped = createClient({ url, fetch }) as unknown as { studio: { template: { create(): Promise<unknown> } } };
+  await untyped.studio.template.create();
+  assert.deepEqual(sent[0]?.body, { jsonrpc: "2.0", method: "studio.template.create", id: 1 });
 });
 
 test("then is never a method, so awaiting the client or a namespace sends nothing", async () => {
