@@ -51,3 +51,5 @@ EMAIL_TYPE_MAX_LENGTH: Final = 32
 EMAIL_SUBJECT_MAX_LENGTH: Final = 300
 # An SMTP error as recorded on the email (the server's answer, cut to fit).
 SEND_ERROR_MAX_LENGTH: Final = 1000
+# One value of an email's context (a tracking token, a product's name, a date as text).
+EMAIL_CONTEXT_VALUE_MAX_LENGTH: Final = 500
