@@ -56,9 +56,7 @@ LOGGED_EXAMPLE: dict[str, Any] = {
 
 
 def logged_email(record: EmailRecord) -> LoggedEmail:
-    return LoggedEmail(
-        **record._asdict(), failed_at=failed_at(record.status, record.updated_at)
-    )
+    return LoggedEmail(**record._asdict(), failed_at=failed_at(record.status, record.updated_at))
 
 
 @(
@@ -99,17 +97,13 @@ def send(ctx: SignedInContext, params: SendInput) -> EmailQueued | EmailSkipped:
         recipient_email=params.recipient_email,
         recipient_name=params.recipient_name,
         context=params.context.model_dump(),
-        service_ticket_id=_id_text(params.service_ticket_id),
-        service_request_id=_id_text(params.service_request_id),
+        service_ticket_id=params.service_ticket_id,
+        service_request_id=params.service_request_id,
         clock=ctx.services.clock,
     )
     if isinstance(result, Skipped):
         return EmailSkipped(success=True, skipped=True, reason="unsubscribed")
     return EmailQueued(success=True, email_id=result.email_id)
-
-
-def _id_text(value: object | None) -> str | None:
-    return None if value is None else str(value)
 
 
 @(

@@ -7,9 +7,8 @@ so a value may hold ``<`` or ``&`` and comes out as written, never as markup.
 """
 
 from typing import Annotated, Literal
-from uuid import UUID
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from schemas.base import CamelInput, CamelOutput, SnakeOutput
 from schemas.common import Email, NoControlCharacters, Timestamp
@@ -21,6 +20,16 @@ from schemas.paging import Limit, Offset
 EmailStatus = Literal["pending", "sent", "failed", "bounced"]
 RecipientName = Annotated[
     str, Field(min_length=1, max_length=LONG_NAME_MAX_LENGTH), NoControlCharacters
+]
+# A UUID in its canonical text form (any case; kept lower-cased), as the contract's ids.
+Uuid = Annotated[
+    str,
+    Field(
+        min_length=36,
+        max_length=36,
+        pattern=r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+    ),
+    AfterValidator(str.lower),
 ]
 ContextValue = Annotated[
     str, Field(min_length=1, max_length=EMAIL_CONTEXT_VALUE_MAX_LENGTH), NoControlCharacters
@@ -45,8 +54,8 @@ class SendInput(CamelInput):
     recipient_name: RecipientName
     context: EmailContext = Field(default_factory=EmailContext)
     # UUIDs (the contract's); kept in their canonical lower-case form.
-    service_request_id: UUID | None = None
-    service_ticket_id: UUID | None = None
+    service_request_id: Uuid | None = None
+    service_ticket_id: Uuid | None = None
 
 
 class EmailQueued(CamelOutput):

@@ -54,7 +54,10 @@ class RecentEmails:
     oldest_created_at: datetime | None
 
 
-class TypeStatusCount(NamedTuple):
+@dataclass(frozen=True)
+class TypeStatusCount:
+    """How many emails of one type are in one status."""
+
     email_type: str
     status: str
     emails: int
@@ -115,7 +118,11 @@ def _filtered(filters: LogFilters) -> tuple[bool, bool, bool]:
 
 def _filter_params(filters: LogFilters) -> dict[str, Any]:
     values = (filters.email_type, filters.status, filters.recipient_email)
-    return {name: value for name, value in zip(_FILTER_COLUMNS, values) if value is not None}
+    return {
+        name: value
+        for name, value in zip(_FILTER_COLUMNS, values, strict=True)
+        if value is not None
+    }
 
 
 def _storable_filters(filters: LogFilters) -> bool:
@@ -123,7 +130,7 @@ def _storable_filters(filters: LogFilters) -> bool:
 
 
 def _where(statement: Any, filtered: tuple[bool, ...]) -> Any:
-    for name, on in zip(_FILTER_COLUMNS, filtered):
+    for name, on in zip(_FILTER_COLUMNS, filtered, strict=True):
         if on:
             column = _emails.c[name]
             statement = statement.where(column == bindparam(name, type_=column.type))

@@ -90,7 +90,8 @@ def get_log(uow: UnitOfWork, filters: LogFilters, *, limit: int, offset: int) ->
 def get_stats(uow: UnitOfWork) -> Totals:
     """How many emails there are in each status, and of each type (one query)."""
     with uow:
-        return totals_of(uow.notifications.counts_by_type_and_status())
+        counts = uow.notifications.counts_by_type_and_status()
+    return totals_of((count.email_type, count.status, count.emails) for count in counts)
 
 
 def retry_email(uow: UnitOfWork, email_id: str, *, max_retries: int, clock: Clock) -> None:

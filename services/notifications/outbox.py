@@ -67,8 +67,7 @@ def queue_email(
     if over_daily_limit(recent.count):
         oldest = recent.oldest_created_at or now
         raise Overloaded(
-            f"Too many emails to this recipient: at most {DAILY_EMAILS_PER_RECIPIENT} "
-            "in 24 hours",
+            f"Too many emails to this recipient: at most {DAILY_EMAILS_PER_RECIPIENT} in 24 hours",
             retry_after_seconds=seconds_until_room(oldest, now),
         )
     unsubscribe_url = _unsubscribe_url(links, customer, recipient_email, email_type)

@@ -1,7 +1,6 @@
 """The outbox's rules as plain values: the contract's daily limit per recipient, when a
 refused sender may try again, and what a retry may do."""
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -28,8 +27,9 @@ def window_start(now: datetime) -> datetime:
 
 def seconds_until_room(oldest_created_at: datetime, now: datetime) -> int:
     """Whole seconds (at least 1) until the oldest counted email leaves the window."""
-    remaining = (oldest_created_at + DAILY_WINDOW - now).total_seconds()
-    return max(1, math.ceil(remaining))
+    remaining = oldest_created_at + DAILY_WINDOW - now
+    # Rounded up: a caller that waits this long finds room.
+    return max(1, -(-remaining // timedelta(seconds=1)))
 
 
 def wants(preferences: object, email_type: str) -> bool:

@@ -33,7 +33,10 @@ class FakeNotificationRepository(InMemoryRepository[EmailNotificationRow]):
         for row in self.rows.values():
             key = (row.email_type, row.status)
             counts[key] = counts.get(key, 0) + 1
-        return [TypeStatusCount(*key, count) for key, count in sorted(counts.items())]
+        return [
+            TypeStatusCount(email_type, status, count)
+            for (email_type, status), count in sorted(counts.items())
+        ]
 
     def sent_to_since(self, recipient_email: str, since: datetime) -> RecentEmails:
         created = [
