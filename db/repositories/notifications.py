@@ -48,7 +48,7 @@ class LogFilters:
 
 @dataclass(frozen=True)
 class RecentEmails:
-    """Emails to one recipient since a moment: how many, and when the oldest was queued."""
+    """Emails to one recipient after a moment: how many, and when the oldest was queued."""
 
     count: int
     oldest_created_at: datetime | None
@@ -71,7 +71,7 @@ class NotificationStore(Store[EmailNotificationRow], Protocol):
     def list_page(self, filters: LogFilters, *, offset: int, limit: int) -> list[EmailRecord]: ...
     def count(self, filters: LogFilters) -> int: ...
     def counts_by_type_and_status(self) -> list[TypeStatusCount]: ...
-    def sent_to_since(self, recipient_email: str, since: datetime) -> RecentEmails: ...
+    def queued_to_after(self, recipient_email: str, after: datetime) -> RecentEmails: ...
 
 
 class NotificationRepository(SqlRepository[EmailNotificationRow]):
@@ -96,10 +96,10 @@ class NotificationRepository(SqlRepository[EmailNotificationRow]):
             for email_type, status, count in _type_status_counts().all(self._link)
         ]
 
-    def sent_to_since(self, recipient_email: str, since: datetime) -> RecentEmails:
+    def queued_to_after(self, recipient_email: str, after: datetime) -> RecentEmails:
         if not storable(recipient_email):
             return RecentEmails(count=0, oldest_created_at=None)
-        row = _recent_to().first(self._link, recipient=recipient_email, since=since)
+        row = _recent_to().first(self._link, recipient=recipient_email, after=after)
         count, oldest = row if row is not None else (0, None)
         return RecentEmails(count=int(count), oldest_created_at=oldest)
 
@@ -166,13 +166,13 @@ def _type_status_counts() -> CompiledQuery:
 
 @cache
 def _recent_to() -> CompiledQuery:
-    """Emails to one recipient queued since a moment (the index on recipient_email and
+    """Emails to one recipient queued after a moment (the index on recipient_email and
     created_at answers it)."""
     created = _emails.c.created_at
     statement: Any = (
         select(func.count(), func.min(created))
         .select_from(_emails)
         .where(_emails.c.recipient_email == bindparam("recipient"))
-        .where(created >= bindparam("since", type_=created.type))
+        .where(created > bindparam("after", type_=created.type))
     )
     return CompiledQuery(statement)

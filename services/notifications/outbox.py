@@ -63,7 +63,7 @@ def queue_email(
     if customer is not None and not wants(customer, email_type):
         return Skipped(UNSUBSCRIBED)
     now = clock()
-    recent = uow.notifications.sent_to_since(recipient_email, window_start(now))
+    recent = uow.notifications.queued_to_after(recipient_email, window_start(now))
     if over_daily_limit(recent.count):
         oldest = recent.oldest_created_at or now
         raise Overloaded(

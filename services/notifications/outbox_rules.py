@@ -22,6 +22,7 @@ def over_daily_limit(count: int) -> bool:
 
 
 def window_start(now: datetime) -> datetime:
+    """The window is the 24 hours before ``now``: an email exactly 24 hours old is out."""
     return now - DAILY_WINDOW
 
 

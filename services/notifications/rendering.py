@@ -65,15 +65,18 @@ class EmailRenderer:
         values of CONTEXT_FIELDS that the caller has (the others are None)."""
         if email_type not in EMAIL_TYPES:
             raise ValueError(f"No templates for the email type {email_type!r}")
-        values = {
+        values: dict[str, str | None] = {
             **dict.fromkeys(CONTEXT_FIELDS),
             **{name: context.get(name) for name in CONTEXT_FIELDS},
             "recipient_name": recipient_name,
             "unsubscribe_url": unsubscribe_url,
         }
-        subject = self._render(f"{email_type}.subject.txt", values)
+        # The subject is text: rendered unescaped, then given to the bodies as a value,
+        # so the HTML body escapes it like any other (its <title> shows it).
+        subject = one_line(self._render(f"{email_type}.subject.txt", values))
+        values["subject"] = subject = subject[:EMAIL_SUBJECT_MAX_LENGTH]
         return RenderedEmail(
-            subject=one_line(subject)[:EMAIL_SUBJECT_MAX_LENGTH],
+            subject=subject,
             text_body=self._render(f"{email_type}.txt", values),
             html_body=self._render(f"{email_type}.html", values),
         )

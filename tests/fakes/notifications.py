@@ -38,10 +38,10 @@ class FakeNotificationRepository(InMemoryRepository[EmailNotificationRow]):
             for (email_type, status), count in sorted(counts.items())
         ]
 
-    def sent_to_since(self, recipient_email: str, since: datetime) -> RecentEmails:
+    def queued_to_after(self, recipient_email: str, after: datetime) -> RecentEmails:
         created = [
             row.created_at
             for row in self.rows.values()
-            if row.recipient_email == recipient_email and row.created_at >= since
+            if row.recipient_email == recipient_email and row.created_at > after
         ]
         return RecentEmails(count=len(created), oldest_created_at=min(created, default=None))
