@@ -37,6 +37,7 @@ from db.repositories.catalog.part import PartRepository, PartStore
 from db.repositories.catalog.product import ProductModelRepository, ProductModelStore
 from db.repositories.catalog.warehouse import WarehouseRepository, WarehouseStore
 from db.repositories.customers import CustomerRepository, CustomerStore
+from db.repositories.notifications import NotificationRepository, NotificationStore
 from db.repositories.proxy import ProxyConfigRepository, ProxyConfigStore
 from db.repositories.tab import BrowserTabRepository, BrowserTabStore
 from db.repositories.workflow import (
@@ -100,6 +101,9 @@ class UnitOfWork(Protocol):
 
     @property
     def warehouses(self) -> WarehouseStore: ...
+
+    @property
+    def notifications(self) -> NotificationStore: ...
 
     def __enter__(self) -> Self: ...
 
@@ -187,6 +191,7 @@ class SqlUnitOfWork:
     brands = repository(BrandRepository)
     product_models = repository(ProductModelRepository)
     warehouses = repository(WarehouseRepository)
+    notifications = repository(NotificationRepository)
 
     def __init__(
         self,

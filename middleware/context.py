@@ -20,6 +20,7 @@ from rpc import RateLimit
 from services.caller import Caller
 from services.clock import Clock
 from services.customer_tokens import CustomerLinkTokens
+from services.notifications.emails import NotificationSetup
 from services.passwords import PasswordHasher
 from services.proxy_probe import ProbeSettings
 from services.sealing import SecretSealer
@@ -58,6 +59,8 @@ class AppServices:
     proxy_probe: ProbeSettings
     # Makes and checks the tokens of customers' unsubscribe links.
     customer_links: CustomerLinkTokens
+    # Renders queued emails and their unsubscribe links; the retry limit.
+    notifications: NotificationSetup
 
 
 @dataclass(slots=True)

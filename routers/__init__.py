@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 from middleware.context import RequestContext
-from routers import account, admin, auth, catalog, customers, profile, proxy, tab, workflow
+from routers import (
+    account,
+    admin,
+    auth,
+    catalog,
+    customers,
+    notifications,
+    profile,
+    proxy,
+    tab,
+    workflow,
+)
 from rpc import Router
 
 app_router: Router[RequestContext] = Router(
@@ -16,6 +27,7 @@ app_router: Router[RequestContext] = Router(
         "tab": tab.router,
         "catalog": catalog.router,
         "customers": customers.router,
+        "notifications": notifications.router,
         "workflow": workflow.router,
     }
 )

@@ -45,3 +45,11 @@ WAREHOUSE_CODE_MIN_LENGTH: Final = 2
 # A name's casefolded key (unique ignoring case): full case folding turns one character
 # into at most three ("ß" -> "ss", "ΐ" -> three code points), so the key needs room.
 NAME_KEY_MAX_LENGTH: Final = 3 * NAME_MAX_LENGTH
+
+# Notifications.
+EMAIL_TYPE_MAX_LENGTH: Final = 32
+EMAIL_SUBJECT_MAX_LENGTH: Final = 300
+# An SMTP error as recorded on the email (the server's answer, cut to fit).
+SEND_ERROR_MAX_LENGTH: Final = 1000
+# One value of an email's context (a tracking token, a product's name, a date as text).
+EMAIL_CONTEXT_VALUE_MAX_LENGTH: Final = 500

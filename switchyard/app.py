@@ -37,6 +37,7 @@ from switchyard.health import HealthChecks
 from switchyard.openrpc import openrpc_document
 from switchyard.services import build_services, database_url, open_call_engine, open_engine
 from switchyard.settings import Settings, check_rate_limit_overrides
+from switchyard.unsubscribe import unsubscribe_routes
 
 
 def create_app(
@@ -113,6 +114,8 @@ def create_app(
             Route("/rpc", transport, methods=["POST"]),
             Route("/openrpc.json", serve_openrpc, methods=["GET"]),
             Route("/healthz", healthz, methods=["GET"]),
+            # The page behind the unsubscribe link of every email to a customer.
+            *unsubscribe_routes(services),
         ],
         middleware=_middleware(settings),
         lifespan=lifespan,

@@ -22,6 +22,9 @@ from middleware.rate_limit_store import (
 from services.clock import utc_now
 from services.customer_tokens import CustomerLinkTokens
 from services.hashing_gate import HashingGate, default_slots
+from services.notifications.emails import NotificationSetup
+from services.notifications.links import UnsubscribeLinks
+from services.notifications.rendering import EmailRenderer
 from services.passwords import PasswordHasher
 from services.proxy_probe import ProbeSettings
 from services.sealing import SecretSealer
@@ -42,6 +45,7 @@ def build_services(
     """The collaborators; calls use ``call_engine`` when there is one (db.engine)."""
     secret_key = resolve_secret_key(settings)
     target_host, target_port = settings.proxy_test_target_address
+    customer_links = CustomerLinkTokens(secret_key)
     return AppServices(
         session_factory=session_factory(engine),
         call_sessions=session_factory(call_engine.sync_engine if call_engine else engine),
@@ -80,7 +84,12 @@ def build_services(
             target_port=target_port,
             allow_private_addresses=settings.proxy_test_allow_private,
         ),
-        customer_links=CustomerLinkTokens(secret_key),
+        customer_links=customer_links,
+        notifications=NotificationSetup(
+            renderer=EmailRenderer(),
+            links=UnsubscribeLinks(settings.public_url, customer_links),
+            max_retries=settings.max_retries,
+        ),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import AliasChoices, Field, IPvAnyNetwork, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -84,6 +85,11 @@ class Settings(BaseSettings):
     password_hashing_queue: int = Field(default=32, ge=0)
     password_hashing_wait_seconds: float = Field(default=3.0, gt=0, le=60)
 
+    # Emails: the base of the links they carry (the unsubscribe page is served here),
+    # and how many failed attempts an email may have before it stays failed.
+    public_url: str = "http://127.0.0.1:8000"
+    max_retries: int = Field(default=3, ge=0, le=100)
+
     @field_validator("database_url", "redis_url", mode="before")
     @classmethod
     def _empty_means_unset(cls, value: object) -> object:
@@ -118,6 +124,15 @@ class Settings(BaseSettings):
     def _check_proxy_test_target(cls, value: str) -> str:
         split_host_port(value)
         return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _check_public_url(cls, value: str) -> str:
+        # Emails carry links built on it: a typo must stop the start, not every link.
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
+            raise ValueError("public_url must be an http(s) URL such as https://shop.example")
+        return value.rstrip("/")
 
     @property
     def proxy_test_target_address(self) -> tuple[str, int]:

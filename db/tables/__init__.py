@@ -7,6 +7,16 @@ are aware UTC. Importing this package registers every table on ``SQLModel.metada
 (migrations and the tests' schema checks read it).
 """
 
-from db.tables import account, audit, auth, catalog, customers, proxy, tab, workflow
+from db.tables import account, audit, auth, catalog, customers, notifications, proxy, tab, workflow
 
-__all__ = ["account", "audit", "auth", "catalog", "customers", "proxy", "tab", "workflow"]
+__all__ = [
+    "account",
+    "audit",
+    "auth",
+    "catalog",
+    "customers",
+    "notifications",
+    "proxy",
+    "tab",
+    "workflow",
+]

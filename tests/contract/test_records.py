@@ -28,6 +28,7 @@ from db.repositories.catalog.part import FittedProductRecord, PartRecord
 from db.repositories.catalog.product import ProductRecord
 from db.repositories.catalog.warehouse import WarehouseRecord
 from db.repositories.customers import CustomerRecord
+from db.repositories.notifications import EmailRecord
 from db.repositories.workflow import (
     TaskTypeRecord,
     TemplateProductRecord,
@@ -67,6 +68,21 @@ RECORDS: dict[type[tuple[Any, ...]], Kept] = {
     # The phone's digits only find a customer; answers show the phone as typed.
     CustomerRecord: Kept("customers", frozenset({"phone_key"})),
     PartRecord: Kept("parts", frozenset()),
+    # The log shows who, what and how delivery went: never the bodies, the link with
+    # its token, or a sender's claim.
+    EmailRecord: Kept(
+        "email_notifications",
+        frozenset(
+            {
+                "customer_id",
+                "text_body",
+                "html_body",
+                "unsubscribe_url",
+                "claimed_by",
+                "lease_expires_at",
+            }
+        ),
+    ),
     # What a part's answer shows of each model it fits.
     FittedProductRecord: Kept(
         "product_models", frozenset({"type", "description", "brand_id", "created_at", "updated_at"})

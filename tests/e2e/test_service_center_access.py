@@ -24,7 +24,7 @@ from tests.e2e.conftest import MakeUser, error_of, rpc_call
 EVERY_ROLE: Final = ("admin", "manager", "technician", "reception")
 MANAGERS: Final = ("admin", "manager")
 PUBLIC: Final = ()
-SERVICE_CENTER_NAMESPACES: Final = ("catalog", "customers", "workflow")
+SERVICE_CENTER_NAMESPACES: Final = ("catalog", "customers", "notifications", "workflow")
 
 # procedure -> the roles that may call it (PUBLIC: anyone, signed in or not).
 ACCESS: Final[dict[str, tuple[str, ...]]] = {
@@ -48,6 +48,8 @@ ACCESS: Final[dict[str, tuple[str, ...]]] = {
     },
     "customers.getByEmail": PUBLIC,
     "customers.updateEmailPreferences": PUBLIC,
+    "notifications.send": EVERY_ROLE,
+    **{f"notifications.{name}": MANAGERS for name in ("getLog", "getStats", "retry")},
     "workflow.taskType.list": EVERY_ROLE,
     "workflow.taskType.create": MANAGERS,
     "workflow.template.list": EVERY_ROLE,

@@ -17,6 +17,7 @@ from tests.fakes.catalog.part import FakePartRepository
 from tests.fakes.catalog.product import FakeProductModelRepository
 from tests.fakes.catalog.warehouse import FakeWarehouseRepository
 from tests.fakes.customers import FakeCustomerRepository
+from tests.fakes.notifications import FakeNotificationRepository
 from tests.fakes.proxy import FakeProxyConfigRepository
 from tests.fakes.tab import FakeBrowserTabRepository
 from tests.fakes.workflow import FakeTaskTypeRepository, FakeTemplateRepository
@@ -38,6 +39,7 @@ class FakeUnitOfWork:
         self.brands = FakeBrandRepository(self)
         self.product_models = FakeProductModelRepository(self)
         self.warehouses = FakeWarehouseRepository()
+        self.notifications = FakeNotificationRepository()
         self.commits = 0
 
     @property

@@ -95,3 +95,19 @@ def test_an_empty_database_or_redis_url_means_unset(monkeypatch: pytest.MonkeyPa
     assert settings.database_url is None
     assert settings.redis_url is None
     assert settings.uses_embedded_database
+
+
+def test_the_public_url_is_an_http_address_without_its_last_slash() -> None:
+    assert Settings().public_url == "http://127.0.0.1:8000"
+    assert Settings(public_url="https://shop.example/service/").public_url == (
+        "https://shop.example/service"
+    )
+    for wrong in ("shop.example", "ftp://shop.example", "https://", "https://a.example/?x=1"):
+        with pytest.raises(ValidationError, match="public_url"):
+            Settings(public_url=wrong)
+
+
+def test_emails_are_retried_three_times_by_default() -> None:
+    assert Settings().max_retries == 3
+    with pytest.raises(ValidationError):
+        Settings(max_retries=-1)

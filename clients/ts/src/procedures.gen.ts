@@ -364,6 +364,34 @@ export interface Procedures {
     result: S.CustomersGetNewCustomersResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
   };
+  /** Queue an email */
+  "notifications.send": {
+    kind: "mutation";
+    params: S.NotificationsSendParams;
+    result: S.NotificationsSendResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "TOO_MANY_REQUESTS";
+  };
+  /** The emails, newest first */
+  "notifications.getLog": {
+    kind: "query";
+    params: S.NotificationsGetLogParams;
+    result: S.NotificationsGetLogResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT";
+  };
+  /** How many emails there are in each status and of each type */
+  "notifications.getStats": {
+    kind: "query";
+    params: S.NotificationsGetStatsParams;
+    result: S.NotificationsGetStatsResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT";
+  };
+  /** Send an email again */
+  "notifications.retry": {
+    kind: "mutation";
+    params: S.NotificationsRetryParams;
+    result: S.NotificationsRetryResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND" | "BAD_REQUEST";
+  };
   /** The active task types */
   "workflow.taskType.list": {
     kind: "query";
@@ -545,6 +573,16 @@ export interface ProcedureTree {
     updateEmailPreferences: "customers.updateEmailPreferences";
     /** New customers this month, against the month before */
     getNewCustomers: "customers.getNewCustomers";
+  };
+  notifications: {
+    /** Queue an email */
+    send: "notifications.send";
+    /** The emails, newest first */
+    getLog: "notifications.getLog";
+    /** How many emails there are in each status and of each type */
+    getStats: "notifications.getStats";
+    /** Send an email again */
+    retry: "notifications.retry";
   };
   workflow: {
     taskType: {
@@ -824,6 +862,26 @@ export const procedureInfo = {
     kind: "query",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
     roles: ["authenticated"],
+  },
+  "notifications.send": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","TOO_MANY_REQUESTS"],
+    roles: ["authenticated"],
+  },
+  "notifications.getLog": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT"],
+    roles: ["admin","manager"],
+  },
+  "notifications.getStats": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT"],
+    roles: ["admin","manager"],
+  },
+  "notifications.retry": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND","BAD_REQUEST"],
+    roles: ["admin","manager"],
   },
   "workflow.taskType.list": {
     kind: "query",

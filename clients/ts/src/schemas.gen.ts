@@ -254,6 +254,26 @@ export interface DeleteWarehouseInput {
 }
 
 /**
+ * What the email's templates may show; each type uses the values it needs.
+ */
+export interface EmailContext {
+  trackingToken?: string | null;
+  ticketNumber?: string | null;
+  productName?: string | null;
+  serialNumber?: string | null;
+  rejectionReason?: string | null;
+  completedDate?: string | null;
+  deliveryDate?: string | null;
+}
+
+export interface EmailLog {
+  emails: LoggedEmail[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/**
  * Whether the customer wants each type of email (true unless they opted out).
  */
 export interface EmailPreferences {
@@ -263,6 +283,31 @@ export interface EmailPreferences {
   ticket_created: boolean;
   service_completed: boolean;
   delivery_confirmed: boolean;
+}
+
+export interface EmailQueued {
+  success: boolean;
+  emailId: string;
+}
+
+/**
+ * Not queued, by the customer's wish (they turned the type off).
+ */
+export interface EmailSkipped {
+  success: boolean;
+  skipped: boolean;
+  reason: "unsubscribed";
+}
+
+export interface EmailStats {
+  total: number;
+  sent: number;
+  failed: number;
+  pending: number;
+  bounced: number;
+  byType: {
+    [k: string]: number | undefined;
+  };
 }
 
 export interface FittedProduct {
@@ -281,6 +326,23 @@ export interface GetByEmailInput {
  */
 export interface GetCustomersInput {
   search?: string | null;
+  limit?: number;
+  offset?: number;
+}
+
+export interface GetLogInput {
+  emailType?:
+    | (
+        | "request_submitted"
+        | "request_received"
+        | "request_rejected"
+        | "ticket_created"
+        | "service_completed"
+        | "delivery_confirmed"
+      )
+    | null;
+  status?: ("pending" | "sent" | "failed" | "bounced") | null;
+  recipientEmail?: string | null;
   limit?: number;
   offset?: number;
 }
@@ -356,6 +418,27 @@ export interface ListWarehousesInput {
   search?: string | null;
   limit?: number;
   offset?: number;
+}
+
+/**
+ * One email of the log: who, what, and how its delivery went (never its bodies).
+ */
+export interface LoggedEmail {
+  id: string;
+  email_type: string;
+  recipient_email: string;
+  recipient_name: string;
+  subject: string;
+  status: string;
+  retry_count: number;
+  error_message: string | null;
+  service_ticket_id: string | null;
+  service_request_id: string | null;
+  created_at: string;
+  updated_at: string;
+  next_attempt_at: string;
+  sent_at: string | null;
+  failed_at: string | null;
 }
 
 export interface LoginInput {
@@ -476,6 +559,14 @@ export interface RefreshInput {
   refreshToken: string;
 }
 
+export interface RetryInput {
+  emailId: string;
+}
+
+export interface RetryResult {
+  success: boolean;
+}
+
 /**
  * A task of update's new version: the contract requires is_required there.
  */
@@ -484,6 +575,21 @@ export interface RevisedTemplateTaskInput {
   sequence_order: number;
   is_required: boolean;
   custom_instructions?: string | null;
+}
+
+export interface SendInput {
+  emailType:
+    | "request_submitted"
+    | "request_received"
+    | "request_rejected"
+    | "ticket_created"
+    | "service_completed"
+    | "delivery_confirmed";
+  recipientEmail: string;
+  recipientName: string;
+  context?: EmailContext;
+  serviceRequestId?: string | null;
+  serviceTicketId?: string | null;
 }
 
 export interface SetUserRoleInput {
@@ -1372,6 +1478,64 @@ export type CustomersUpdateEmailPreferencesResult = Success;
 export interface CustomersGetNewCustomersParams {}
 
 export type CustomersGetNewCustomersResult = NewCustomers;
+
+/**
+ * Params of: Queue an email
+ */
+export interface NotificationsSendParams {
+  emailType:
+    | "request_submitted"
+    | "request_received"
+    | "request_rejected"
+    | "ticket_created"
+    | "service_completed"
+    | "delivery_confirmed";
+  recipientEmail: string;
+  recipientName: string;
+  context?: EmailContext;
+  serviceRequestId?: string | null;
+  serviceTicketId?: string | null;
+}
+
+export type NotificationsSendResult = EmailQueued | EmailSkipped;
+
+/**
+ * Params of: The emails, newest first
+ */
+export interface NotificationsGetLogParams {
+  emailType?:
+    | (
+        | "request_submitted"
+        | "request_received"
+        | "request_rejected"
+        | "ticket_created"
+        | "service_completed"
+        | "delivery_confirmed"
+      )
+    | null;
+  status?: ("pending" | "sent" | "failed" | "bounced") | null;
+  recipientEmail?: string | null;
+  limit?: number;
+  offset?: number;
+}
+
+export type NotificationsGetLogResult = EmailLog;
+
+/**
+ * Params of: How many emails there are in each status and of each type
+ */
+export interface NotificationsGetStatsParams {}
+
+export type NotificationsGetStatsResult = EmailStats;
+
+/**
+ * Params of: Send an email again
+ */
+export interface NotificationsRetryParams {
+  emailId: string;
+}
+
+export type NotificationsRetryResult = RetryResult;
 
 /**
  * Params of: The active task types
