@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncIterator
 
+import anyio
 from anyio import to_thread
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -35,7 +36,13 @@ from rpc import (
 )
 from switchyard.health import HealthChecks
 from switchyard.openrpc import openrpc_document
-from switchyard.services import build_services, database_url, open_call_engine, open_engine
+from switchyard.services import (
+    build_email_sender,
+    build_services,
+    database_url,
+    open_call_engine,
+    open_engine,
+)
 from switchyard.settings import Settings, check_rate_limit_overrides
 
 
@@ -100,7 +107,17 @@ def create_app(
             # The embedded default sets itself up: no separate migrate step to forget.
             await to_thread.run_sync(upgrade_to_head, database_url(settings))
         try:
-            yield
+            async with anyio.create_task_group() as background:
+                stop_sending = anyio.Event()
+                if settings.send_emails_in_server:
+                    # One sender per worker process: their claims keep them from
+                    # sending an email twice (services.email_sender).
+                    sender = build_email_sender(settings, services.session_factory)
+                    background.start_soon(sender.run, stop_sending)
+                try:
+                    yield
+                finally:
+                    stop_sending.set()
         finally:
             if services.rate_limits is not None:
                 await services.rate_limits.close()
