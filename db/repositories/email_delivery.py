@@ -50,7 +50,7 @@ _claimed_by = CompiledQuery(
     select(*columns_of(OutgoingEmail._fields, _emails))
     .where(
         _emails.c.claimed_by == bindparam("sender_id"),
-        _emails.c.status == "pending",
+        _emails.c.status == bindparam("status"),
     )
     .order_by(_emails.c.next_attempt_at, _emails.c.id)
 )
@@ -101,7 +101,8 @@ class EmailDeliveryRepository:
             # the write lock: nothing can claim these rows in between.
             session.execute(claim.where(_emails.c.id.in_(due.scalar_subquery()), _claimable(now)))
         return [
-            OutgoingEmail._make(row) for row in _claimed_by.all(self._link, sender_id=sender_id)
+            OutgoingEmail._make(row)
+            for row in _claimed_by.all(self._link, sender_id=sender_id, status="pending")
         ]
 
     def record_sent(self, email_id: str, sender_id: str, *, now: datetime) -> bool:
