@@ -55,7 +55,8 @@ async def test_a_delivered_email_arrives_whole_and_is_marked_sent(
     assert message.get_content_type() == "multipart/alternative"
     text = message.get_body(preferencelist=("plain",))
     html = message.get_body(preferencelist=("html",))
-    assert text is not None and html is not None
+    assert text is not None
+    assert html is not None
     # Lines travel with CRLF endings over SMTP.
     assert text.get_content().replace("\r\n", "\n") == (
         "Hello Dana,\n\nwe registered your repair SR-1042.\n"
