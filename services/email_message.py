@@ -19,8 +19,8 @@ def message_id(email_id: str, mail_from: str) -> str:
     sender whose claim ran out mid-send) from a new one.
     """
     _, address = parseaddr(mail_from)
-    domain = address.rpartition("@")[2] or "localhost"
-    return f"<{email_id}@{domain}>"
+    _, at, domain = address.rpartition("@")
+    return f"<{email_id}@{domain if at and domain else 'localhost'}>"
 
 
 def build_message(email: OutgoingEmail, *, mail_from: str, now: datetime) -> EmailMessage:

@@ -110,19 +110,7 @@ class EmailSender:
         return emails
 
     async def _deliver(self, email: OutgoingEmail) -> None:
-        message = build_message(email, mail_from=self._mail_from, now=self._clock())
-        outcome: Outcome
-        try:
-            await self._transport.deliver(email, message)
-            outcome = Sent()
-        except DeliveryError as failure:
-            outcome = outcome_of_failure(
-                failure,
-                retry_count=email.retry_count,
-                policy=self._policy,
-                now=self._clock(),
-                jitter=self._jitter(),
-            )
+        outcome = await self._attempt(email)
         kept = await to_thread.run_sync(self._record, email.id, outcome)
         if not kept:
             # Our lease ran out and another sender took the email over: its outcome
@@ -130,6 +118,36 @@ class EmailSender:
             logger.warning("email %s: claim lost before its outcome (%s)", email.id, outcome.kind)
         else:
             logger.info("email %s: %s", email.id, _describe(outcome))
+
+    async def _attempt(self, email: OutgoingEmail) -> Outcome:
+        try:
+            message = build_message(email, mail_from=self._mail_from, now=self._clock())
+        except ValueError as error:
+            # A header the email library refuses (a line break in the subject or the
+            # name): no attempt can ever send it.
+            return Failed(f"the message cannot be built: {error}")
+        try:
+            await self._transport.deliver(email, message)
+        except DeliveryError as failure:
+            return outcome_of_failure(
+                failure,
+                retry_count=email.retry_count,
+                policy=self._policy,
+                now=self._clock(),
+                jitter=self._jitter(),
+            )
+        except Exception as error:
+            # Not an answer the transport knows: one email's surprise must not end the
+            # round for the others; tried again like any transient failure.
+            logger.exception("email %s: delivery raised", email.id)
+            return outcome_of_failure(
+                DeliveryError(f"unexpected {type(error).__name__}", permanent=False),
+                retry_count=email.retry_count,
+                policy=self._policy,
+                now=self._clock(),
+                jitter=self._jitter(),
+            )
+        return Sent()
 
     def _record(self, email_id: str, outcome: Outcome) -> bool:
         now = self._clock()

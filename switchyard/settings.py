@@ -7,6 +7,7 @@ which keep the names every hosting platform and tool already uses.
 from __future__ import annotations
 
 import secrets
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -128,6 +129,16 @@ class Settings(BaseSettings):
         # "REDIS_URL=" in an env file or a compose file means "none", not a URL that
         # fails when the first request needs it.
         return None if value == "" else value
+
+    @field_validator("mail_from")
+    @classmethod
+    def _check_mail_from(cls, value: str) -> str:
+        # "Name <address>" or a bare address: the SMTP envelope's sender is taken from it.
+        _, address = parseaddr(value)
+        local_part, at, domain = address.rpartition("@")
+        if not (local_part and at and domain):
+            raise ValueError('must be an email address, e.g. "Service <service@example.com>"')
+        return value
 
     @field_validator("cors_origins", mode="before")
     @classmethod

@@ -223,3 +223,22 @@ async def test_only_due_pending_emails_are_claimed(
         "failed",
     ]
     assert smtp.handler.received == []
+
+
+@pytest.mark.asyncio
+async def test_an_email_whose_headers_cannot_be_built_fails_without_an_attempt(
+    sessions: sessionmaker[Session], smtp: SmtpServer, clock: FakeClock
+) -> None:
+    broken = queue_email(sessions, clock(), subject="Hello\r\nBcc: everyone@example.test")
+    fine = queue_email(sessions, clock())
+
+    assert await make_sender(sessions, smtp_transport(smtp.port), clock).run_once() == 2
+
+    failed = stored(sessions, broken.id)
+    assert failed.status == "failed"
+    assert failed.error_message is not None
+    assert failed.error_message.startswith("the message cannot be built")
+    assert stored(sessions, fine.id).status == "sent"
+    assert [str(message["Message-ID"]) for message in smtp.handler.received] == [
+        f"<{fine.id}@switchyard.test>"
+    ]
