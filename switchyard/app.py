@@ -7,6 +7,7 @@ off: the app applies SWITCHYARD_TRUSTED_PROXIES itself.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
@@ -106,19 +107,21 @@ def create_app(
         if settings.uses_embedded_database:
             # The embedded default sets itself up: no separate migrate step to forget.
             await to_thread.run_sync(upgrade_to_head, database_url(settings))
+        stop_sending = anyio.Event()
+        sending: asyncio.Task[None] | None = None
+        if settings.send_emails_in_server:
+            # One sender per worker process: their claims keep them from sending an
+            # email twice (services.email_sender). A task of its own rather than a task
+            # group around the yield: an ASGI host may end the lifespan from another
+            # task than the one that started it.
+            sender = build_email_sender(settings, services.session_factory)
+            sending = asyncio.create_task(sender.run(stop_sending), name="email-sender")
         try:
-            async with anyio.create_task_group() as background:
-                stop_sending = anyio.Event()
-                if settings.send_emails_in_server:
-                    # One sender per worker process: their claims keep them from
-                    # sending an email twice (services.email_sender).
-                    sender = build_email_sender(settings, services.session_factory)
-                    background.start_soon(sender.run, stop_sending)
-                try:
-                    yield
-                finally:
-                    stop_sending.set()
+            yield
         finally:
+            stop_sending.set()
+            if sending is not None:
+                await sending  # the round in progress ends first
             if services.rate_limits is not None:
                 await services.rate_limits.close()
             engine.dispose()
