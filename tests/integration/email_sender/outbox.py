@@ -38,8 +38,9 @@ class RecordingHandler:
 
     received: list[EmailMessage] = field(default_factory=list)
     envelopes: list[list[str]] = field(default_factory=list)
-    # Answers for the next RCPT commands, in order ("451 4.3.0 Try later").
+    # Answers for the next RCPT and DATA commands, in order ("451 4.3.0 Try later").
     rcpt_answers: deque[str] = field(default_factory=deque)
+    data_answers: deque[str] = field(default_factory=deque)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     async def handle_RCPT(  # noqa: N802 - aiosmtpd's hook name
@@ -53,6 +54,10 @@ class RecordingHandler:
         return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        with self.lock:
+            answer = self.data_answers.popleft() if self.data_answers else None
+        if answer is not None:
+            return answer
         message = message_from_bytes(envelope.content, policy=policy.default)
         assert isinstance(message, EmailMessage)
         with self.lock:
@@ -63,6 +68,10 @@ class RecordingHandler:
     def answer_next_recipients(self, *answers: str) -> None:
         with self.lock:
             self.rcpt_answers.extend(answers)
+
+    def answer_next_messages(self, *answers: str) -> None:
+        with self.lock:
+            self.data_answers.extend(answers)
 
 
 @dataclass(frozen=True)
@@ -90,13 +99,20 @@ def running_smtp_server(**controller_options: Any) -> Iterator[SmtpServer]:
         controller.stop()
 
 
-def smtp_transport(port: int, *, security: str = "none", **options: Any) -> SmtpTransport:
+def smtp_transport(
+    port: int,
+    *,
+    security: str = "none",
+    username: str | None = None,
+    password: str | None = None,
+    **options: Any,
+) -> SmtpTransport:
     return SmtpTransport(
         SmtpSettings(
             host="127.0.0.1",
             port=port,
-            username=None,
-            password=None,
+            username=username,
+            password=password,
             security=security,  # type: ignore[arg-type]
             timeout_seconds=5,
             **options,

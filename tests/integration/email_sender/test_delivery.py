@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from aiosmtpd.smtp import AuthResult, LoginPassword
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
@@ -242,3 +243,66 @@ async def test_an_email_whose_headers_cannot_be_built_fails_without_an_attempt(
     assert [str(message["Message-ID"]) for message in smtp.handler.received] == [
         f"<{fine.id}@switchyard.test>"
     ]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("answer", "status", "retry_count"),
+    [("554 5.6.0 Message refused", "bounced", 0), ("452 4.3.1 Out of storage", "pending", 1)],
+)
+async def test_an_answer_to_the_message_itself_bounces_or_retries_by_its_class(
+    sessions: sessionmaker[Session],
+    smtp: SmtpServer,
+    clock: FakeClock,
+    answer: str,
+    status: str,
+    retry_count: int,
+) -> None:
+    row = queue_email(sessions, clock())
+    smtp.handler.answer_next_messages(answer)
+
+    await make_sender(sessions, smtp_transport(smtp.port), clock).run_once()
+
+    after = stored(sessions, row.id)
+    assert (after.status, after.retry_count, after.error_message) == (status, retry_count, answer)
+
+
+PASSWORD = "Hunter-2-smtp-secret"
+
+
+def _refuse_everyone(
+    server: object, session: object, envelope: object, mechanism: str, auth_data: object
+) -> AuthResult:
+    assert isinstance(auth_data, LoginPassword)
+    return AuthResult(success=False, handled=False)
+
+
+@pytest.fixture
+def smtp_with_auth() -> Iterator[SmtpServer]:
+    # Plain text AUTH on loopback for the test only; real servers want TLS first.
+    yield from running_smtp_server(authenticator=_refuse_everyone, auth_require_tls=False)
+
+
+@pytest.mark.asyncio
+async def test_refused_credentials_are_retried_and_the_password_is_never_recorded(
+    sessions: sessionmaker[Session],
+    smtp_with_auth: SmtpServer,
+    clock: FakeClock,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    row = queue_email(sessions, clock())
+    transport = smtp_transport(smtp_with_auth.port, username="mailer", password=PASSWORD)
+
+    with caplog.at_level("INFO", logger="switchyard.email"):
+        await make_sender(sessions, transport, clock).run_once()
+
+    after = stored(sessions, row.id)
+    # The server or our settings, not this email: retried, so fixed settings send it.
+    assert (after.status, after.retry_count) == ("pending", 1)
+    assert after.error_message is not None
+    assert after.error_message.startswith("535")
+    assert PASSWORD not in after.error_message
+    assert PASSWORD not in caplog.text
+    assert "dana@customers.test" not in caplog.text
+    assert row.id in caplog.text
+    assert smtp_with_auth.handler.received == []
