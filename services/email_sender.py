@@ -111,7 +111,13 @@ class EmailSender:
 
     async def _deliver(self, email: OutgoingEmail) -> None:
         outcome = await self._attempt(email)
-        kept = await to_thread.run_sync(self._record, email.id, outcome)
+        try:
+            kept = await to_thread.run_sync(self._record, email.id, outcome)
+        except Exception:
+            # The database failed us: the others of the batch still finish, and this
+            # email's claim runs out, after which it is tried again.
+            logger.exception("email %s: outcome (%s) not recorded", email.id, outcome.kind)
+            return
         if not kept:
             # Our lease ran out and another sender took the email over: its outcome
             # is the one that counts.

@@ -8,9 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aiosmtpd.smtp import AuthResult, LoginPassword
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
@@ -306,3 +308,40 @@ async def test_refused_credentials_are_retried_and_the_password_is_never_recorde
     assert "dana@customers.test" not in caplog.text
     assert row.id in caplog.text
     assert smtp_with_auth.handler.received == []
+
+
+@pytest.mark.asyncio
+async def test_an_outcome_the_database_failed_to_record_leaves_the_claim_to_run_out(
+    sessions: sessionmaker[Session],
+    smtp: SmtpServer,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    unlucky = queue_email(sessions, clock())
+    lucky = queue_email(sessions, clock(), recipient_email="lee@customers.test")
+    sender = make_sender(sessions, smtp_transport(smtp.port), clock)
+    record = sender._record
+
+    def record_failing_for_one(email_id: str, outcome: Any) -> bool:
+        if email_id == unlucky.id:
+            raise OperationalError("UPDATE email_notifications", {}, Exception("gone"))
+        return record(email_id, outcome)
+
+    monkeypatch.setattr(sender, "_record", record_failing_for_one)
+
+    assert await sender.run_once() == 2
+
+    assert stored(sessions, lucky.id).status == "sent"
+    held = stored(sessions, unlucky.id)
+    assert (held.status, held.claimed_by) == ("pending", sender.id)
+    # Once the claim runs out, the email is tried again (here by the same sender). The
+    # server had taken it already, so it arrives twice: delivery is at least once, and
+    # the repeat carries the same Message-ID (docs/decisions.md).
+    monkeypatch.undo()
+    clock.advance(LEASE + timedelta(seconds=1))
+    assert await sender.run_once() == 1
+    assert stored(sessions, unlucky.id).status == "sent"
+    message_ids = [str(message["Message-ID"]) for message in smtp.handler.received]
+    assert sorted(message_ids) == sorted(
+        [f"<{unlucky.id}@switchyard.test>"] * 2 + [f"<{lucky.id}@switchyard.test>"]
+    )
