@@ -37,6 +37,7 @@ from db.repositories.catalog.part import PartRepository, PartStore
 from db.repositories.catalog.product import ProductModelRepository, ProductModelStore
 from db.repositories.catalog.warehouse import WarehouseRepository, WarehouseStore
 from db.repositories.customers import CustomerRepository, CustomerStore
+from db.repositories.email_delivery import EmailDeliveryRepository
 from db.repositories.notifications import NotificationRepository, NotificationStore
 from db.repositories.proxy import ProxyConfigRepository, ProxyConfigStore
 from db.repositories.tab import BrowserTabRepository, BrowserTabStore
@@ -192,6 +193,9 @@ class SqlUnitOfWork:
     product_models = repository(ProductModelRepository)
     warehouses = repository(WarehouseRepository)
     notifications = repository(NotificationRepository)
+    # The outbox's senders only (services/email_sender.py), never a call: not part of
+    # the UnitOfWork protocol the call services see.
+    email_delivery = repository(EmailDeliveryRepository)
 
     def __init__(
         self,

@@ -7,9 +7,11 @@ off: the app applies SWITCHYARD_TRUSTED_PROXIES itself.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
+import anyio
 from anyio import to_thread
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -35,7 +37,13 @@ from rpc import (
 )
 from switchyard.health import HealthChecks
 from switchyard.openrpc import openrpc_document
-from switchyard.services import build_services, database_url, open_call_engine, open_engine
+from switchyard.services import (
+    build_email_sender,
+    build_services,
+    database_url,
+    open_call_engine,
+    open_engine,
+)
 from switchyard.settings import Settings, check_rate_limit_overrides
 from switchyard.unsubscribe import unsubscribe_routes
 
@@ -100,9 +108,21 @@ def create_app(
         if settings.uses_embedded_database:
             # The embedded default sets itself up: no separate migrate step to forget.
             await to_thread.run_sync(upgrade_to_head, database_url(settings))
+        stop_sending = anyio.Event()
+        sending: asyncio.Task[None] | None = None
+        if settings.send_emails_in_server:
+            # One sender per worker process: their claims keep them from sending an
+            # email twice (services.email_sender). A task of its own rather than a task
+            # group around the yield: an ASGI host may end the lifespan from another
+            # task than the one that started it.
+            sender = build_email_sender(settings, services.session_factory)
+            sending = asyncio.create_task(sender.run(stop_sending), name="email-sender")
         try:
             yield
         finally:
+            stop_sending.set()
+            if sending is not None:
+                await sending  # the round in progress ends first
             if services.rate_limits is not None:
                 await services.rate_limits.close()
             engine.dispose()

@@ -1,4 +1,4 @@
-"""The ``switchyard`` command: serve, migrate, create-admin, openrpc, gen-client."""
+"""The ``switchyard`` command: serve, worker, migrate, create-admin, openrpc, gen-client."""
 
 from __future__ import annotations
 
@@ -63,6 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.set_defaults(run=_serve)
 
+    worker = commands.add_parser(
+        "worker", help="send the outbox's emails (alone, without serving HTTP) until stopped"
+    )
+    worker.set_defaults(run=_worker)
+
     migrate = commands.add_parser("migrate", help="apply database migrations")
     migrate.set_defaults(run=_migrate)
 
@@ -107,6 +112,13 @@ def _serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         allow_local_state=args.allow_local_state,
     )
+    return 0
+
+
+def _worker(_: argparse.Namespace) -> int:
+    from switchyard.worker import run_worker
+
+    run_worker(Settings())
     return 0
 
 

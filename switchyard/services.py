@@ -7,6 +7,8 @@ from datetime import timedelta
 from pydantic import SecretStr
 from sqlalchemy import Engine
 from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.orm import sessionmaker
+from sqlmodel import Session
 
 from db.call_runners import off_the_event_loop
 from db.engine import default_sqlite_url, make_call_engine, make_engine
@@ -21,6 +23,9 @@ from middleware.rate_limit_store import (
 )
 from services.clock import utc_now
 from services.customer_tokens import CustomerLinkTokens
+from services.email_delivery_rules import RetryPolicy
+from services.email_sender import EmailSender
+from services.email_transports import EmlFileTransport, SmtpSettings, SmtpTransport, Transport
 from services.hashing_gate import HashingGate, default_slots
 from services.notifications.emails import NotificationSetup
 from services.notifications.links import UnsubscribeLinks
@@ -90,6 +95,39 @@ def build_services(
             links=UnsubscribeLinks(settings.public_url, customer_links),
             max_retries=settings.max_retries,
         ),
+    )
+
+
+def build_email_sender(settings: Settings, sessions: sessionmaker[Session]) -> EmailSender:
+    """A sender of the outbox on ``sessions`` (the sync engine's: see services.email_sender)."""
+    return EmailSender(
+        sessions,
+        make_email_transport(settings),
+        mail_from=settings.mail_from,
+        policy=RetryPolicy(
+            max_retries=settings.max_retries,
+            backoff_base=timedelta(seconds=settings.email_backoff_base_seconds),
+        ),
+        lease=timedelta(seconds=settings.email_lease_seconds),
+        batch_size=settings.email_batch_size,
+        poll_interval_seconds=settings.email_poll_interval_seconds,
+    )
+
+
+def make_email_transport(settings: Settings) -> Transport:
+    """SMTP when a host is set; otherwise .eml files under the data directory."""
+    if settings.smtp_host is None:
+        return EmlFileTransport(settings.outbox_dir)
+    return SmtpTransport(
+        SmtpSettings(
+            host=settings.smtp_host,
+            port=settings.smtp_port_or_default,
+            username=settings.smtp_username or None,
+            password=_reveal(settings.smtp_password),
+            security=settings.smtp_security,
+            timeout_seconds=settings.smtp_timeout_seconds,
+            ca_file=settings.smtp_ca_file,
+        )
     )
 
 

@@ -7,11 +7,19 @@ which keep the names every hosting platform and tool already uses.
 from __future__ import annotations
 
 import secrets
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AliasChoices, Field, IPvAnyNetwork, SecretStr, field_validator
+from pydantic import (
+    AliasChoices,
+    Field,
+    IPvAnyNetwork,
+    SecretStr,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from rpc import RateLimit
@@ -85,17 +93,55 @@ class Settings(BaseSettings):
     password_hashing_queue: int = Field(default=32, ge=0)
     password_hashing_wait_seconds: float = Field(default=3.0, gt=0, le=60)
 
-    # Emails: the base of the links they carry (the unsubscribe page is served here),
-    # and how many failed attempts an email may have before it stays failed.
+    # Emails: the base of the links they carry (the unsubscribe page is served here).
     public_url: str = "http://127.0.0.1:8000"
-    max_retries: int = Field(default=3, ge=0, le=100)
+    # The email sender (services/email_sender.py). No SMTP host: the embedded default
+    # writes each email as an .eml file under <data_dir>/outbox and marks it sent.
+    smtp_host: str | None = None
+    # Unset: the port of the security mode (25 for none, 587 for starttls, 465 for tls).
+    smtp_port: int | None = Field(default=None, ge=1, le=65535)
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    # none: plain text (a relay on the same host); starttls: upgrade after connecting,
+    # refusing a server that cannot; tls: TLS from the first byte (SMTPS).
+    smtp_security: Literal["none", "starttls", "tls"] = "starttls"
+    # A CA bundle to verify the SMTP server's certificate with (a private CA); unset:
+    # the system's.
+    smtp_ca_file: Path | None = None
+    # How long one email's delivery may take, connecting included.
+    smtp_timeout_seconds: float = Field(default=30.0, gt=0, le=600)
+    mail_from: str = "Switchyard <switchyard@localhost>"
+    # A transient failure (a 4xx answer, no connection) is retried this many times,
+    # with exponential backoff from email_backoff_base_seconds, before the email fails.
+    max_retries: int = Field(default=3, ge=0, le=20)
+    email_backoff_base_seconds: float = Field(default=60.0, gt=0)
+    # switchyard serve runs a sender in each worker process unless this is off (then
+    # run `switchyard worker` somewhere). Claims keep several senders from sending an
+    # email twice.
+    send_emails_in_server: bool = True
+    # How often an idle sender looks for due emails, how many it claims at once, and
+    # how long a claim holds (longer than one delivery may take: a claim that runs out
+    # lets another sender take the email).
+    email_poll_interval_seconds: float = Field(default=5.0, gt=0, le=3600)
+    email_batch_size: int = Field(default=10, ge=1, le=500)
+    email_lease_seconds: float = Field(default=60.0, gt=0)
 
-    @field_validator("database_url", "redis_url", mode="before")
+    @field_validator("database_url", "redis_url", "smtp_host", mode="before")
     @classmethod
     def _empty_means_unset(cls, value: object) -> object:
         # "REDIS_URL=" in an env file or a compose file means "none", not a URL that
         # fails when the first request needs it.
         return None if value == "" else value
+
+    @field_validator("mail_from")
+    @classmethod
+    def _check_mail_from(cls, value: str) -> str:
+        # "Name <address>" or a bare address: the SMTP envelope's sender is taken from it.
+        _, address = parseaddr(value)
+        local_part, at, domain = address.rpartition("@")
+        if not (local_part and at and domain):
+            raise ValueError('must be an email address, e.g. "Service <service@example.com>"')
+        return value
 
     @field_validator("cors_origins", mode="before")
     @classmethod
@@ -133,6 +179,27 @@ class Settings(BaseSettings):
         if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
             raise ValueError("public_url must be an http(s) URL such as https://shop.example")
         return value.rstrip("/")
+
+    @model_validator(mode="after")
+    def _lease_outlasts_a_delivery(self) -> Settings:
+        # A claim that ran out while its sender still delivers lets a second sender
+        # send the same email.
+        if self.email_lease_seconds <= self.smtp_timeout_seconds:
+            raise ValueError(
+                "SWITCHYARD_EMAIL_LEASE_SECONDS must be longer than SWITCHYARD_SMTP_TIMEOUT_SECONDS"
+            )
+        return self
+
+    @property
+    def smtp_port_or_default(self) -> int:
+        if self.smtp_port is not None:
+            return self.smtp_port
+        return {"none": 25, "starttls": 587, "tls": 465}[self.smtp_security]
+
+    @property
+    def outbox_dir(self) -> Path:
+        """Where the embedded default (no SMTP host) writes the emails it would send."""
+        return self.data_dir / "outbox"
 
     @property
     def proxy_test_target_address(self) -> tuple[str, int]:

@@ -28,6 +28,7 @@ from db.repositories.catalog.part import FittedProductRecord, PartRecord
 from db.repositories.catalog.product import ProductRecord
 from db.repositories.catalog.warehouse import WarehouseRecord
 from db.repositories.customers import CustomerRecord
+from db.repositories.email_delivery import OutgoingEmail
 from db.repositories.notifications import EmailRecord
 from db.repositories.workflow import (
     TaskTypeRecord,
@@ -93,6 +94,24 @@ RECORDS: dict[type[tuple[Any, ...]], Kept] = {
     BrandNameRecord: Kept("brands", frozenset({"name_key", "created_at", "updated_at"})),
     ProductRecord: Kept("product_models", frozenset()),
     WarehouseRecord: Kept("warehouses", frozenset()),
+    # What a sender needs to build and address the message; the rest is its bookkeeping.
+    OutgoingEmail: Kept(
+        "email_notifications",
+        frozenset(
+            {
+                "customer_id",
+                "service_ticket_id",
+                "service_request_id",
+                "status",
+                "error_message",
+                "next_attempt_at",
+                "claimed_by",
+                "lease_expires_at",
+                "sent_at",
+                "updated_at",
+            }
+        ),
+    ),
 }
 
 

@@ -83,6 +83,8 @@ def make_settings(database_url: str, data_dir: Path, **overrides: Any) -> Settin
         "rate_limits_enabled": True,
         "rate_limit_key_prefix": f"switchyard-e2e-{secrets.token_hex(6)}",
         "cors_origins": [ALLOWED_ORIGIN],
+        # The outbox stays as queued; the sender's own tests start the senders they need.
+        "send_emails_in_server": False,
     }
     values.update(overrides)
     return Settings(**values)

@@ -95,6 +95,8 @@ async def in_process_app(
         "password_time_cost": 1,
         "password_parallelism": 1,
         "rate_limits_enabled": False,
+        # The outbox stays as queued; the sender's own tests start the senders they need.
+        "send_emails_in_server": False,
     }
     values.update(overrides)
     upgrade_to_head(database_url)
