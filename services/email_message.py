@@ -4,12 +4,33 @@ Nothing is rendered here: the subject and bodies were rendered when the email wa
 queued, so what the log shows is what goes out.
 """
 
+import io
 from datetime import datetime
+from email import policy
+from email.generator import BytesGenerator
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
 
 from db.repositories.email_delivery import OutgoingEmail
+
+# How messages are written out: CRLF line ends, and headers folded at whitespace only
+# past RFC 5322's hard limit of 998 characters a line. At the usual 78, a header with no
+# whitespace to fold at, such as List-Unsubscribe's URL, would be cut into RFC 2047
+# encoded words, which mail clients do not read back as a URL.
+WIRE_POLICY = policy.SMTP.clone(max_line_length=998)
+
+
+def message_bytes(message: EmailMessage) -> bytes:
+    """``message`` as it goes out (to the SMTP server, or into an .eml file)."""
+    with io.BytesIO() as buffer:
+        BytesGenerator(buffer, policy=WIRE_POLICY).flatten(message)
+        return buffer.getvalue()
+
+
+def envelope_sender(message: EmailMessage) -> str:
+    """The address of the message's From, for SMTP's MAIL FROM."""
+    return str(message["From"].addresses[0].addr_spec)
 
 
 def message_id(email_id: str, mail_from: str) -> str:

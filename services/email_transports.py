@@ -11,7 +11,6 @@ import os
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC
-from email.generator import BytesGenerator
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -22,6 +21,7 @@ from anyio import to_thread
 
 from db.repositories.email_delivery import OutgoingEmail
 from services.email_delivery_rules import DeliveryError
+from services.email_message import envelope_sender, message_bytes
 
 # Answers to the message's own transaction (MAIL FROM, RCPT TO, DATA). A 5xx there
 # refuses this email for good; a 5xx elsewhere (greeting, AUTH, STARTTLS) is about the
@@ -77,7 +77,12 @@ class SmtpTransport:
     async def deliver(self, email: OutgoingEmail, message: EmailMessage) -> None:
         try:
             with anyio.fail_after(self._settings.timeout_seconds):
-                await aiosmtplib.send(message, recipients=[email.recipient_email], **self.options())
+                await aiosmtplib.send(
+                    message_bytes(message),
+                    sender=envelope_sender(message),
+                    recipients=[email.recipient_email],
+                    **self.options(),
+                )
         except TimeoutError as error:
             raise DeliveryError(
                 f"no answer within {self._settings.timeout_seconds:g} s", permanent=False
@@ -125,7 +130,7 @@ class EmlFileTransport:
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
         try:
             with os.fdopen(descriptor, "wb") as file:
-                BytesGenerator(file).flatten(message)
+                file.write(message_bytes(message))
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

@@ -85,6 +85,8 @@ def test_an_email_arrives_and_its_one_click_link_stops_that_type_only(
         assert message["Message-ID"].startswith(f"<{email_id}@")
         link = message["List-Unsubscribe"].strip("<>")
         assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        # Written as the URL itself, on one line: mail clients read no encoded words there.
+        assert f"\r\nList-Unsubscribe: <{link}>\r\n".encode() in smtp.handler.raw[0]
         assert link in body(message, "plain")
         assert link.replace("&", "&amp;") in body(message, "html")
         log: dict[str, Any] = result_of(call(client, admin, "notifications.getLog", {}))

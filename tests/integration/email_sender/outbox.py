@@ -37,6 +37,8 @@ class RecordingHandler:
     """An SMTP server's handler: keeps what arrives; answers RCPT as told."""
 
     received: list[EmailMessage] = field(default_factory=list)
+    # Each message as its bytes arrived, to check how its headers were written.
+    raw: list[bytes] = field(default_factory=list)
     envelopes: list[list[str]] = field(default_factory=list)
     # Answers for the next RCPT and DATA commands, in order ("451 4.3.0 Try later").
     rcpt_answers: deque[str] = field(default_factory=deque)
@@ -62,6 +64,7 @@ class RecordingHandler:
         assert isinstance(message, EmailMessage)
         with self.lock:
             self.received.append(message)
+            self.raw.append(envelope.content)
             self.envelopes.append(list(envelope.rcpt_tos))
         return "250 Message accepted for delivery"
 
