@@ -18,6 +18,7 @@ from sqlmodel import col, select
 from db.compiled_query import CompiledQuery
 from db.records import columns_of, table_of
 from db.repositories.base import SqlRepository, Store, storable
+from db.repositories.catalog.product import ProductSummaryRecord
 from db.repositories.references import Reference, uses
 from db.tables.catalog import ProductModelRow
 from db.tables.workflow import TaskTemplateRow, TaskTypeRow, TemplateTaskRow
@@ -52,14 +53,6 @@ class TemplateRecord(NamedTuple):
     created_at: datetime
 
 
-class TemplateProductRecord(NamedTuple):
-    """The product model a template is for, as the template names it."""
-
-    id: str
-    name: str
-    sku: str
-
-
 class TemplateTaskRecord(NamedTuple):
     id: str
     template_id: str
@@ -82,7 +75,7 @@ class TemplateTree:
     """A template version with its product (if any) and its tasks in sequence order."""
 
     template: TemplateRecord
-    product: TemplateProductRecord | None
+    product: ProductSummaryRecord | None
     steps: list[TemplateStep]
 
 
@@ -254,7 +247,7 @@ def _tree_of(row: tuple[Any, ...], steps: dict[str, list[TemplateStep]]) -> Temp
     product = row[_TEMPLATE_FIELDS:]
     return TemplateTree(
         template=template,
-        product=TemplateProductRecord._make(product) if product[0] is not None else None,
+        product=ProductSummaryRecord._make(product) if product[0] is not None else None,
         steps=steps.get(template.id, []),
     )
 
@@ -272,7 +265,7 @@ def _template_query(names: frozenset[str]) -> CompiledQuery:
     (ignoring case), the newest version first, then by id."""
     statement = select(
         *columns_of(TemplateRecord._fields, _templates),
-        *columns_of(TemplateProductRecord._fields, _products),
+        *columns_of(ProductSummaryRecord._fields, _products),
     ).join_from(_templates, _products, _templates.c.product_type == _products.c.id, isouter=True)
     statement = _filtered(statement, names).order_by(
         _templates.c.name_key, _templates.c.version.desc(), _templates.c.id

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-# Re-exported: what the services answer with, for the router to map.
-from db.repositories.catalog.part import FittedProductRecord as FittedProductRecord
 from db.repositories.catalog.part import PartFilter
 from db.repositories.catalog.part import PartRecord as PartRecord
+
+# Re-exported: what the services answer with, for the router to map.
+from db.repositories.catalog.product import ProductSummaryRecord as ProductSummaryRecord
 from db.tables.catalog import PartRow, PartStockEntryRow
 from db.unit_of_work import UnitOfWork
 from schemas.limits import STOCK_QUANTITY_MAX
@@ -35,7 +36,7 @@ class PartView:
     """A part with the product models it fits, as answers show it."""
 
     part: PartRecord | PartRow
-    products: list[FittedProductRecord]
+    products: list[ProductSummaryRecord]
 
 
 @dataclass(frozen=True)

@@ -24,15 +24,14 @@ from db.records import columns_of, record_of
 from db.repositories.account import AccountRecord
 from db.repositories.auth import SessionRecord, UserRecord
 from db.repositories.catalog.brand import BrandNameRecord, BrandRecord
-from db.repositories.catalog.part import FittedProductRecord, PartRecord
-from db.repositories.catalog.product import ProductRecord
+from db.repositories.catalog.part import PartRecord
+from db.repositories.catalog.product import ProductRecord, ProductSummaryRecord
 from db.repositories.catalog.warehouse import WarehouseRecord
 from db.repositories.customers import CustomerRecord
 from db.repositories.email_delivery import OutgoingEmail
 from db.repositories.notifications import EmailRecord
 from db.repositories.workflow import (
     TaskTypeRecord,
-    TemplateProductRecord,
     TemplateRecord,
     TemplateTaskRecord,
 )
@@ -61,10 +60,6 @@ RECORDS: dict[type[tuple[Any, ...]], Kept] = {
     # The answer's fields: the name key is for uniqueness, the last change is not answered.
     TaskTypeRecord: Kept("task_types", frozenset({"name_key", "updated_at"})),
     TemplateRecord: Kept("task_templates", frozenset({"name_key", "created_by_id", "updated_at"})),
-    # What a template answers of its product model.
-    TemplateProductRecord: Kept(
-        "product_models", frozenset({"type", "description", "brand_id", "created_at", "updated_at"})
-    ),
     TemplateTaskRecord: Kept("template_tasks", frozenset()),
     # The phone's digits only find a customer; answers show the phone as typed.
     CustomerRecord: Kept("customers", frozenset({"phone_key"})),
@@ -84,8 +79,8 @@ RECORDS: dict[type[tuple[Any, ...]], Kept] = {
             }
         ),
     ),
-    # What a part's answer shows of each model it fits.
-    FittedProductRecord: Kept(
+    # A product model as a part (the models it fits) or a template names it.
+    ProductSummaryRecord: Kept(
         "product_models", frozenset({"type", "description", "brand_id", "created_at", "updated_at"})
     ),
     # The key is for uniqueness only: the name is what is shown.

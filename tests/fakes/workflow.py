@@ -5,10 +5,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from db.records import record_of
+from db.repositories.catalog.product import ProductSummaryRecord
 from db.repositories.workflow import (
     TaskTypeRecord,
     TemplateFilter,
-    TemplateProductRecord,
     TemplateRecord,
     TemplateStep,
     TemplateTaskRecord,
@@ -101,7 +101,7 @@ class FakeTemplateRepository(InMemoryRepository[TaskTemplateRow]):
         task_types = self._uow.task_types.rows
         return TemplateTree(
             template=record_of(TemplateRecord, row),
-            product=None if product is None else record_of(TemplateProductRecord, product),
+            product=None if product is None else record_of(ProductSummaryRecord, product),
             steps=[
                 TemplateStep(
                     record_of(TemplateTaskRecord, task),

@@ -19,6 +19,7 @@ from sqlmodel import col, select
 from db.compiled_query import CompiledQuery
 from db.records import columns_of, table_of
 from db.repositories.base import LIKE_ESCAPE, SqlRepository, Store, contains_pattern, storable
+from db.repositories.catalog.product import ProductSummaryRecord
 from db.repositories.references import Reference, referring
 from db.tables.catalog import PartFitRow, PartRow, PartStockEntryRow, ProductModelRow
 
@@ -34,14 +35,6 @@ class PartRecord(NamedTuple):
     minimum_stock: int
     created_at: datetime
     updated_at: datetime
-
-
-class FittedProductRecord(NamedTuple):
-    """A product model a part fits, as a part's answer shows it."""
-
-    id: str
-    name: str
-    sku: str
 
 
 _parts = table_of(PartRow)
@@ -77,7 +70,7 @@ class PartStore(Store[PartRow], Protocol):
     def find(self, part_id: str) -> PartRecord | None: ...
     def list_parts(self, where: PartFilter, *, offset: int, limit: int) -> list[PartRecord]: ...
     def count_parts(self, where: PartFilter) -> int: ...
-    def products_of(self, part_ids: Sequence[str]) -> dict[str, list[FittedProductRecord]]: ...
+    def products_of(self, part_ids: Sequence[str]) -> dict[str, list[ProductSummaryRecord]]: ...
     def sku_taken(self, sku: str, *, except_part_id: str | None = None) -> bool: ...
     def missing_products(self, product_ids: Sequence[str]) -> list[str]: ...
     def set_fits(self, part_id: str, product_ids: Sequence[str]) -> None: ...
@@ -108,13 +101,13 @@ class PartRepository(SqlRepository[PartRow]):
         row = _counting(*_shape(where)).first(self._link, **_filter_params(where))
         return int(row[0]) if row is not None else 0
 
-    def products_of(self, part_ids: Sequence[str]) -> dict[str, list[FittedProductRecord]]:
+    def products_of(self, part_ids: Sequence[str]) -> dict[str, list[ProductSummaryRecord]]:
         """The models each part fits, by name: one query for up to 128 parts."""
-        found: dict[str, list[FittedProductRecord]] = {part_id: [] for part_id in part_ids}
+        found: dict[str, list[ProductSummaryRecord]] = {part_id: [] for part_id in part_ids}
         for chunk in _chunks([part_id for part_id in found if storable(part_id)]):
             size, params = _padded(chunk)
             for part_id, *product in _fitted(size).all(self._link, **params):
-                found[part_id].append(FittedProductRecord._make(product))
+                found[part_id].append(ProductSummaryRecord._make(product))
         return found
 
     def sku_taken(self, sku: str, *, except_part_id: str | None = None) -> bool:
@@ -209,7 +202,7 @@ def _counting(searched: bool, by_product: bool, low_stock: bool | None) -> Compi
 @cache
 def _fitted(size: int) -> CompiledQuery:
     statement = (
-        select(_fits.c.part_id, *columns_of(FittedProductRecord._fields, _products))
+        select(_fits.c.part_id, *columns_of(ProductSummaryRecord._fields, _products))
         .join_from(_fits, _products, _fits.c.product_id == _products.c.id)
         .where(_fits.c.part_id.in_(_id_params(size)))
         .order_by(_fits.c.part_id, _products.c.name, _products.c.id)

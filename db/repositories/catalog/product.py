@@ -17,6 +17,15 @@ from db.tables.catalog import BrandRow, PartFitRow, ProductModelRow
 from db.tables.workflow import TaskTemplateRow
 
 
+class ProductSummaryRecord(NamedTuple):
+    """A product model as other answers name it (the model a part fits, the one a
+    template is for): {id, name, sku}."""
+
+    id: str
+    name: str
+    sku: str
+
+
 class ProductRecord(NamedTuple):
     """A product model's own columns, read without the ORM."""
 

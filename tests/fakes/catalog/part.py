@@ -3,7 +3,8 @@
 from collections.abc import Sequence
 
 from db.records import record_of
-from db.repositories.catalog.part import FittedProductRecord, PartFilter, PartRecord
+from db.repositories.catalog.part import PartFilter, PartRecord
+from db.repositories.catalog.product import ProductSummaryRecord
 from db.tables.catalog import PartRow, PartStockEntryRow, ProductModelRow
 from tests.fakes.base import InMemoryRepository
 
@@ -39,8 +40,8 @@ class FakePartRepository(InMemoryRepository[PartRow]):
     def count_parts(self, where: PartFilter) -> int:
         return len(self._matching(where))
 
-    def products_of(self, part_ids: Sequence[str]) -> dict[str, list[FittedProductRecord]]:
-        found: dict[str, list[FittedProductRecord]] = {}
+    def products_of(self, part_ids: Sequence[str]) -> dict[str, list[ProductSummaryRecord]]:
+        found: dict[str, list[ProductSummaryRecord]] = {}
         for part_id in part_ids:
             models = [
                 self.product_models[product_id]
@@ -48,7 +49,7 @@ class FakePartRepository(InMemoryRepository[PartRow]):
                 if fitted_part == part_id
             ]
             models.sort(key=lambda model: (model.name, model.id))
-            found[part_id] = [record_of(FittedProductRecord, model) for model in models]
+            found[part_id] = [record_of(ProductSummaryRecord, model) for model in models]
         return found
 
     def sku_taken(self, sku: str, *, except_part_id: str | None = None) -> bool:

@@ -221,7 +221,7 @@ def test_a_page_asks_for_its_parts_models_once(
     asked: list[list[str]] = []
     products_of = uow.parts.products_of
 
-    def spy(part_ids: list[str]) -> dict[str, list[part_service.FittedProductRecord]]:
+    def spy(part_ids: list[str]) -> dict[str, list[part_service.ProductSummaryRecord]]:
         asked.append(list(part_ids))
         return products_of(part_ids)
 
