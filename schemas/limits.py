@@ -53,3 +53,12 @@ EMAIL_SUBJECT_MAX_LENGTH: Final = 300
 SEND_ERROR_MAX_LENGTH: Final = 1000
 # One value of an email's context (a tracking token, a product's name, a date as text).
 EMAIL_CONTEXT_VALUE_MAX_LENGTH: Final = 500
+
+# Service tickets (db/tables/tickets.py).
+TICKET_NUMBER_MAX_LENGTH: Final = 32  # SV-YYYY-NNN, more digits past 999
+TICKET_STATUS_MAX_LENGTH: Final = 16  # 'pending' | 'in_progress' | 'completed' | 'cancelled'
+TICKET_ENUM_MAX_LENGTH: Final = 16  # priority_level, warranty_type, comment_type, task status
+FILE_NAME_MAX_LENGTH: Final = 255
+FILE_PATH_MAX_LENGTH: Final = 1024
+FILE_TYPE_MAX_LENGTH: Final = 255  # a MIME type
+SHA256_HEX_LENGTH: Final = 64

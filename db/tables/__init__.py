@@ -7,7 +7,18 @@ are aware UTC. Importing this package registers every table on ``SQLModel.metada
 (migrations and the tests' schema checks read it).
 """
 
-from db.tables import account, audit, auth, catalog, customers, notifications, proxy, tab, workflow
+from db.tables import (
+    account,
+    audit,
+    auth,
+    catalog,
+    customers,
+    notifications,
+    proxy,
+    tab,
+    tickets,
+    workflow,
+)
 
 __all__ = [
     "account",
@@ -18,5 +29,6 @@ __all__ = [
     "notifications",
     "proxy",
     "tab",
+    "tickets",
     "workflow",
 ]

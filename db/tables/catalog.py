@@ -107,9 +107,15 @@ class PartStockEntryRow(SQLModel, table=True):
     delta: int
     stock_after: int
     reason: str = Field(max_length=REASON_MAX_LENGTH)
-    # The ticket the parts went to or came back from (tickets write these entries); a
-    # plain id until the tickets' table exists, which then adds the foreign key.
-    ticket_id: str | None = Field(default=None, index=True, max_length=ID_LENGTH)
+    # The ticket the parts went to or came back from (tickets write these entries).
+    # RESTRICT: a ticket that moved stock stays, so every entry remains explained.
+    ticket_id: str | None = Field(
+        default=None,
+        foreign_key="service_tickets.id",
+        ondelete="RESTRICT",
+        index=True,
+        max_length=ID_LENGTH,
+    )
     # Who made the change; kept (as NULL) when the user is deleted.
     actor_id: str | None = Field(
         default=None, foreign_key="users.id", ondelete="SET NULL", max_length=ID_LENGTH

@@ -51,8 +51,15 @@ class EmailNotificationRow(SQLModel, table=True):
         index=True,
         max_length=ID_LENGTH,
     )
-    # Plain ids until the tables they name exist (their issues add the foreign keys).
-    service_ticket_id: str | None = Field(default=None, index=True, max_length=ID_LENGTH)
+    # The ticket the email is about; the email stays (as NULL) if the ticket goes.
+    service_ticket_id: str | None = Field(
+        default=None,
+        foreign_key="service_tickets.id",
+        ondelete="SET NULL",
+        index=True,
+        max_length=ID_LENGTH,
+    )
+    # A plain id until the service requests' table exists (its issue adds the key).
     service_request_id: str | None = Field(default=None, max_length=ID_LENGTH)
     subject: str = Field(max_length=EMAIL_SUBJECT_MAX_LENGTH)
     text_body: str = Field(sa_type=Text)
