@@ -41,6 +41,7 @@ from db.repositories.email_delivery import EmailDeliveryRepository
 from db.repositories.notifications import NotificationRepository, NotificationStore
 from db.repositories.proxy import ProxyConfigRepository, ProxyConfigStore
 from db.repositories.tab import BrowserTabRepository, BrowserTabStore
+from db.repositories.tickets import TicketRepository, TicketStore
 from db.repositories.workflow import (
     TaskTypeRepository,
     TaskTypeStore,
@@ -105,6 +106,9 @@ class UnitOfWork(Protocol):
 
     @property
     def notifications(self) -> NotificationStore: ...
+
+    @property
+    def tickets(self) -> TicketStore: ...
 
     def __enter__(self) -> Self: ...
 
@@ -193,6 +197,7 @@ class SqlUnitOfWork:
     product_models = repository(ProductModelRepository)
     warehouses = repository(WarehouseRepository)
     notifications = repository(NotificationRepository)
+    tickets = repository(TicketRepository)
     # The outbox's senders only (services/email_sender.py), never a call: not part of
     # the UnitOfWork protocol the call services see.
     email_delivery = repository(EmailDeliveryRepository)

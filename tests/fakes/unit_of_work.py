@@ -20,6 +20,7 @@ from tests.fakes.customers import FakeCustomerRepository
 from tests.fakes.notifications import FakeNotificationRepository
 from tests.fakes.proxy import FakeProxyConfigRepository
 from tests.fakes.tab import FakeBrowserTabRepository
+from tests.fakes.tickets import FakeTicketRepository
 from tests.fakes.workflow import FakeTaskTypeRepository, FakeTemplateRepository
 
 
@@ -40,6 +41,7 @@ class FakeUnitOfWork:
         self.product_models = FakeProductModelRepository(self)
         self.warehouses = FakeWarehouseRepository()
         self.notifications = FakeNotificationRepository()
+        self.tickets = FakeTicketRepository()
         self.commits = 0
 
     @property
