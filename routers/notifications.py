@@ -73,11 +73,11 @@ def logged_email(record: EmailRecord) -> LoggedEmail:
             "status): TOO_MANY_REQUESTS with data.retryAfter, the seconds until the "
             "oldest of them is 24 hours old; nothing queued. An email to a customer "
             "carries its unsubscribe link (and List-Unsubscribe headers); one to an "
-            "address that is no customer's has none. serviceTicketId and "
-            "serviceRequestId are kept with the email (not yet checked: their tables "
-            "do not exist yet)."
+            "address that is no customer's has none. serviceTicketId must name a "
+            "service ticket (NOT_FOUND otherwise); serviceRequestId is kept with the "
+            "email, not yet checked (service requests do not exist yet)."
         ),
-        errors=[ErrorCode.TOO_MANY_REQUESTS],
+        errors=[ErrorCode.NOT_FOUND, ErrorCode.TOO_MANY_REQUESTS],
         examples=[
             Example("queued", SEND_EXAMPLE, {"success": True, "emailId": EMAIL_ID}),
             Example(

@@ -20,12 +20,13 @@ from db.repositories.base import (
 )
 from db.repositories.references import Reference, referring
 from db.tables.customers import CustomerRow
+from db.tables.tickets import ServiceTicketRow
 
-# What refers to a customer, checked in one statement before a customer is deleted.
-# None exists yet: the tickets' table adds its line (Reference(its customer_id column,
-# "tickets")) together with its foreign key (RESTRICT), which settles a race between
-# the check and a new ticket.
-CUSTOMER_REFERENCES: Final[tuple[Reference, ...]] = ()
+# What refers to a customer, checked in one statement before a customer is deleted; the
+# tickets' foreign key (RESTRICT) settles a race between the check and a new ticket.
+CUSTOMER_REFERENCES: Final[tuple[Reference, ...]] = (
+    Reference(table_of(ServiceTicketRow).c.customer_id, "tickets"),
+)
 
 
 class CustomerRecord(NamedTuple):

@@ -21,6 +21,7 @@ from db.repositories.base import SqlRepository, Store, storable
 from db.repositories.catalog.product import ProductSummaryRecord
 from db.repositories.references import Reference, uses
 from db.tables.catalog import ProductModelRow
+from db.tables.tickets import ServiceTicketRow
 from db.tables.workflow import TaskTemplateRow, TaskTypeRow, TemplateTaskRow
 
 
@@ -93,12 +94,6 @@ class TemplateFilter:
 
 # A referrer in one of these statuses is still being worked on.
 IN_WORK_STATUSES: Final = ("pending", "in_progress")
-# What uses template versions: every row (TEMPLATE_USERS), and those still in work
-# (TEMPLATE_USERS_IN_WORK, each with ``only_when`` its status is in IN_WORK_STATUSES).
-# Empty until the service tickets exist: their table adds one line to each, and
-# deleting a template then sees the tickets that use it.
-TEMPLATE_USERS: Final[tuple[Reference, ...]] = ()
-TEMPLATE_USERS_IN_WORK: Final[tuple[Reference, ...]] = ()
 
 
 def in_work(status: ColumnElement[Any]) -> ColumnElement[bool]:
@@ -106,6 +101,15 @@ def in_work(status: ColumnElement[Any]) -> ColumnElement[bool]:
     are written into the statement: constants of the code, never input, and a compiled
     query takes no list parameter."""
     return or_(*(status == literal_column(f"'{name}'") for name in IN_WORK_STATUSES))
+
+
+_tickets = table_of(ServiceTicketRow)
+# What uses template versions: every row (TEMPLATE_USERS), and those still in work
+# (TEMPLATE_USERS_IN_WORK, each with ``only_when`` its status is in IN_WORK_STATUSES).
+TEMPLATE_USERS: Final[tuple[Reference, ...]] = (Reference(_tickets.c.template_id, "tickets"),)
+TEMPLATE_USERS_IN_WORK: Final[tuple[Reference, ...]] = (
+    Reference(_tickets.c.template_id, "tickets", only_when=in_work(_tickets.c.status)),
+)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from services.notifications.outbox_rules import Totals, check_retryable, retry_n
 from services.notifications.rendering import EmailRenderer
 
 EMAIL_NOT_FOUND = "Email not found"
+TICKET_NOT_FOUND = "Service ticket not found"
 
 
 @dataclass(frozen=True)
@@ -58,10 +59,12 @@ def send_email(
 ) -> Queued | Skipped:
     """Queue one email (or skip it for a customer who turned its type off).
 
-    ``service_ticket_id`` names no table yet: the tickets' issue checks here that the
-    ticket exists (NotFound otherwise), in this transaction, before the email is queued.
+    A ``service_ticket_id`` must name a ticket (NotFound otherwise), checked in this
+    transaction before the email is queued; the outbox's foreign key settles the rest.
     """
     with uow:
+        if service_ticket_id is not None and uow.tickets.get(service_ticket_id) is None:
+            raise NotFound(TICKET_NOT_FOUND)
         queued = queue_email(
             uow,
             setup.renderer,

@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from db.tables.customers import CustomerRow
-from db.tables.tickets import ServiceTicketRow
+from db.tables.tickets import ServiceTicketRow, TicketPartRow
 from tests.factories.workflow import make_product_model
 
 OPENED_AT = datetime(2026, 2, 3, 10, tzinfo=UTC)
@@ -68,3 +68,17 @@ def make_ticket(
     session.add(ticket)
     session.commit()
     return ticket
+
+
+def ticket_part(ticket_id: str, part_id: str, quantity: int = 1) -> TicketPartRow:
+    """An unsaved part used on a ticket, at 10.00 each."""
+    price = Decimal("10.00")
+    return TicketPartRow(
+        ticket_id=ticket_id,
+        part_id=part_id,
+        quantity=quantity,
+        unit_price=price,
+        total=price * quantity,
+        created_at=OPENED_AT,
+        updated_at=OPENED_AT,
+    )

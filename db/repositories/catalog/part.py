@@ -22,6 +22,7 @@ from db.repositories.base import LIKE_ESCAPE, SqlRepository, Store, contains_pat
 from db.repositories.catalog.product import ProductSummaryRecord
 from db.repositories.references import Reference, referring
 from db.tables.catalog import PartFitRow, PartRow, PartStockEntryRow, ProductModelRow
+from db.tables.tickets import TicketPartRow
 
 
 class PartRecord(NamedTuple):
@@ -55,10 +56,11 @@ class PartFilter:
     low_stock: bool | None = None
 
 
-# What keeps a part from being deleted: anything that records its use by a ticket.
-# Today only the ledger's entries written for a ticket; the ticket's parts join it here.
+# What keeps a part from being deleted: anything that records its use by a ticket (the
+# ledger's entries written for a ticket, the tickets' parts).
 PART_REFERENCES: Final = (
     Reference(_entries.c.part_id, "tickets", only_when=_entries.c.ticket_id.is_not(None)),
+    Reference(table_of(TicketPartRow).c.part_id, "tickets"),
 )
 
 # The sizes an IN (...) list is padded to; the page size (at most 100) fits the largest.

@@ -14,6 +14,7 @@ from db.repositories.base import LIKE_ESCAPE, SqlRepository, Store, contains_pat
 from db.repositories.catalog.brand import BrandNameRecord
 from db.repositories.references import Reference, referring
 from db.tables.catalog import BrandRow, PartFitRow, ProductModelRow
+from db.tables.tickets import ServiceTicketRow
 from db.tables.workflow import TaskTemplateRow
 
 
@@ -68,11 +69,12 @@ _products = table_of(ProductModelRow)
 _brands = table_of(BrandRow)
 _PRODUCT_WIDTH: Final = len(ProductRecord._fields)
 
-# What refers to a product model: it is not deleted while any of these does. Tickets and
-# serial-numbered products join this tuple with their tables.
+# What refers to a product model: it is not deleted while any of these does.
+# Serial-numbered products join this tuple with their table.
 PRODUCT_MODEL_REFERENCES: Final = (
     Reference(table_of(PartFitRow).c.product_id, "parts"),
     Reference(table_of(TaskTemplateRow).c.product_type, "templates"),
+    Reference(table_of(ServiceTicketRow).c.product_id, "tickets"),
 )
 
 

@@ -12,6 +12,7 @@ from sqlmodel import col, select
 from db.tables.catalog import BrandRow, PartStockEntryRow, ProductModelRow
 from tests.e2e.browser import call
 from tests.e2e.conftest import Account, LiveServer, result_of
+from tests.factories.tickets import make_ticket
 
 CONFLICT = (-32009, "CONFLICT")
 NOW = datetime(2026, 11, 2, 9, 15, tzinfo=UTC)
@@ -61,10 +62,11 @@ def ledger_sum(server: LiveServer, part_id: str) -> int:
     return sum(entry.delta for entry in ledger(server, part_id))
 
 
-def add_ticket_entries(server: LiveServer, part_id: str, stock: int, ticket_id: str) -> None:
-    """One part taken out for a ticket and given back, as tickets will write it (the
-    stock ends where it was, at ``stock``)."""
+def add_ticket_entries(server: LiveServer, part_id: str, stock: int) -> None:
+    """One part taken out for a new ticket and given back, as tickets will write it
+    (the stock ends where it was, at ``stock``)."""
     with server.db() as session:
+        ticket_id = make_ticket(session).id
         for delta, after in ((-1, stock - 1), (1, stock)):
             session.add(
                 PartStockEntryRow(

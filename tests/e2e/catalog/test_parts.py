@@ -36,6 +36,7 @@ from tests.e2e.conftest import (
     result_of,
     rpc_call,
 )
+from tests.factories.tickets import make_ticket, ticket_part
 
 PART_KEYS = {
     "id",
@@ -409,11 +410,11 @@ def test_delete_takes_the_fits_and_the_ledger_with_it(
     assert other["products"] == [model]
 
 
-def test_delete_is_refused_while_a_ticket_uses_the_part(
+def test_delete_is_refused_while_a_ticket_moved_its_stock(
     server: LiveServer, client: httpx.Client, admin_account: Account
 ) -> None:
     part = create_part(client, admin_account, stock_quantity=3)
-    add_ticket_entries(server, part["id"], 3, MISSING_ID)
+    add_ticket_entries(server, part["id"], 3)
 
     error_of(call(client, admin_account, "catalog.part.delete", {"id": part["id"]}), *CONFLICT)
 
@@ -423,6 +424,21 @@ def test_delete_is_refused_while_a_ticket_uses_the_part(
         ]
         == 3
     )
+
+
+def test_delete_is_refused_while_a_ticket_lists_the_part(
+    server: LiveServer, client: httpx.Client, admin_account: Account
+) -> None:
+    part = create_part(client, admin_account, stock_quantity=3)
+    with server.db() as session:
+        ticket = make_ticket(session)
+        session.add(ticket_part(ticket.id, part["id"]))
+        session.commit()
+
+    answer = call(client, admin_account, "catalog.part.delete", {"id": part["id"]})
+
+    assert "ticket" in error_of(answer, *CONFLICT)["message"]
+    result_of(call(client, admin_account, "catalog.part.get", {"id": part["id"]}))
 
 
 def test_adjust_stock_writes_the_ledger(

@@ -21,12 +21,14 @@ from tests.e2e.catalog.helpers import (
 )
 from tests.e2e.conftest import (
     Account,
+    LiveServer,
     MakeUser,
     error_of,
     issue_paths,
     result_of,
     rpc_call,
 )
+from tests.factories.tickets import make_ticket
 
 PRODUCT_KEYS = {"id", "name", "sku", "type", "description", "brand", "created_at", "updated_at"}
 
@@ -228,6 +230,19 @@ def test_a_model_that_templates_use_is_kept(client: httpx.Client, admin_account:
     answer = call(client, admin_account, "catalog.product.delete", {"id": product["id"]})
 
     assert error_of(answer, *CONFLICT)["message"] == "Product model is still used by templates"
+
+
+def test_a_model_that_tickets_name_is_kept(
+    server: LiveServer, client: httpx.Client, admin_account: Account
+) -> None:
+    product = new_product(client, admin_account, new_brand(client, admin_account)["id"])
+    with server.db() as session:
+        make_ticket(session, product_id=product["id"], status="completed")
+
+    answer = call(client, admin_account, "catalog.product.delete", {"id": product["id"]})
+
+    assert error_of(answer, *CONFLICT)["message"] == "Product model is still used by tickets"
+    assert result_of(call(client, admin_account, "catalog.product.get", {"id": product["id"]}))
 
 
 @pytest.mark.parametrize(

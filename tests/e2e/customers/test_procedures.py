@@ -10,10 +10,6 @@ from typing import Any
 import httpx
 import pytest
 
-import db.repositories.customers as customer_repository
-from db.records import table_of
-from db.repositories.references import Reference
-from db.tables.customers import CustomerRow
 from tests.e2e.browser import (
     INVALID_PARAMS,
     MISSING_ID,
@@ -33,6 +29,7 @@ from tests.e2e.conftest import (
     rpc_call,
     unique_email,
 )
+from tests.factories.tickets import make_ticket
 from tests.rate_windows import within_one_window
 
 CONFLICT = (-32009, "CONFLICT")
@@ -309,19 +306,20 @@ def test_delete_then_not_found(client: httpx.Client, make_user: MakeUser) -> Non
     error_of(again, *NOT_FOUND)
 
 
-def test_delete_is_refused_while_referred_to(
-    client: httpx.Client, make_user: MakeUser, monkeypatch: pytest.MonkeyPatch
+def test_delete_is_refused_while_a_ticket_names_the_customer(
+    server: LiveServer, client: httpx.Client, make_user: MakeUser
 ) -> None:
-    # No table refers to customers yet (the tickets' will): stand one in that refers
-    # to every customer, the customers' own ids.
-    every_customer = Reference(table_of(CustomerRow).c.id, "tickets")
-    monkeypatch.setattr(customer_repository, "CUSTOMER_REFERENCES", (every_customer,))
     user = make_user()
     customer = create(client, user)
+    with server.db() as session:
+        make_ticket(session, customer_id=customer["id"], status="completed")
 
     answer = call(client, user, "customers.deleteCustomer", {"id": customer["id"]})
 
     assert "tickets" in error_of(answer, *CONFLICT)["message"]
+    assert customer["id"] in {
+        c["id"] for c in result_of(call(client, user, "customers.getCustomers"))
+    }
 
 
 def test_delete_refuses_invalid_input(client: httpx.Client, make_user: MakeUser) -> None:

@@ -35,6 +35,7 @@ from tests.e2e.notifications.helpers import (
     insert_emails,
     send_params,
 )
+from tests.factories.tickets import make_ticket
 
 BAD_REQUEST = (-32600, "BAD_REQUEST")
 ROLES = ["admin", "manager", "technician", "reception"]
@@ -64,7 +65,8 @@ def test_every_role_queues_an_email_to_a_customer_with_its_link(
 ) -> None:
     user = make_user(role)
     customer = create_customer(client, make_user("manager"))
-    ticket_id = "7D9F1B3C-5E7A-4C9E-8F1A-2B4D6F8A0C35"
+    with server.db() as session:
+        ticket_id = make_ticket(session).id.upper()
 
     answer = result_of(
         call(
@@ -91,6 +93,18 @@ def test_every_role_queues_an_email_to_a_customer_with_its_link(
     assert email.unsubscribe_url in email.text_body
     assert "Phone" in email.text_body
     assert "SV-1" in email.html_body
+
+
+def test_an_unknown_ticket_is_not_found_and_nothing_is_queued(
+    server: LiveServer, client: httpx.Client, make_user: MakeUser
+) -> None:
+    recipient = unique_email("ticketless")
+    params = send_params(recipient, serviceTicketId="7D9F1B3C-5E7A-4C9E-8F1A-2B4D6F8A0C35")
+
+    answer = call(client, make_user(), "notifications.send", params)
+
+    assert error_of(answer, *NOT_FOUND)["message"] == "Service ticket not found"
+    assert emails_to(server, recipient) == []
 
 
 def test_an_address_that_is_no_customers_gets_no_link(

@@ -30,6 +30,7 @@ from tests.e2e.workflow.calls import (
     unique_name,
     update_params,
 )
+from tests.factories.tickets import make_ticket
 
 JsonObject = dict[str, Any]
 
@@ -636,6 +637,55 @@ def test_deleting_a_version_others_derive_from_is_conflict(
             "success": True,
             "soft_deleted": False,
         }
+
+
+def ticket_on(server: LiveServer, template_id: str, status: str) -> None:
+    """A ticket made from the template version, written straight to the database."""
+    with server.db() as session:
+        make_ticket(session, template_id=template_id, status=status)
+
+
+@pytest.mark.parametrize("status", ["pending", "in_progress"])
+@pytest.mark.parametrize("soft", [True, False])
+def test_a_template_tickets_work_on_is_kept(
+    server: LiveServer,
+    client: httpx.Client,
+    admin_account: Account,
+    step_ids: list[str],
+    status: str,
+    soft: bool,
+) -> None:
+    template = make_template(client, admin_account, step_ids)
+    ticket_on(server, template["id"], status)
+    params = {"template_id": template["id"], "soft_delete": soft}
+
+    answer = call(client, admin_account, "workflow.template.delete", params)
+
+    assert error_of(answer, *CONFLICT)["message"] == (
+        "The template is in use by tickets that are pending or in progress"
+    )
+    assert get(client, admin_account, template["id"]) == template
+
+
+@pytest.mark.parametrize("status", ["completed", "cancelled"])
+def test_a_template_done_tickets_used_is_deactivated_not_deleted(
+    server: LiveServer,
+    client: httpx.Client,
+    admin_account: Account,
+    step_ids: list[str],
+    status: str,
+) -> None:
+    template = make_template(client, admin_account, step_ids)
+    ticket_on(server, template["id"], status)
+    for_good = {"template_id": template["id"], "soft_delete": False}
+
+    refused = call(client, admin_account, "workflow.template.delete", for_good)
+    assert error_of(refused, *CONFLICT)["message"] == (
+        "The template was used by tickets: deactivate it instead (soft_delete)"
+    )
+    soft = call(client, admin_account, "workflow.template.delete", {"template_id": template["id"]})
+    assert result_of(soft) == {"success": True, "soft_deleted": True}
+    assert get(client, admin_account, template["id"]) == {**template, "is_active": False}
 
 
 @pytest.mark.parametrize("soft", [True, False])

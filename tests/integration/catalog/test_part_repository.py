@@ -27,6 +27,7 @@ from services.catalog import part as part_service
 from services.errors import PreconditionFailed
 from services.passwords import PasswordHasher
 from tests.factories.auth import make_user
+from tests.factories.tickets import make_ticket, ticket_part
 from tests.fakes.catalog.part import FakePartRepository
 from tests.integration.conftest import UowFactory
 from tests.integration.rows import save
@@ -178,21 +179,25 @@ def test_delete_needs_no_ticket_and_takes_the_children(
     stocked: tuple[list[PartRow], list[ProductModelRow]],
 ) -> None:
     parts, _ = stocked
-    used, free = parts[0], parts[2]
+    returned, fitted, free = parts[:3]
+    with sessions() as session:
+        ticket = make_ticket(session)
     entries = [
         PartStockEntryRow(
-            part_id=used.id,
+            part_id=returned.id,
             delta=2,
             stock_after=2,
             reason="Return",
-            ticket_id=MISSING,
+            ticket_id=ticket.id,
             created_at=T0,
         ),
         PartStockEntryRow(part_id=free.id, delta=9, stock_after=9, reason="Opening", created_at=T0),
     ]
-    save(sessions, *entries)
+    # The ledger's entry for a ticket, and a ticket's part, each keep their part.
+    save(sessions, *entries, ticket_part(ticket.id, fitted.id))
     with make_uow(read_only=True) as uow:
-        assert (uow.parts.is_referenced(used.id), uow.parts.is_referenced(free.id)) == (True, False)
+        referenced = [uow.parts.is_referenced(part.id) for part in (returned, fitted, free)]
+    assert referenced == [True, True, False]
 
     part_service.delete_part(make_uow(), free.id)
 

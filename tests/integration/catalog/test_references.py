@@ -21,6 +21,7 @@ from services.catalog import brand as brand_service
 from services.catalog import product as product_service
 from services.catalog import warehouse as warehouse_service
 from services.errors import Conflict
+from tests.factories.tickets import make_ticket
 from tests.integration.conftest import UowFactory
 from tests.integration.rows import save
 
@@ -159,6 +160,23 @@ def test_deleting_a_referred_row_past_the_check_is_refused(
     with pytest.raises(DBAPIError) as raised:
         _delete_product(make_uow, "p1")
 
+    assert type(database_failure(raised.value)) is StillReferenced
+
+
+def test_a_product_model_tickets_name_is_kept(
+    sessions: sessionmaker[Session], make_uow: UowFactory
+) -> None:
+    save(sessions, brand(), product())
+    with sessions() as session:
+        make_ticket(session, product_id="p1", status="cancelled")
+
+    with make_uow(read_only=True) as uow:
+        assert uow.product_models.referred_to_by("p1") == ["tickets"]
+    with pytest.raises(Conflict, match=r"^Product model is still used by tickets$"):
+        product_service.delete_product(make_uow(), "p1")
+    # Past the check (a ticket made meanwhile), the foreign key refuses the delete.
+    with pytest.raises(DBAPIError) as raised:
+        _delete_product(make_uow, "p1")
     assert type(database_failure(raised.value)) is StillReferenced
 
 

@@ -11,12 +11,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
-import db.repositories.customers as customer_repository
-from db.errors import DuplicateKey
+from db.errors import DuplicateKey, StillReferenced
 from db.failures import database_failure
-from db.records import table_of
-from db.repositories.references import Reference
 from db.tables.customers import CustomerRow
+from tests.factories.tickets import make_ticket
 from tests.integration.conftest import UowFactory
 from tests.integration.rows import save
 
@@ -147,18 +145,35 @@ def test_new_customer_counts_without_customers(make_uow: UowFactory) -> None:
     assert (counts.current, counts.previous, counts.latest_created_at) == (0, 0, None)
 
 
-def test_what_refers_to_a_customer_keeps_it(
-    make_uow: UowFactory, customers: list[CustomerRow], monkeypatch: pytest.MonkeyPatch
+def test_a_customer_with_tickets_is_referenced(
+    make_uow: UowFactory, sessions: sessionmaker[Session], customers: list[CustomerRow]
 ) -> None:
     with make_uow(read_only=True) as uow:
-        assert not uow.customers.is_referenced(customers[0].id)  # nothing refers yet
-    # A stand-in for the tickets' table: one that refers to every customer.
-    every_customer = Reference(table_of(CustomerRow).c.id, "tickets")
-    monkeypatch.setattr(customer_repository, "CUSTOMER_REFERENCES", (every_customer,))
+        assert not uow.customers.is_referenced(customers[0].id)
+    with sessions() as session:
+        make_ticket(session, customer_id=customers[0].id)
 
     with make_uow(read_only=True) as uow:
-        assert uow.customers.is_referenced(customers[0].id)
+        referenced = [uow.customers.is_referenced(row.id) for row in customers[:2]]
         assert not uow.customers.is_referenced("00000000-0000-4000-8000-000000000000")
+    assert referenced == [True, False]
+
+
+def test_deleting_a_customer_past_the_check_is_refused(
+    make_uow: UowFactory, sessions: sessionmaker[Session], customers: list[CustomerRow]
+) -> None:
+    # A ticket made between the check and the delete: the foreign key refuses it.
+    with sessions() as session:
+        make_ticket(session, customer_id=customers[0].id)
+
+    with make_uow() as uow:
+        row = uow.customers.get(customers[0].id)
+        assert row is not None
+        uow.customers.delete(row)
+        with pytest.raises(IntegrityError) as raised:
+            uow.commit()
+
+    assert isinstance(database_failure(raised.value), StillReferenced)
 
 
 @pytest.mark.parametrize("field", ["phone_key", "email"])

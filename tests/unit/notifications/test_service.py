@@ -17,6 +17,7 @@ from services.notifications.emails import NotificationSetup, Queued
 from services.notifications.links import UnsubscribeLinks
 from services.notifications.outbox import Skipped, queue_email
 from services.notifications.rendering import EmailRenderer
+from tests.factories.tickets import ticket_row
 from tests.fakes import FakeClock, FakeUnitOfWork
 
 TOKENS = CustomerLinkTokens("customer-links-key-material-of-enough-length")
@@ -57,6 +58,7 @@ def send(
     clock: FakeClock,
     email_type: str = "ticket_created",
     to: str = "an@example.com",
+    ticket_id: str | None = None,
 ) -> Queued | Skipped:
     return email_service.send_email(
         uow,
@@ -65,6 +67,7 @@ def send(
         recipient_email=to,
         recipient_name="An",
         context={"ticket_number": "SV-1"},
+        service_ticket_id=ticket_id,
         clock=clock,
     )
 
@@ -119,6 +122,23 @@ def test_queue_email_adds_a_rendered_pending_email_without_committing(
         "token": [TOKENS.token_for(owner.id, "an@example.com")],
         "type": ["ticket_created"],
     }
+
+
+def test_send_keeps_the_ticket_it_names(uow: FakeUnitOfWork, clock: FakeClock) -> None:
+    ticket = ticket_row("SV-2026-001", customer_id="c", product_id="p")
+    uow.tickets.add(ticket)
+
+    queued = send(uow, clock, ticket_id=ticket.id)
+
+    assert isinstance(queued, Queued)
+    assert uow.notifications.rows[queued.email_id].service_ticket_id == ticket.id
+
+
+def test_send_refuses_a_ticket_that_does_not_exist(uow: FakeUnitOfWork, clock: FakeClock) -> None:
+    with pytest.raises(NotFound, match=r"^Service ticket not found$"):
+        send(uow, clock, ticket_id="no-such-ticket")
+
+    assert (uow.notifications.rows, uow.committed) == ({}, False)
 
 
 def test_send_commits_the_queued_email(uow: FakeUnitOfWork, clock: FakeClock) -> None:
