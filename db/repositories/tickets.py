@@ -23,6 +23,7 @@ _counters = table_of(TicketNumberCounterRow)
 
 
 class TicketStore(Store[ServiceTicketRow], Protocol):
+    def lock(self, ticket_id: str) -> ServiceTicketRow | None: ...
     def next_number(self, year: int) -> int: ...
 
 
