@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from db.repositories.catalog.brand import BrandRecord as BrandRecord
 from db.tables.catalog import BrandRow
 from db.unit_of_work import UnitOfWork
-from services.catalog.brand_rules import name_key
 from services.catalog.listing import Page, PageRequest
 from services.catalog.usage_rules import refuse_while_used
 from services.changes import UNCHANGED, Changes, Unchanged, apply_changes
 from services.clock import Clock, utc_now
 from services.errors import Conflict, NotFound
+from services.name_rules import name_key
 
 BRAND_NOT_FOUND = "Brand not found"
 BRAND_NAME_TAKEN = "A brand with this name already exists"

@@ -8,7 +8,7 @@ from db.tables.workflow import TaskTypeRow
 from db.unit_of_work import UnitOfWork
 from services.clock import Clock, utc_now
 from services.errors import Conflict
-from services.workflow.name_rules import name_key
+from services.name_rules import name_key
 
 NAME_TAKEN = "A task type with this name already exists"
 

@@ -22,7 +22,7 @@ from db.unit_of_work import UnitOfWork
 from services.caller import Caller
 from services.clock import Clock, utc_now
 from services.errors import BadRequest, Conflict, NotFound
-from services.workflow.name_rules import name_key
+from services.name_rules import name_key
 from services.workflow.template_rules import (
     NO_LONGER_ACTIVE,
     deletion_refusal,

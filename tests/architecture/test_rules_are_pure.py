@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-# A namespace package keeps its rules inside (services/catalog/brand_rules.py).
+# A namespace package keeps its rules inside (services/catalog/usage_rules.py).
 RULES = sorted((ROOT / "services").rglob("*_rules.py"))
 MAY_IMPORT = re.compile(
     r"^(db\.tables(\..+)?|services\.errors|services\.changes|services\.(\w+\.)?\w+_rules"
@@ -38,7 +38,7 @@ def test_there_are_rules_modules() -> None:
         "auth_rules.py",
         "proxy_rules.py",
         "tab_rules.py",
-        "brand_rules.py",
+        "name_rules.py",
         "usage_rules.py",
     }
 

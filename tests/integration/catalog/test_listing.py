@@ -18,7 +18,7 @@ from sqlmodel import Session
 
 from db.repositories.catalog.product import ProductFilter
 from db.tables.catalog import BrandRow, ProductModelRow, WarehouseRow
-from services.catalog.brand_rules import name_key
+from services.name_rules import name_key
 from tests.fakes import FakeUnitOfWork
 from tests.integration.conftest import UowFactory
 from tests.integration.rows import save

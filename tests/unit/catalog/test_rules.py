@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from schemas.limits import NAME_KEY_MAX_LENGTH, NAME_MAX_LENGTH
-from services.catalog.brand_rules import name_key
 from services.catalog.usage_rules import in_use_message, refuse_while_used
 from services.errors import Conflict
+from services.name_rules import name_key
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.workflow.name_rules import name_key
+from services.name_rules import name_key
 from services.workflow.template_rules import (
     EVER_USED,
     HAS_SUCCESSORS,
