@@ -22,7 +22,7 @@ from schemas.account import (
     SwitchResult,
     UpdateAccountInput,
 )
-from schemas.browser import SuccessResult
+from schemas.base import SuccessResult
 from services import account as account_service
 from services.account import AccountRecord
 

@@ -15,6 +15,7 @@ from routers.base import authed, public
 from routers.partial import changes_from
 from routers.samples import CREATED_AT, CUSTOMER_ID, UPDATED_AT
 from rpc import ErrorCode, Example, RateLimit, Router
+from schemas.base import SuccessResult
 from schemas.customers import (
     CreateCustomerInput,
     Customer,
@@ -26,7 +27,6 @@ from schemas.customers import (
     GetByEmailInput,
     GetCustomersInput,
     NewCustomers,
-    Success,
     UpdateCustomerInput,
     UpdateEmailPreferencesInput,
 )
@@ -181,7 +181,7 @@ def update_customer(ctx: SignedInContext, params: UpdateCustomerInput) -> Custom
 
 @(
     authed.input(DeleteCustomerInput)
-    .output(Success)
+    .output(SuccessResult)
     .meta(
         summary="Delete a customer",
         description="Refused with CONFLICT while service tickets refer to the customer.",
@@ -190,9 +190,9 @@ def update_customer(ctx: SignedInContext, params: UpdateCustomerInput) -> Custom
     )
     .mutation
 )
-def delete_customer(ctx: SignedInContext, params: DeleteCustomerInput) -> Success:
+def delete_customer(ctx: SignedInContext, params: DeleteCustomerInput) -> SuccessResult:
     customer_service.delete_customer(ctx.unit_of_work(), params.id)
-    return Success(success=True)
+    return SuccessResult(success=True)
 
 
 @(
@@ -239,7 +239,7 @@ def get_by_email(ctx: RequestContext, params: GetByEmailInput) -> CustomerContac
 
 @(
     public.input(UpdateEmailPreferencesInput)
-    .output(Success)
+    .output(SuccessResult)
     .meta(
         summary="Switch types of email on or off (unsubscribe)",
         description=(
@@ -263,7 +263,9 @@ def get_by_email(ctx: RequestContext, params: GetByEmailInput) -> CustomerContac
     )
     .mutation
 )
-def update_email_preferences(ctx: RequestContext, params: UpdateEmailPreferencesInput) -> Success:
+def update_email_preferences(
+    ctx: RequestContext, params: UpdateEmailPreferencesInput
+) -> SuccessResult:
     customer_service.update_email_preferences(
         ctx.unit_of_work(),
         ctx.services.customer_links,
@@ -272,7 +274,7 @@ def update_email_preferences(ctx: RequestContext, params: UpdateEmailPreferences
         params.preferences.model_dump(exclude_unset=True),
         clock=ctx.services.clock,
     )
-    return Success(success=True)
+    return SuccessResult(success=True)
 
 
 @(

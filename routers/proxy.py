@@ -10,7 +10,7 @@ from routers.base import authed
 from routers.partial import changes_from
 from routers.samples import CREATED_AT, PROXY_ID, UPDATED_AT, USER_ID
 from rpc import ErrorCode, Example, RateLimit, Router
-from schemas.browser import SuccessResult
+from schemas.base import SuccessResult
 from schemas.proxy import (
     CreatedProxy,
     CreateProxyInput,

@@ -9,7 +9,7 @@ from routers.base import authed
 from routers.partial import changes_from
 from routers.samples import ACCOUNT_ID, CREATED_AT, TAB_ID
 from rpc import ErrorCode, Example, RateLimit, Router
-from schemas.browser import SuccessResult
+from schemas.base import SuccessResult
 from schemas.tab import BrowserTab, CreateTabInput, ListTabsInput, TabIdInput, UpdateTabInput
 from services import tab as tab_service
 

@@ -5,9 +5,9 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from schemas.base import CamelInput, CamelOutput
-from schemas.browser import Name, SortOrder
+from schemas.browser import SortOrder
 from schemas.common import JsonBoolean, JsonInteger, NoControlCharacters, Timestamp
-from schemas.fields import NotNull, ResourceId, not_null
+from schemas.fields import Name, NotNull, ResourceId, not_null
 from schemas.limits import DESCRIPTION_MAX_LENGTH
 
 Description = Annotated[str, Field(max_length=DESCRIPTION_MAX_LENGTH), NoControlCharacters]

@@ -43,3 +43,10 @@ class CamelOutput(BaseModel):
         validate_by_alias=False,
         serialize_by_alias=True,
     )
+
+
+class SuccessResult(SnakeOutput):
+    """The answer of deletions and other yes/no mutations in every namespace: its one
+    field is spelt the same in snake_case and camelCase."""
+
+    success: bool

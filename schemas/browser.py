@@ -8,11 +8,9 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from schemas.base import CamelOutput
 from schemas.common import JsonInteger, NoControlCharacters
-from schemas.limits import HOST_MAX_LENGTH, NAME_MAX_LENGTH, URL_MAX_LENGTH
+from schemas.limits import HOST_MAX_LENGTH, URL_MAX_LENGTH
 
-Name = Annotated[str, Field(min_length=1, max_length=NAME_MAX_LENGTH), NoControlCharacters]
 SortOrder = Literal["asc", "desc"]
 ProxyType = Literal["HTTP", "HTTPS", "SOCKS4", "SOCKS5", "V2RAY"]
 # true or "80" is a mistake, not port 1 or 80 (the coercion rule of schemas.common).
@@ -73,9 +71,3 @@ BrowserUrl = Annotated[
     AfterValidator(check_browser_url),
     WithJsonSchema({"type": "string", "minLength": 1, "maxLength": URL_MAX_LENGTH}),
 ]
-
-
-class SuccessResult(CamelOutput):
-    """The answer of the browser namespaces' deletions and other yes/no mutations."""
-
-    success: bool

@@ -15,9 +15,9 @@ from pydantic import AfterValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from schemas.base import CamelOutput, SnakeInput, SnakeOutput
-from schemas.common import Email, JsonBoolean, NoControlCharacters, Timestamp
-from schemas.fields import NotNull, ResourceId, not_null
-from schemas.limits import LONG_NAME_MAX_LENGTH, LONG_TEXT_MAX_LENGTH, PHONE_MAX_LENGTH
+from schemas.common import Email, JsonBoolean, Timestamp
+from schemas.fields import LongName, NotNull, ResourceId, not_null
+from schemas.limits import LONG_TEXT_MAX_LENGTH, PHONE_MAX_LENGTH
 from schemas.paging import PageInput
 
 # The contract's email types (notifications.send's emailType).
@@ -63,9 +63,7 @@ def check_address(value: str) -> str:
     return value
 
 
-CustomerName = Annotated[
-    str, Field(min_length=1, max_length=LONG_NAME_MAX_LENGTH), NoControlCharacters
-]
+CustomerName = LongName
 # The length rule is the phone rule's own (one message for every way a phone is wrong).
 Phone = Annotated[
     str,
@@ -115,10 +113,6 @@ class CustomerPage(SnakeOutput):
 class CustomerResult(SnakeOutput):
     success: bool
     customer: Customer
-
-
-class Success(SnakeOutput):
-    success: bool
 
 
 class CustomerContact(SnakeOutput):

@@ -6,6 +6,12 @@ from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
 from schemas.common import NoControlCharacters
+from schemas.limits import LONG_NAME_MAX_LENGTH, NAME_MAX_LENGTH
+
+# One line of text naming something: short (accounts, proxies, brands, warehouses) or
+# long (product models, parts, customers), with the widths of their columns.
+Name = Annotated[str, Field(min_length=1, max_length=NAME_MAX_LENGTH), NoControlCharacters]
+LongName = Annotated[str, Field(min_length=1, max_length=LONG_NAME_MAX_LENGTH), NoControlCharacters]
 
 # Ids are made by the server (UUID4); the bound keeps lookups cheap and storable.
 ResourceId = Annotated[str, Field(min_length=1, max_length=64), NoControlCharacters]

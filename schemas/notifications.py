@@ -13,14 +13,12 @@ from pydantic import AfterValidator, Field
 from schemas.base import CamelInput, CamelOutput, SnakeOutput
 from schemas.common import Email, NoControlCharacters, Timestamp
 from schemas.customers import EmailType
-from schemas.fields import ResourceId
-from schemas.limits import EMAIL_CONTEXT_VALUE_MAX_LENGTH, LONG_NAME_MAX_LENGTH
+from schemas.fields import LongName, ResourceId
+from schemas.limits import EMAIL_CONTEXT_VALUE_MAX_LENGTH
 from schemas.paging import Limit, Offset
 
 EmailStatus = Literal["pending", "sent", "failed", "bounced"]
-RecipientName = Annotated[
-    str, Field(min_length=1, max_length=LONG_NAME_MAX_LENGTH), NoControlCharacters
-]
+RecipientName = LongName
 # A UUID in its canonical text form (any case; kept lower-cased), as the contract's ids.
 Uuid = Annotated[
     str,

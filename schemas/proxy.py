@@ -6,9 +6,9 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from schemas.base import CamelInput, CamelOutput
-from schemas.browser import Host, Name, Port, ProxyType, SortOrder
+from schemas.browser import Host, Port, ProxyType, SortOrder
 from schemas.common import JsonBoolean, NoControlCharacters, Timestamp
-from schemas.fields import NotNull, ResourceId, not_null
+from schemas.fields import Name, NotNull, ResourceId, not_null
 from schemas.limits import PROXY_USERNAME_MAX_LENGTH
 
 Username = Annotated[

@@ -13,6 +13,7 @@ from routers.base import authed, managers
 from routers.partial import changes_from
 from routers.samples import CREATED_AT, UPDATED_AT
 from rpc import ErrorCode, Example, Router
+from schemas.base import SuccessResult
 from schemas.catalog.part import (
     AdjustPartStockInput,
     CreatePartInput,
@@ -21,7 +22,6 @@ from schemas.catalog.part import (
     GetPartInput,
     ListPartsInput,
     Part,
-    PartDeleted,
     PartPage,
     UpdatePartInput,
 )
@@ -196,7 +196,7 @@ def update_part(ctx: SignedInContext, params: UpdatePartInput) -> Part:
 
 @(
     managers.input(DeletePartInput)
-    .output(PartDeleted)
+    .output(SuccessResult)
     .meta(
         summary="Delete a spare part",
         description=(
@@ -207,9 +207,9 @@ def update_part(ctx: SignedInContext, params: UpdatePartInput) -> Part:
     )
     .mutation
 )
-def delete_part(ctx: SignedInContext, params: DeletePartInput) -> PartDeleted:
+def delete_part(ctx: SignedInContext, params: DeletePartInput) -> SuccessResult:
     part_service.delete_part(ctx.unit_of_work(), params.id)
-    return PartDeleted(success=True)
+    return SuccessResult(success=True)
 
 
 @(

@@ -8,7 +8,7 @@ from routers.base import authed, managers
 from routers.catalog.samples import BRAND_ID, PRODUCT_EXAMPLE, PRODUCT_ID
 from routers.partial import changes_from
 from rpc import ErrorCode, Example, Router
-from schemas.browser import SuccessResult
+from schemas.base import SuccessResult
 from schemas.catalog.product import (
     BrandSummary,
     CreateProductInput,

@@ -9,7 +9,7 @@ from routers.base import authed, managers
 from routers.catalog.samples import WAREHOUSE_EXAMPLE, WAREHOUSE_ID
 from routers.partial import changes_from
 from rpc import ErrorCode, Example, Router
-from schemas.browser import SuccessResult
+from schemas.base import SuccessResult
 from schemas.catalog.warehouse import (
     CreateWarehouseInput,
     DeleteWarehouseInput,

@@ -1,16 +1,11 @@
 """``catalog.brand.*``."""
 
-from typing import Annotated
-
-from pydantic import Field
-
 from schemas.base import SnakeInput, SnakeOutput
-from schemas.common import NoControlCharacters, Timestamp
-from schemas.fields import ResourceId
-from schemas.limits import NAME_MAX_LENGTH
+from schemas.common import Timestamp
+from schemas.fields import Name, ResourceId
 from schemas.paging import PageInput
 
-BrandName = Annotated[str, Field(min_length=1, max_length=NAME_MAX_LENGTH), NoControlCharacters]
+BrandName = Name
 
 
 class ListBrandsInput(PageInput):

@@ -7,9 +7,8 @@ from pydantic_core import PydanticCustomError
 
 from schemas.base import SnakeInput, SnakeOutput
 from schemas.common import JsonBoolean, JsonInteger, NoControlCharacters, Timestamp
-from schemas.fields import NotNull, ResourceId, not_null
+from schemas.fields import LongName, NotNull, ResourceId, not_null
 from schemas.limits import (
-    LONG_NAME_MAX_LENGTH,
     REASON_MAX_LENGTH,
     SKU_MAX_LENGTH,
     STOCK_DELTA_MAX,
@@ -22,7 +21,7 @@ from schemas.paging import PageInput
 FITS_MAX: Final = 100
 REASON_MIN_LENGTH: Final = 3
 
-PartName = Annotated[str, Field(min_length=1, max_length=LONG_NAME_MAX_LENGTH), NoControlCharacters]
+PartName = LongName
 Sku = Annotated[str, Field(min_length=1, max_length=SKU_MAX_LENGTH), NoControlCharacters]
 StockCount = Annotated[JsonInteger, Field(ge=0, le=STOCK_QUANTITY_MAX)]
 Reason = Annotated[
@@ -122,7 +121,3 @@ class Part(SnakeOutput):
 class PartPage(SnakeOutput):
     parts: list[Part]
     total: int
-
-
-class PartDeleted(SnakeOutput):
-    success: bool

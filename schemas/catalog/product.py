@@ -6,18 +6,15 @@ from pydantic import Field
 
 from schemas.base import SnakeInput, SnakeOutput
 from schemas.common import NoControlCharacters, Timestamp
-from schemas.fields import NotNull, ResourceId, not_null
+from schemas.fields import LongName, NotNull, ResourceId, not_null
 from schemas.limits import (
-    LONG_NAME_MAX_LENGTH,
     LONG_TEXT_MAX_LENGTH,
     PRODUCT_TYPE_MAX_LENGTH,
     SKU_MAX_LENGTH,
 )
 from schemas.paging import PageInput
 
-ProductName = Annotated[
-    str, Field(min_length=1, max_length=LONG_NAME_MAX_LENGTH), NoControlCharacters
-]
+ProductName = LongName
 # Stored as given; unique exactly as written (services/catalog/product.py says why).
 Sku = Annotated[str, Field(min_length=1, max_length=SKU_MAX_LENGTH), NoControlCharacters]
 # A free kind such as "phone" or "laptop"; the list's type filter matches it exactly.

@@ -7,16 +7,15 @@ from pydantic import AfterValidator, Field
 
 from schemas.base import SnakeInput, SnakeOutput
 from schemas.common import NoControlCharacters, Timestamp
-from schemas.fields import NotNull, ResourceId, not_null
+from schemas.fields import Name, NotNull, ResourceId, not_null
 from schemas.limits import (
     LONG_NAME_MAX_LENGTH,
-    NAME_MAX_LENGTH,
     WAREHOUSE_CODE_MAX_LENGTH,
     WAREHOUSE_CODE_MIN_LENGTH,
 )
 from schemas.paging import PageInput
 
-WarehouseName = Annotated[str, Field(min_length=1, max_length=NAME_MAX_LENGTH), NoControlCharacters]
+WarehouseName = Name
 # Letters A-Z (either case), digits and dashes, stored upper case: "a-1" is "A-1".
 # Checked before upper-casing, on ASCII only: a dotless i upper-cased would pass as "I".
 WarehouseCode = Annotated[

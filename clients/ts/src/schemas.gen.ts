@@ -482,10 +482,6 @@ export interface Part {
   updated_at: string;
 }
 
-export interface PartDeleted {
-  success: boolean;
-}
-
 export interface PartPage {
   parts: Part[];
   total: number;
@@ -606,12 +602,9 @@ export interface SetupResult {
   action: "created" | "password_reset";
 }
 
-export interface Success {
-  success: boolean;
-}
-
 /**
- * The answer of the browser namespaces' deletions and other yes/no mutations.
+ * The answer of deletions and other yes/no mutations in every namespace: its one
+ * field is spelt the same in snake_case and camelCase.
  */
 export interface SuccessResult {
   success: boolean;
@@ -1350,7 +1343,7 @@ export interface CatalogPartDeleteParams {
   id: string;
 }
 
-export type CatalogPartDeleteResult = PartDeleted;
+export type CatalogPartDeleteResult = SuccessResult;
 
 /**
  * Params of: Count parts into or out of stock
@@ -1449,7 +1442,7 @@ export interface CustomersDeleteCustomerParams {
   id: string;
 }
 
-export type CustomersDeleteCustomerResult = Success;
+export type CustomersDeleteCustomerResult = SuccessResult;
 
 /**
  * Params of: A customer's email preferences, for the unsubscribe page
@@ -1470,7 +1463,7 @@ export interface CustomersUpdateEmailPreferencesParams {
   preferences: PreferenceChanges;
 }
 
-export type CustomersUpdateEmailPreferencesResult = Success;
+export type CustomersUpdateEmailPreferencesResult = SuccessResult;
 
 /**
  * Params of: New customers this month, against the month before
