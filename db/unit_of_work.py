@@ -41,7 +41,14 @@ from db.repositories.email_delivery import EmailDeliveryRepository
 from db.repositories.notifications import NotificationRepository, NotificationStore
 from db.repositories.proxy import ProxyConfigRepository, ProxyConfigStore
 from db.repositories.tab import BrowserTabRepository, BrowserTabStore
-from db.repositories.tickets import TicketRepository, TicketStore
+from db.repositories.tickets.attachment import (
+    TicketAttachmentRepository,
+    TicketAttachmentStore,
+)
+from db.repositories.tickets.comment import TicketCommentRepository, TicketCommentStore
+from db.repositories.tickets.part import TicketPartRepository, TicketPartStore
+from db.repositories.tickets.task import TicketTaskRepository, TicketTaskStore
+from db.repositories.tickets.ticket import TicketRepository, TicketStore
 from db.repositories.workflow import (
     TaskTypeRepository,
     TaskTypeStore,
@@ -109,6 +116,18 @@ class UnitOfWork(Protocol):
 
     @property
     def tickets(self) -> TicketStore: ...
+
+    @property
+    def ticket_parts(self) -> TicketPartStore: ...
+
+    @property
+    def ticket_comments(self) -> TicketCommentStore: ...
+
+    @property
+    def ticket_attachments(self) -> TicketAttachmentStore: ...
+
+    @property
+    def ticket_tasks(self) -> TicketTaskStore: ...
 
     def __enter__(self) -> Self: ...
 
@@ -198,6 +217,10 @@ class SqlUnitOfWork:
     warehouses = repository(WarehouseRepository)
     notifications = repository(NotificationRepository)
     tickets = repository(TicketRepository)
+    ticket_parts = repository(TicketPartRepository)
+    ticket_comments = repository(TicketCommentRepository)
+    ticket_attachments = repository(TicketAttachmentRepository)
+    ticket_tasks = repository(TicketTaskRepository)
     # The outbox's senders only (services/email_sender.py), never a call: not part of
     # the UnitOfWork protocol the call services see.
     email_delivery = repository(EmailDeliveryRepository)

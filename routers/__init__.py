@@ -13,6 +13,7 @@ from routers import (
     profile,
     proxy,
     tab,
+    tickets,
     workflow,
 )
 from rpc import Router
@@ -29,5 +30,6 @@ app_router: Router[RequestContext] = Router(
         "customers": customers.router,
         "notifications": notifications.router,
         "workflow": workflow.router,
+        "tickets": tickets.router,
     }
 )

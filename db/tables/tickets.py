@@ -3,7 +3,7 @@ attachments and tasks, and the counter its number is taken from.
 
 A ticket's number is ``SV-YYYY-NNN``: the ``n``-th ticket of its year (UTC), taken from
 that year's ``ticket_number_counters`` row inside the creating transaction, so numbers
-are gap-free (see db/repositories/tickets.py). Money is ``MoneyAmount`` (exact); the
+are gap-free (see db/repositories/tickets/ticket.py). Money is ``MoneyAmount`` (exact); the
 fees, the discount and the parts' total are never negative. What a ticket refers to
 (its customer, its product model, its template, a part) is RESTRICTed: those are not
 deleted from under it. What belongs to a ticket (its parts, comments, attachments and

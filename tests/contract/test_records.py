@@ -30,6 +30,9 @@ from db.repositories.catalog.warehouse import WarehouseRecord
 from db.repositories.customers import CustomerRecord
 from db.repositories.email_delivery import OutgoingEmail
 from db.repositories.notifications import EmailRecord
+from db.repositories.tickets.comment import TicketCommentRecord
+from db.repositories.tickets.part import TicketPartRecord
+from db.repositories.tickets.ticket import TicketViewRecord
 from db.repositories.workflow import (
     TaskTypeRecord,
     TemplateRecord,
@@ -47,6 +50,10 @@ class Kept(NamedTuple):
     table: str
     # The table's columns the record leaves out on purpose.
     left_out: frozenset[str]
+    # Fields read from a joined table, after the table's own: field -> "table.column".
+    joined: tuple[tuple[str, str], ...] = ()
+    # Joined by an outer join, which may find no row: the joined fields may be NULL.
+    outer: bool = False
 
 
 RECORDS: dict[type[tuple[Any, ...]], Kept] = {
@@ -89,6 +96,31 @@ RECORDS: dict[type[tuple[Any, ...]], Kept] = {
     BrandNameRecord: Kept("brands", frozenset({"name_key", "created_at", "updated_at"})),
     ProductRecord: Kept("product_models", frozenset()),
     WarehouseRecord: Kept("warehouses", frozenset()),
+    # A ticket with what answers embed of its customer, product model and brand.
+    TicketViewRecord: Kept(
+        "service_tickets",
+        frozenset(),
+        joined=(
+            ("customer_name", "customers.name"),
+            ("customer_phone", "customers.phone"),
+            ("customer_email", "customers.email"),
+            ("product_name", "product_models.name"),
+            ("product_type", "product_models.type"),
+            ("brand_name", "brands.name"),
+        ),
+    ),
+    TicketPartRecord: Kept(
+        "service_ticket_parts",
+        frozenset(),
+        joined=(("part_name", "parts.name"), ("part_sku", "parts.sku")),
+    ),
+    # The author may be gone (SET NULL): the outer join then finds no user.
+    TicketCommentRecord: Kept(
+        "service_ticket_comments",
+        frozenset(),
+        joined=(("author_full_name", "users.full_name"), ("author_role", "users.role")),
+        outer=True,
+    ),
     # What a sender needs to build and address the message; the rest is its bookkeeping.
     OutgoingEmail: Kept(
         "email_notifications",
@@ -141,8 +173,18 @@ def _python_type(column: Column[Any]) -> Any:
 
 
 def _fields(record: type[tuple[Any, ...]]) -> tuple[str, ...]:
+    """The record's fields read from its own table (the joined ones come after)."""
     fields: tuple[str, ...] = record._fields  # type: ignore[attr-defined]  # named tuples'
-    return fields
+    joined = dict(RECORDS[record].joined)
+    own = tuple(name for name in fields if name not in joined)
+    assert fields == own + tuple(joined), "the joined fields follow the table's own"
+    return own
+
+
+def _joined_column(qualified: str) -> Column[Any]:
+    table, column = qualified.split(".")
+    found: Column[Any] = SQLModel.metadata.tables[table].c[column]
+    return found
 
 
 def test_every_record_is_checked_here() -> None:
@@ -170,6 +212,24 @@ def test_each_field_has_its_columns_python_type(record: type[tuple[Any, ...]]) -
         for name in _fields(record)
         if hints[name] != _python_type(table.c[name])
     }
+    assert not wrong, f"{record.__name__}: (field's type, column's type) {wrong}"
+
+
+@pytest.mark.parametrize(
+    "record",
+    [record for record, kept in RECORDS.items() if kept.joined],
+    ids=lambda record: record.__name__,
+)
+def test_joined_fields_have_their_columns_python_type(record: type[tuple[Any, ...]]) -> None:
+    hints = get_type_hints(record)
+    wrong = {}
+    for name, qualified in RECORDS[record].joined:
+        column = _joined_column(qualified)
+        expected = _python_type(column)
+        if RECORDS[record].outer:
+            expected = expected | None
+        if hints[name] != expected:
+            wrong[name] = (hints[name], expected)
     assert not wrong, f"{record.__name__}: (field's type, column's type) {wrong}"
 
 

@@ -20,7 +20,11 @@ from tests.fakes.customers import FakeCustomerRepository
 from tests.fakes.notifications import FakeNotificationRepository
 from tests.fakes.proxy import FakeProxyConfigRepository
 from tests.fakes.tab import FakeBrowserTabRepository
-from tests.fakes.tickets import FakeTicketRepository
+from tests.fakes.tickets.attachment import FakeTicketAttachmentRepository
+from tests.fakes.tickets.comment import FakeTicketCommentRepository
+from tests.fakes.tickets.part import FakeTicketPartRepository
+from tests.fakes.tickets.task import FakeTicketTaskRepository
+from tests.fakes.tickets.ticket import FakeTicketRepository
 from tests.fakes.workflow import FakeTaskTypeRepository, FakeTemplateRepository
 
 
@@ -41,7 +45,11 @@ class FakeUnitOfWork:
         self.product_models = FakeProductModelRepository(self)
         self.warehouses = FakeWarehouseRepository()
         self.notifications = FakeNotificationRepository()
-        self.tickets = FakeTicketRepository()
+        self.tickets = FakeTicketRepository(self)
+        self.ticket_parts = FakeTicketPartRepository(self)
+        self.ticket_comments = FakeTicketCommentRepository(self)
+        self.ticket_attachments = FakeTicketAttachmentRepository()
+        self.ticket_tasks = FakeTicketTaskRepository()
         self.commits = 0
 
     @property

@@ -22,7 +22,7 @@ from sqlmodel import Session, col, select
 
 from db.tables.tickets import ServiceTicketRow, TicketNumberCounterRow
 from db.unit_of_work import SqlUnitOfWork, session_factory
-from services.tickets_rules import ticket_number
+from services.tickets.number_rules import ticket_number
 from tests.factories.tickets import make_customer, ticket_row
 from tests.factories.workflow import make_product_model
 from tests.integration.conftest import UowFactory

@@ -4,8 +4,8 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from services.tickets_rules import numbering_year, ticket_number
-from tests.fakes.tickets import FakeTicketRepository
+from services.tickets.number_rules import numbering_year, ticket_number
+from tests.fakes.tickets.ticket import FakeTicketRepository
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,1 @@
+"""``tickets.*``: a repair from intake to delivery, one module per concept."""

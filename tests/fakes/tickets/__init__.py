@@ -1,0 +1,1 @@
+"""In-memory tickets and what belongs to them, one module per store."""

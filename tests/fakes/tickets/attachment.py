@@ -1,0 +1,8 @@
+"""In-memory attachments of tickets."""
+
+from db.tables.tickets import TicketAttachmentRow
+from tests.fakes.base import InMemoryRepository
+
+
+class FakeTicketAttachmentRepository(InMemoryRepository[TicketAttachmentRow]):
+    pass
