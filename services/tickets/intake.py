@@ -27,7 +27,7 @@ from services.customers import CUSTOMER_NOT_FOUND, EMAIL_TAKEN
 from services.customers_rules import phone_key
 from services.errors import Conflict, NotFound, PreconditionFailed
 from services.notifications.emails import NotificationSetup
-from services.tickets.editing import recompute_money, view_of, write_comment
+from services.tickets.editing import view_of, write_comment
 from services.tickets.emails import queue_ticket_email
 from services.tickets.money_rules import line_total, ticket_money
 from services.tickets.number_rules import numbering_year, ticket_number
@@ -116,9 +116,9 @@ def create_ticket(
         )
         uow.tickets.add(ticket)
         _add_parts(uow, ticket, new.parts, actor_id=actor_id, clock=clock, now=now)
+        # The totals were computed above from these very lines (money_rules.ticket_money,
+        # as recompute_money does): not read back while the counter is held.
         write_tasks(uow, ticket, plan, now=now)
-        # The lines as stored are what the totals are of (the same sums as above).
-        recompute_money(uow, ticket)
         write_comment(uow, ticket, creation_comment(ticket, new, plan), actor_id=actor_id, now=now)
         queue_ticket_email(uow, setup, ticket, "ticket_created", clock=clock)
         created = CreatedTicket(
