@@ -135,6 +135,7 @@ class TemplateStore(Store[TaskTemplateRow], Protocol):
     def has_successor(self, template_id: str) -> bool: ...
     def usage(self, template_id: str) -> TemplateUsage: ...
     def delete(self, template: TaskTemplateRow) -> None: ...
+    def active_candidates(self, product_id: str, service_type: str) -> list[TemplateRecord]: ...
 
 
 _task_types = table_of(TaskTypeRow)
@@ -245,6 +246,16 @@ class TemplateRepository(SqlRepository[TaskTemplateRow]):
             steps.setdefault(task.template_id, []).append(step)
         return [_tree_of(row, steps) for row in templates]
 
+    def active_candidates(self, product_id: str, service_type: str) -> list[TemplateRecord]:
+        """The active templates of ``service_type`` a ticket for the product model
+        ``product_id`` may take its tasks from: those for that model and those for any
+        model (no product_type). Which one it takes is a rule of the tickets'
+        (services/tickets/template_rules.py)."""
+        if not storable(product_id):
+            return []
+        rows = _candidates().all(self._link, product_id=product_id, service_type=service_type)
+        return [TemplateRecord._make(row) for row in rows]
+
 
 def _tree_of(row: tuple[Any, ...], steps: dict[str, list[TemplateStep]]) -> TemplateTree:
     template = TemplateRecord._make(row[:_TEMPLATE_FIELDS])
@@ -291,3 +302,15 @@ def _steps_query(names: frozenset[str]) -> CompiledQuery:
     )
     statement = _filtered(statement, names).order_by(_tasks.c.template_id, _tasks.c.sequence_order)
     return CompiledQuery(statement)
+
+
+@cache
+def _candidates() -> CompiledQuery:
+    """Active templates of a service type for one product model or for any."""
+    product_type = _templates.c.product_type
+    statement = select(*columns_of(TemplateRecord._fields, _templates)).where(
+        _templates.c.is_active,
+        _templates.c.service_type == bindparam("service_type"),
+        or_(product_type == bindparam("product_id"), product_type.is_(None)),
+    )
+    return CompiledQuery(statement.order_by(_templates.c.created_at.desc(), _templates.c.id))

@@ -31,6 +31,18 @@ STORED_IN: dict[str, frozenset[str]] = {
     # An email's context (a ticket's number, a product's name) is rendered into its
     # body, not stored in columns of those names.
     "notifications.": frozenset({"email_notifications", "customers"}),
+    # A ticket's fields, its lines, comments, attachments and tasks; createTicket's
+    # customer_data makes a customer.
+    "tickets.": frozenset(
+        {
+            "service_tickets",
+            "service_ticket_parts",
+            "service_ticket_comments",
+            "service_ticket_attachments",
+            "service_ticket_tasks",
+            "customers",
+        }
+    ),
 }
 
 

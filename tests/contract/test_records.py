@@ -32,6 +32,7 @@ from db.repositories.email_delivery import OutgoingEmail
 from db.repositories.notifications import EmailRecord
 from db.repositories.tickets.comment import TicketCommentRecord
 from db.repositories.tickets.part import TicketPartRecord
+from db.repositories.tickets.task import TicketTaskRecord
 from db.repositories.tickets.ticket import TicketViewRecord
 from db.repositories.workflow import (
     TaskTypeRecord,
@@ -119,6 +120,14 @@ RECORDS: dict[type[tuple[Any, ...]], Kept] = {
         "service_ticket_comments",
         frozenset(),
         joined=(("author_full_name", "users.full_name"), ("author_role", "users.role")),
+        outer=True,
+    ),
+    # A ticket's task with its assignee; the user may be gone or none assigned (outer
+    # join). Its task type is read by the same query as a TaskTypeRecord.
+    TicketTaskRecord: Kept(
+        "service_ticket_tasks",
+        frozenset(),
+        joined=(("assignee_full_name", "users.full_name"), ("assignee_role", "users.role")),
         outer=True,
     ),
     # What a sender needs to build and address the message; the rest is its bookkeeping.

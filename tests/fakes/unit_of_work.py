@@ -49,7 +49,7 @@ class FakeUnitOfWork:
         self.ticket_parts = FakeTicketPartRepository(self)
         self.ticket_comments = FakeTicketCommentRepository(self)
         self.ticket_attachments = FakeTicketAttachmentRepository()
-        self.ticket_tasks = FakeTicketTaskRepository()
+        self.ticket_tasks = FakeTicketTaskRepository(self)
         self.commits = 0
 
     @property

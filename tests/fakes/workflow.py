@@ -92,6 +92,18 @@ class FakeTemplateRepository(InMemoryRepository[TaskTemplateRow]):
             del self.tasks[task_id]
         del self.rows[template.id]
 
+    def active_candidates(self, product_id: str, service_type: str) -> list[TemplateRecord]:
+        kept = [
+            row
+            for row in self.rows.values()
+            if row.is_active
+            and row.service_type == service_type
+            and row.product_type in (None, product_id)
+        ]
+        by_id = sorted(kept, key=lambda row: row.id)
+        newest_first = sorted(by_id, key=lambda row: row.created_at, reverse=True)
+        return [record_of(TemplateRecord, row) for row in newest_first]
+
     def _tree_of(self, row: TaskTemplateRow) -> TemplateTree:
         product = self.products.get(row.product_type) if row.product_type else None
         tasks = sorted(

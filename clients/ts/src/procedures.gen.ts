@@ -441,6 +441,34 @@ export interface Procedures {
     result: S.WorkflowTemplateDeleteResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
   };
+  /** Open a service ticket */
+  "tickets.createTicket": {
+    kind: "mutation";
+    params: S.TicketsCreateTicketParams;
+    result: S.TicketsCreateTicketResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED" | "BAD_REQUEST";
+  };
+  /** The service tickets */
+  "tickets.getTickets": {
+    kind: "query";
+    params: S.TicketsGetTicketsParams;
+    result: S.TicketsGetTicketsResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
+  /** One service ticket, with its parts and comments */
+  "tickets.getTicket": {
+    kind: "query";
+    params: S.TicketsGetTicketParams;
+    result: S.TicketsGetTicketResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** A ticket's tasks */
+  "tickets.getTasks": {
+    kind: "query";
+    params: S.TicketsGetTasksParams;
+    result: S.TicketsGetTasksResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
 }
 
 /** A method's full dotted name. */
@@ -603,6 +631,16 @@ export interface ProcedureTree {
       /** Deactivate a template version, or delete it */
       delete: "workflow.template.delete";
     };
+  };
+  tickets: {
+    /** Open a service ticket */
+    createTicket: "tickets.createTicket";
+    /** The service tickets */
+    getTickets: "tickets.getTickets";
+    /** One service ticket, with its parts and comments */
+    getTicket: "tickets.getTicket";
+    /** A ticket's tasks */
+    getTasks: "tickets.getTasks";
   };
 }
 
@@ -917,6 +955,26 @@ export const procedureInfo = {
     kind: "mutation",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
     roles: ["admin","manager"],
+  },
+  "tickets.createTicket": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","PRECONDITION_FAILED","BAD_REQUEST"],
+    roles: ["authenticated"],
+  },
+  "tickets.getTickets": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "tickets.getTicket": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "tickets.getTasks": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
   },
 } as const satisfies {
   readonly [M in MethodName]: {

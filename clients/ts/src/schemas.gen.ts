@@ -158,6 +158,36 @@ export interface CreateTemplateInput {
   tasks: [TemplateTaskInput, ...TemplateTaskInput[]];
 }
 
+export interface CreateTicketInput {
+  customer_data: CustomerDataInput;
+  product_id: string;
+  description: string;
+  priority_level?: "low" | "normal" | "high" | "urgent";
+  warranty_type?: "warranty" | "paid" | "goodwill";
+  /**
+   * An amount with at most two decimal places
+   */
+  service_fee: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  diagnosis_fee?: number & string;
+  /**
+   * An amount with at most two decimal places
+   */
+  discount_amount?: number & string;
+  /**
+   * @maxItems 50
+   */
+  parts?: TicketPartInput[];
+}
+
+export interface CreateTicketResult {
+  success: boolean;
+  ticket: Ticket;
+  tasks: TicketTask[];
+}
+
 export interface CreateUserInput {
   email: string;
   password: string;
@@ -202,6 +232,18 @@ export interface CustomerContact {
   name: string;
   email: string;
   email_preferences: EmailPreferences;
+}
+
+/**
+ * An existing customer (``id``), or the one found by ``phone`` (its digits), or a
+ * new one made from these fields. An existing customer's fields are not changed.
+ */
+export interface CustomerDataInput {
+  id?: string | null;
+  name: string;
+  phone: string;
+  email?: string | null;
+  address?: string | null;
 }
 
 export interface CustomerPage {
@@ -355,8 +397,33 @@ export interface GetProductInput {
   id: string;
 }
 
+/**
+ * The contract's camelCase ``ticketId`` (the one wire name it has).
+ */
+export interface GetTasksInput {
+  ticketId: string;
+}
+
 export interface GetTemplateInput {
   template_id: string;
+}
+
+export interface GetTicketInput {
+  id: string;
+}
+
+/**
+ * No field given: every ticket; any field given: one page (see the procedure).
+ * ``search`` finds the ticket number, the customer's name or phone.
+ */
+export interface GetTicketsInput {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
+  status?: ("pending" | "in_progress" | "completed" | "cancelled") | null;
+  priority_level?: ("low" | "normal" | "high" | "urgent") | null;
+  assigned_to?: string | null;
+  customer_id?: string | null;
 }
 
 export interface ListAccountsInput {
@@ -603,6 +670,15 @@ export interface SetupResult {
 }
 
 /**
+ * A user as tickets show them (the contract's ``profiles`` and ``assigned_to``).
+ */
+export interface StaffMember {
+  id: string;
+  full_name: string;
+  role: "admin" | "manager" | "technician" | "reception";
+}
+
+/**
  * The answer of deletions and other yes/no mutations in every namespace: its one
  * field is spelt the same in snake_case and camelCase.
  */
@@ -677,6 +753,183 @@ export interface TestResult {
   success: boolean;
   latency: number;
   error?: string | null;
+}
+
+export interface Ticket {
+  id: string;
+  ticket_number: string;
+  status: "pending" | "in_progress" | "completed" | "cancelled";
+  priority_level: "low" | "normal" | "high" | "urgent";
+  warranty_type: "warranty" | "paid" | "goodwill";
+  /**
+   * An amount with at most two decimal places
+   */
+  service_fee: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  diagnosis_fee: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  discount_amount: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  parts_total: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  total_cost: number;
+  issue_description: string;
+  notes: string | null;
+  customer_id: string;
+  product_id: string;
+  template_id: string | null;
+  assigned_to: string | null;
+  created_by: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+  delivery_confirmed_at: string | null;
+  delivery_confirmed_by_id: string | null;
+  delivery_signature_url: string | null;
+  delivery_notes: string | null;
+  created_at: string;
+  updated_at: string;
+  customers: TicketCustomer;
+  products: TicketProduct;
+}
+
+export interface TicketBrand {
+  name: string;
+}
+
+export interface TicketComment {
+  id: string;
+  ticket_id: string;
+  comment: string;
+  is_internal: boolean;
+  comment_type: "note" | "status_change" | "assignment" | "system";
+  created_at: string;
+  profiles: StaffMember | null;
+}
+
+export interface TicketCustomer {
+  id: string;
+  name: string;
+  phone: string;
+  email: string | null;
+}
+
+/**
+ * The ticket with its part lines (oldest first) and comments (oldest first).
+ */
+export interface TicketDetail {
+  id: string;
+  ticket_number: string;
+  status: "pending" | "in_progress" | "completed" | "cancelled";
+  priority_level: "low" | "normal" | "high" | "urgent";
+  warranty_type: "warranty" | "paid" | "goodwill";
+  /**
+   * An amount with at most two decimal places
+   */
+  service_fee: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  diagnosis_fee: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  discount_amount: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  parts_total: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  total_cost: number;
+  issue_description: string;
+  notes: string | null;
+  customer_id: string;
+  product_id: string;
+  template_id: string | null;
+  assigned_to: string | null;
+  created_by: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+  delivery_confirmed_at: string | null;
+  delivery_confirmed_by_id: string | null;
+  delivery_signature_url: string | null;
+  delivery_notes: string | null;
+  created_at: string;
+  updated_at: string;
+  customers: TicketCustomer;
+  products: TicketProduct;
+  parts: TicketPart[];
+  comments: TicketComment[];
+}
+
+export interface TicketPage {
+  tickets: Ticket[];
+  total: number;
+}
+
+export interface TicketPart {
+  id: string;
+  ticket_id: string;
+  part_id: string;
+  quantity: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  unit_price: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  total: number;
+  created_at: string;
+  updated_at: string;
+  parts: TicketPartSummary;
+}
+
+export interface TicketPartInput {
+  part_id: string;
+  quantity: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  unit_price: number;
+}
+
+/**
+ * The catalog part a ticket's part line is (under ``parts``).
+ */
+export interface TicketPartSummary {
+  id: string;
+  name: string;
+  sku: string;
+}
+
+export interface TicketProduct {
+  id: string;
+  name: string;
+  type: string;
+  brands: TicketBrand;
+}
+
+export interface TicketTask {
+  id: string;
+  name: string;
+  status: "pending" | "in_progress" | "completed" | "blocked" | "skipped";
+  sequence_order: number;
+  is_required: boolean;
+  assigned_to_id: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+  task_type: TaskType;
+  assigned_to: StaffMember | null;
 }
 
 export interface TokenPair {
@@ -1619,3 +1872,65 @@ export interface WorkflowTemplateDeleteParams {
 }
 
 export type WorkflowTemplateDeleteResult = DeleteTemplateResult;
+
+/**
+ * Params of: Open a service ticket
+ */
+export interface TicketsCreateTicketParams {
+  customer_data: CustomerDataInput;
+  product_id: string;
+  description: string;
+  priority_level?: "low" | "normal" | "high" | "urgent";
+  warranty_type?: "warranty" | "paid" | "goodwill";
+  /**
+   * An amount with at most two decimal places
+   */
+  service_fee: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  diagnosis_fee?: number & string;
+  /**
+   * An amount with at most two decimal places
+   */
+  discount_amount?: number & string;
+  /**
+   * @maxItems 50
+   */
+  parts?: TicketPartInput[];
+}
+
+export type TicketsCreateTicketResult = CreateTicketResult;
+
+/**
+ * Params of: The service tickets
+ */
+export interface TicketsGetTicketsParams {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
+  status?: ("pending" | "in_progress" | "completed" | "cancelled") | null;
+  priority_level?: ("low" | "normal" | "high" | "urgent") | null;
+  assigned_to?: string | null;
+  customer_id?: string | null;
+}
+
+export type TicketsGetTicketsResult = Ticket[] | TicketPage;
+
+/**
+ * Params of: One service ticket, with its parts and comments
+ */
+export interface TicketsGetTicketParams {
+  id: string;
+}
+
+export type TicketsGetTicketResult = TicketDetail;
+
+/**
+ * Params of: A ticket's tasks
+ */
+export interface TicketsGetTasksParams {
+  ticketId: string;
+}
+
+export type TicketsGetTasksResult = TicketTask[];

@@ -10,17 +10,25 @@ database's write lock from its start (BEGIN IMMEDIATE, db.engine), which seriali
 creators the same way. A number is therefore only ever kept by a committed ticket.
 """
 
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from functools import cache
 from typing import Any, NamedTuple, Protocol
 
-from sqlalchemy import Dialect, Select, bindparam, select
+from sqlalchemy import Dialect, Select, bindparam, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from db.compiled_query import CompiledQuery
 from db.records import columns_of, table_of
-from db.repositories.base import SqlRepository, Store, storable
+from db.repositories.base import (
+    LIKE_ESCAPE,
+    SqlRepository,
+    Store,
+    contains_pattern,
+    storable,
+)
+from db.repositories.customers import search_digits
 from db.tables.catalog import BrandRow, ProductModelRow
 from db.tables.customers import CustomerRow
 from db.tables.tickets import ServiceTicketRow, TicketNumberCounterRow
@@ -73,10 +81,33 @@ class TicketViewRecord(NamedTuple):
 TICKET_FIELDS = TicketViewRecord._fields[: TicketViewRecord._fields.index("customer_name")]
 
 
+@dataclass(frozen=True)
+class TicketFilter:
+    """Which tickets a listing keeps; None keeps every value. ``search`` finds its text
+    in the ticket number, the customer's name or phone (ignoring case), or its digits in
+    the phone's digits."""
+
+    status: str | None = None
+    priority_level: str | None = None
+    assigned_to: str | None = None
+    customer_id: str | None = None
+    search: str | None = None
+
+    def equalities(self) -> dict[str, str]:
+        """The columns that must equal a value, with it (search aside)."""
+        given = {name: getattr(self, name) for name in _EQUALITY_FILTERS}
+        return {name: value for name, value in given.items() if value is not None}
+
+
 class TicketStore(Store[ServiceTicketRow], Protocol):
     def lock(self, ticket_id: str) -> ServiceTicketRow | None: ...
     def next_number(self, year: int) -> int: ...
     def view(self, ticket_id: str) -> TicketViewRecord | None: ...
+    def list_all(self) -> list[TicketViewRecord]: ...
+    def list_page(
+        self, where: TicketFilter, *, offset: int, limit: int
+    ) -> list[TicketViewRecord]: ...
+    def count(self, where: TicketFilter) -> int: ...
 
 
 class TicketRepository(SqlRepository[ServiceTicketRow]):
@@ -88,6 +119,30 @@ class TicketRepository(SqlRepository[ServiceTicketRow]):
             return None
         row = _view_by_id().first(self._link, ticket_id=ticket_id)
         return None if row is None else TicketViewRecord._make(row)
+
+    def list_all(self) -> list[TicketViewRecord]:
+        """Every ticket, newest first (then by id): one joined query."""
+        rows = _listing(frozenset(), searched=False, paged=False).all(self._link)
+        return [TicketViewRecord._make(row) for row in rows]
+
+    def list_page(self, where: TicketFilter, *, offset: int, limit: int) -> list[TicketViewRecord]:
+        """One page of the tickets ``where`` keeps, newest first (then by id)."""
+        params = _filter_params(where)
+        if params is None:
+            return []
+        equalities = frozenset(where.equalities())
+        query = _listing(equalities, searched=where.search is not None, paged=True)
+        rows = query.all(self._link, **params, offset=offset, limit=limit)
+        return [TicketViewRecord._make(row) for row in rows]
+
+    def count(self, where: TicketFilter) -> int:
+        """How many tickets ``where`` keeps."""
+        params = _filter_params(where)
+        if params is None:
+            return 0
+        query = _counting(frozenset(where.equalities()), searched=where.search is not None)
+        row = query.first(self._link, **params)
+        return int(row[0]) if row is not None else 0
 
     def next_number(self, year: int) -> int:
         """The next ticket number of ``year`` (1 for its first ticket), taken for this
@@ -130,3 +185,62 @@ def ticket_views() -> Select[Any]:
 @cache
 def _view_by_id() -> CompiledQuery:
     return CompiledQuery(ticket_views().where(_tickets.c.id == bindparam("ticket_id")))
+
+
+# The filters that are plain equalities on the ticket's own columns.
+_EQUALITY_FILTERS = ("status", "priority_level", "assigned_to", "customer_id")
+
+
+def _filter_params(where: TicketFilter) -> dict[str, Any] | None:
+    """The bound values of ``where``'s query; None when a value cannot be stored (no
+    ticket has it, and PostgreSQL would refuse the NUL in it)."""
+    given = where.equalities()
+    if not all(storable(value) for value in given.values()):
+        return None
+    if where.search is None:
+        return given
+    digits = search_digits(where.search)
+    # A search without digits to find looks for itself in the digits: no key has a
+    # character other than a digit, so it finds nothing there (as customers do).
+    return given | {
+        "pattern": contains_pattern(where.search),
+        "digits_pattern": contains_pattern(digits or where.search),
+    }
+
+
+def _kept(statement: Any, equalities: frozenset[str], *, searched: bool) -> Any:
+    for name in _EQUALITY_FILTERS:
+        if name in equalities:
+            statement = statement.where(_tickets.c[name] == bindparam(name))
+    if searched:
+        pattern = bindparam("pattern", type_=_tickets.c.ticket_number.type)
+        digits_pattern = bindparam("digits_pattern", type_=_customers.c.phone_key.type)
+        statement = statement.where(
+            or_(
+                _tickets.c.ticket_number.ilike(pattern, escape=LIKE_ESCAPE),
+                _customers.c.name.ilike(pattern, escape=LIKE_ESCAPE),
+                _customers.c.phone.ilike(pattern, escape=LIKE_ESCAPE),
+                _customers.c.phone_key.like(digits_pattern, escape=LIKE_ESCAPE),
+            )
+        )
+    return statement
+
+
+@cache
+def _listing(equalities: frozenset[str], *, searched: bool, paged: bool) -> CompiledQuery:
+    """Tickets kept by the filters named, newest first, then by id: one compiled query
+    per combination of filters (a handful), each built once."""
+    statement = _kept(ticket_views(), equalities, searched=searched)
+    statement = statement.order_by(_tickets.c.created_at.desc(), _tickets.c.id)
+    if paged:
+        statement = statement.offset(bindparam("offset")).limit(bindparam("limit"))
+    return CompiledQuery(statement)
+
+
+@cache
+def _counting(equalities: frozenset[str], *, searched: bool) -> CompiledQuery:
+    # The customer is joined only when the search needs it: a ticket always has one.
+    statement = select(func.count()).select_from(_tickets)
+    if searched:
+        statement = statement.join(_customers, _customers.c.id == _tickets.c.customer_id)
+    return CompiledQuery(_kept(statement, equalities, searched=searched))

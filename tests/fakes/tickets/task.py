@@ -1,10 +1,39 @@
 """In-memory tasks of tickets."""
 
+from typing import TYPE_CHECKING
+
+from db.records import record_of
+from db.repositories.tickets.task import TASK_FIELDS, TicketTaskRecord, TicketTaskView
+from db.repositories.workflow import TaskTypeRecord
 from db.tables.tickets import TicketTaskRow
 from tests.fakes.base import InMemoryRepository
 
+if TYPE_CHECKING:
+    from tests.fakes.unit_of_work import FakeUnitOfWork
+
 
 class FakeTicketTaskRepository(InMemoryRepository[TicketTaskRow]):
+    def __init__(self, uow: "FakeUnitOfWork | None" = None) -> None:
+        super().__init__()
+        self._uow = uow
+
     def of_ticket(self, ticket_id: str) -> list[TicketTaskRow]:
         tasks = [row for row in self.rows.values() if row.ticket_id == ticket_id]
         return sorted(tasks, key=lambda row: row.sequence_order)
+
+    def views_of_ticket(self, ticket_id: str) -> list[TicketTaskView]:
+        assert self._uow is not None, "views need the unit of work's other stores"
+        users = self._uow.users.rows
+        task_types = self._uow.task_types.rows
+        views = []
+        for row in self.of_ticket(ticket_id):
+            assignee = users.get(row.assigned_to_id) if row.assigned_to_id else None
+            own = [getattr(row, name) for name in TASK_FIELDS]
+            joined = [assignee.full_name, assignee.role] if assignee is not None else [None, None]
+            views.append(
+                TicketTaskView(
+                    TicketTaskRecord._make(own + joined),
+                    record_of(TaskTypeRecord, task_types[row.task_type_id]),
+                )
+            )
+        return views

@@ -1,8 +1,10 @@
 """In-memory service tickets, numbered by a counter per year."""
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from db.repositories.tickets.ticket import TICKET_FIELDS, TicketViewRecord
+from db.repositories.customers import search_digits
+from db.repositories.tickets.ticket import TICKET_FIELDS, TicketFilter, TicketViewRecord
 from db.tables.tickets import ServiceTicketRow
 from tests.fakes.base import InMemoryRepository
 
@@ -25,6 +27,43 @@ class FakeTicketRepository(InMemoryRepository[ServiceTicketRow]):
     def view(self, ticket_id: str) -> TicketViewRecord | None:
         ticket = self.rows.get(ticket_id)
         return None if ticket is None else self.view_of(ticket)
+
+    def list_all(self) -> list[TicketViewRecord]:
+        return [self.view_of(ticket) for ticket in self._newest_first(self.rows.values())]
+
+    def list_page(self, where: TicketFilter, *, offset: int, limit: int) -> list[TicketViewRecord]:
+        return [self.view_of(ticket) for ticket in self._matching(where)[offset : offset + limit]]
+
+    def count(self, where: TicketFilter) -> int:
+        return len(self._matching(where))
+
+    def _matching(self, where: TicketFilter) -> list[ServiceTicketRow]:
+        given = where.equalities()
+        kept = [
+            ticket
+            for ticket in self.rows.values()
+            if all(getattr(ticket, name) == value for name, value in given.items())
+            and (where.search is None or self._found(ticket, where.search))
+        ]
+        return self._newest_first(kept)
+
+    def _found(self, ticket: ServiceTicketRow, search: str) -> bool:
+        assert self._uow is not None, "searches need the unit of work's customers"
+        customer = self._uow.customers.rows[ticket.customer_id]
+        text = search.lower()
+        digits = search_digits(search)
+        return (
+            text in ticket.ticket_number.lower()
+            or text in customer.name.lower()
+            or text in customer.phone.lower()
+            or (digits is not None and digits in customer.phone_key)
+        )
+
+    @staticmethod
+    def _newest_first(tickets: Iterable[ServiceTicketRow]) -> list[ServiceTicketRow]:
+        # created_at descending, then id ascending: two stable sorts.
+        by_id = sorted(tickets, key=lambda ticket: ticket.id)
+        return sorted(by_id, key=lambda ticket: ticket.created_at, reverse=True)
 
     def view_of(self, ticket: ServiceTicketRow) -> TicketViewRecord:
         """The ticket joined as the SQL repository joins it (for listings too)."""

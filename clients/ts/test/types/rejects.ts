@@ -27,7 +27,7 @@ export async function unknownMethods(): Promise<void> {
   // @ts-expect-error TS2339 unknown method in a known namespace
   await client.auth.signIn({ email: "a@example.com", password: "pw" });
   // @ts-expect-error TS2339 unknown namespace
-  await client.tickets.getTicket({ id: "t-1" });
+  await client.billing.getInvoice({ id: "i-1" });
   // @ts-expect-error TS2349 a namespace is not callable
   await client.auth();
   // @ts-expect-error TS2339 unknown method inside a batch
