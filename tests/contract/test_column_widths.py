@@ -31,6 +31,7 @@ STORED_IN: dict[str, frozenset[str]] = {
     # An email's context (a ticket's number, a product's name) is rendered into its
     # body, not stored in columns of those names.
     "notifications.": frozenset({"email_notifications", "customers"}),
+    "tickets.addAttachment": frozenset({"service_ticket_attachments"}),
 }
 
 

@@ -441,6 +441,27 @@ export interface Procedures {
     result: S.WorkflowTemplateDeleteResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
   };
+  /** Attach a stored file to a ticket */
+  "tickets.addAttachment": {
+    kind: "mutation";
+    params: S.TicketsAddAttachmentParams;
+    result: S.TicketsAddAttachmentResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "BAD_REQUEST";
+  };
+  /** A ticket's attachments */
+  "tickets.getAttachments": {
+    kind: "query";
+    params: S.TicketsGetAttachmentsParams;
+    result: S.TicketsGetAttachmentsResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** Delete an attachment and its file */
+  "tickets.deleteAttachment": {
+    kind: "mutation";
+    params: S.TicketsDeleteAttachmentParams;
+    result: S.TicketsDeleteAttachmentResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
 }
 
 /** A method's full dotted name. */
@@ -603,6 +624,14 @@ export interface ProcedureTree {
       /** Deactivate a template version, or delete it */
       delete: "workflow.template.delete";
     };
+  };
+  tickets: {
+    /** Attach a stored file to a ticket */
+    addAttachment: "tickets.addAttachment";
+    /** A ticket's attachments */
+    getAttachments: "tickets.getAttachments";
+    /** Delete an attachment and its file */
+    deleteAttachment: "tickets.deleteAttachment";
   };
 }
 
@@ -917,6 +946,21 @@ export const procedureInfo = {
     kind: "mutation",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
     roles: ["admin","manager"],
+  },
+  "tickets.addAttachment": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","BAD_REQUEST"],
+    roles: ["authenticated"],
+  },
+  "tickets.getAttachments": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "tickets.deleteAttachment": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
   },
 } as const satisfies {
   readonly [M in MethodName]: {
