@@ -20,9 +20,9 @@ from schemas.limits import (
 )
 
 FileName = Annotated[str, Field(min_length=1, max_length=FILE_NAME_MAX_LENGTH), NoControlCharacters]
-# Checked against the storage folder by the service; NUL and other control characters
-# are refused here already.
-FilePath = Annotated[str, Field(min_length=1, max_length=FILE_PATH_MAX_LENGTH), NoControlCharacters]
+# Checked by the service against the storage folder: a path it did not make (``..``,
+# absolute, NUL, a symlink out) is BAD_REQUEST, one answer for every kind of wrong path.
+FilePath = Annotated[str, Field(min_length=1, max_length=FILE_PATH_MAX_LENGTH)]
 FileType = Annotated[str, Field(min_length=1, max_length=FILE_TYPE_MAX_LENGTH), NoControlCharacters]
 FileSize = Annotated[JsonInteger, Field(ge=0)]
 Caption = Annotated[str, Field(max_length=LONG_TEXT_MAX_LENGTH), NoControlCharacters]

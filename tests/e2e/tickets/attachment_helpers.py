@@ -1,5 +1,5 @@
-"""Real files for the attachment tests: small but genuine PNG, JPEG and PDF bytes, and
-their upload through ``POST /files`` over HTTP."""
+"""Real files for the attachment tests (the storage's unit tests use them too): small but
+genuine PNG and PDF bytes, and their upload through ``POST /files`` over HTTP."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ import hashlib
 import struct
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
+if TYPE_CHECKING:  # the unit tests use the files alone, without the live server's imports
+    import httpx
 
-from tests.e2e.conftest import Account, LiveServer
+    from tests.e2e.conftest import Account, LiveServer
 
 
 def png_bytes(seed: int = 0) -> bytes:
