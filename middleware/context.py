@@ -20,6 +20,7 @@ from rpc import RateLimit
 from services.caller import Caller
 from services.clock import Clock
 from services.customer_tokens import CustomerLinkTokens
+from services.file_storage import FileStorage
 from services.notifications.emails import NotificationSetup
 from services.passwords import PasswordHasher
 from services.proxy_probe import ProbeSettings
@@ -61,6 +62,8 @@ class AppServices:
     customer_links: CustomerLinkTokens
     # Renders queued emails and their unsubscribe links; the retry limit.
     notifications: NotificationSetup
+    # Tickets' files: the storage folder, the upload limit and the allowed types.
+    files: FileStorage
 
 
 @dataclass(slots=True)

@@ -35,6 +35,7 @@ from rpc import (
     current_correlation_id,
     render_openrpc,
 )
+from switchyard.files import files_routes
 from switchyard.health import HealthChecks
 from switchyard.openrpc import openrpc_document
 from switchyard.services import (
@@ -136,6 +137,8 @@ def create_app(
             Route("/healthz", healthz, methods=["GET"]),
             # The page behind the unsubscribe link of every email to a customer.
             *unsubscribe_routes(services),
+            # Tickets' files: uploads, and the stored bytes served back.
+            *files_routes(services),
         ],
         middleware=_middleware(settings),
         lifespan=lifespan,

@@ -26,6 +26,7 @@ from services.customer_tokens import CustomerLinkTokens
 from services.email_delivery_rules import RetryPolicy
 from services.email_sender import EmailSender
 from services.email_transports import EmlFileTransport, SmtpSettings, SmtpTransport, Transport
+from services.file_storage import FileStorage
 from services.hashing_gate import HashingGate, default_slots
 from services.notifications.emails import NotificationSetup
 from services.notifications.links import UnsubscribeLinks
@@ -94,6 +95,11 @@ def build_services(
             renderer=EmailRenderer(),
             links=UnsubscribeLinks(settings.public_url, customer_links),
             max_retries=settings.max_retries,
+        ),
+        files=FileStorage(
+            settings.files_root,
+            max_bytes=settings.max_upload_bytes,
+            allowed_types=settings.allowed_file_types,
         ),
     )
 

@@ -23,6 +23,10 @@ from pydantic import (
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from rpc import RateLimit
+from services.file_storage import detectable_types
+
+# Photos of devices and scanned receipts.
+DEFAULT_FILE_TYPES = ("image/jpeg", "image/png", "image/webp", "application/pdf")
 
 
 class ConfigurationError(RuntimeError):
@@ -126,6 +130,15 @@ class Settings(BaseSettings):
     email_batch_size: int = Field(default=10, ge=1, le=500)
     email_lease_seconds: float = Field(default=60.0, gt=0)
 
+    # Tickets' files (POST /files): the folder their bytes are kept in (unset:
+    # <data_dir>/files), the largest file accepted, and the types accepted, as read from
+    # the file's own bytes ("image/jpeg,image/png"; each one the signatures can tell).
+    files_dir: Path | None = None
+    max_upload_bytes: int = Field(default=10 * 1024 * 1024, ge=1024, le=1024 * 1024 * 1024)
+    allowed_file_types: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(DEFAULT_FILE_TYPES)
+    )
+
     @field_validator("database_url", "redis_url", "smtp_host", mode="before")
     @classmethod
     def _empty_means_unset(cls, value: object) -> object:
@@ -156,6 +169,24 @@ class Settings(BaseSettings):
     def _split_trusted_proxies(cls, value: object) -> object:
         if isinstance(value, str):
             return [address.strip() for address in value.split(",") if address.strip()]
+        return value
+
+    @field_validator("allowed_file_types", mode="before")
+    @classmethod
+    def _split_file_types(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [name.strip().lower() for name in value.split(",") if name.strip()]
+        return value
+
+    @field_validator("allowed_file_types")
+    @classmethod
+    def _check_file_types(cls, value: list[str]) -> list[str]:
+        # A type the signatures cannot tell would never match: a typo allowing nothing.
+        unknown = sorted(set(value) - detectable_types())
+        if unknown:
+            raise ValueError(f"not file types the server can tell from their bytes: {unknown}")
+        if not value:
+            raise ValueError("at least one file type must be allowed")
         return value
 
     @field_validator("rate_limit_overrides", mode="before")
@@ -200,6 +231,11 @@ class Settings(BaseSettings):
     def outbox_dir(self) -> Path:
         """Where the embedded default (no SMTP host) writes the emails it would send."""
         return self.data_dir / "outbox"
+
+    @property
+    def files_root(self) -> Path:
+        """Where tickets' files are kept."""
+        return self.files_dir if self.files_dir is not None else self.data_dir / "files"
 
     @property
     def proxy_test_target_address(self) -> tuple[str, int]:

@@ -8,7 +8,7 @@ modules define stops the server at start-up).
 from __future__ import annotations
 
 from middleware.context import RequestContext
-from routers.tickets import intake, reading
+from routers.tickets import attachments, intake, reading
 from rpc import Router, merge_routers
 
-router: Router[RequestContext] = merge_routers(intake.router, reading.router)
+router: Router[RequestContext] = merge_routers(intake.router, reading.router, attachments.router)

@@ -30,6 +30,7 @@ from db.repositories.catalog.warehouse import WarehouseRecord
 from db.repositories.customers import CustomerRecord
 from db.repositories.email_delivery import OutgoingEmail
 from db.repositories.notifications import EmailRecord
+from db.repositories.tickets.attachment import TicketAttachmentRecord
 from db.repositories.tickets.comment import TicketCommentRecord
 from db.repositories.tickets.part import TicketPartRecord
 from db.repositories.tickets.task import TicketTaskRecord
@@ -130,6 +131,7 @@ RECORDS: dict[type[tuple[Any, ...]], Kept] = {
         joined=(("assignee_full_name", "users.full_name"), ("assignee_role", "users.role")),
         outer=True,
     ),
+    TicketAttachmentRecord: Kept("service_ticket_attachments", frozenset()),
     # What a sender needs to build and address the message; the rest is its bookkeeping.
     OutgoingEmail: Kept(
         "email_notifications",

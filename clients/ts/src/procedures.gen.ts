@@ -469,6 +469,27 @@ export interface Procedures {
     result: S.TicketsGetTasksResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
   };
+  /** Attach a stored file to a ticket */
+  "tickets.addAttachment": {
+    kind: "mutation";
+    params: S.TicketsAddAttachmentParams;
+    result: S.TicketsAddAttachmentResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "BAD_REQUEST";
+  };
+  /** A ticket's attachments */
+  "tickets.getAttachments": {
+    kind: "query";
+    params: S.TicketsGetAttachmentsParams;
+    result: S.TicketsGetAttachmentsResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** Delete an attachment and its file */
+  "tickets.deleteAttachment": {
+    kind: "mutation";
+    params: S.TicketsDeleteAttachmentParams;
+    result: S.TicketsDeleteAttachmentResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
 }
 
 /** A method's full dotted name. */
@@ -641,6 +662,12 @@ export interface ProcedureTree {
     getTicket: "tickets.getTicket";
     /** A ticket's tasks */
     getTasks: "tickets.getTasks";
+    /** Attach a stored file to a ticket */
+    addAttachment: "tickets.addAttachment";
+    /** A ticket's attachments */
+    getAttachments: "tickets.getAttachments";
+    /** Delete an attachment and its file */
+    deleteAttachment: "tickets.deleteAttachment";
   };
 }
 
@@ -973,6 +1000,21 @@ export const procedureInfo = {
   },
   "tickets.getTasks": {
     kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "tickets.addAttachment": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","BAD_REQUEST"],
+    roles: ["authenticated"],
+  },
+  "tickets.getAttachments": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "tickets.deleteAttachment": {
+    kind: "mutation",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
     roles: ["authenticated"],
   },

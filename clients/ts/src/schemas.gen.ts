@@ -28,6 +28,20 @@ export interface AccountPage {
   pageCount: number;
 }
 
+export interface AddAttachmentInput {
+  ticket_id: string;
+  file_name: string;
+  file_path: string;
+  file_type: string;
+  file_size: number;
+  description?: string | null;
+}
+
+export interface AddAttachmentResult {
+  success: boolean;
+  attachment: TicketAttachment;
+}
+
 export interface AdjustPartStockInput {
   part_id: string;
   delta: number;
@@ -265,6 +279,10 @@ export interface DeleteAccountInput {
   confirmDeletion: boolean;
 }
 
+export interface DeleteAttachmentInput {
+  id: string;
+}
+
 export interface DeleteBrandInput {
   id: string;
 }
@@ -356,6 +374,10 @@ export interface FittedProduct {
   id: string;
   name: string;
   sku: string;
+}
+
+export interface GetAttachmentsInput {
+  ticket_id: string;
 }
 
 export interface GetByEmailInput {
@@ -798,6 +820,19 @@ export interface Ticket {
   updated_at: string;
   customers: TicketCustomer;
   products: TicketProduct;
+}
+
+export interface TicketAttachment {
+  id: string;
+  ticket_id: string;
+  file_name: string;
+  file_path: string;
+  file_size: number;
+  file_type: string;
+  sha256: string | null;
+  description: string | null;
+  uploaded_by: string | null;
+  created_at: string;
 }
 
 export interface TicketBrand {
@@ -1934,3 +1969,35 @@ export interface TicketsGetTasksParams {
 }
 
 export type TicketsGetTasksResult = TicketTask[];
+
+/**
+ * Params of: Attach a stored file to a ticket
+ */
+export interface TicketsAddAttachmentParams {
+  ticket_id: string;
+  file_name: string;
+  file_path: string;
+  file_type: string;
+  file_size: number;
+  description?: string | null;
+}
+
+export type TicketsAddAttachmentResult = AddAttachmentResult;
+
+/**
+ * Params of: A ticket's attachments
+ */
+export interface TicketsGetAttachmentsParams {
+  ticket_id: string;
+}
+
+export type TicketsGetAttachmentsResult = TicketAttachment[];
+
+/**
+ * Params of: Delete an attachment and its file
+ */
+export interface TicketsDeleteAttachmentParams {
+  id: string;
+}
+
+export type TicketsDeleteAttachmentResult = SuccessResult;
