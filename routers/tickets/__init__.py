@@ -8,6 +8,11 @@ modules define stops the server at start-up).
 from __future__ import annotations
 
 from middleware.context import RequestContext
+from routers.tickets import analytics, delivery, lifecycle
 from rpc import Router, merge_routers
 
-router: Router[RequestContext] = merge_routers()
+router: Router[RequestContext] = merge_routers(
+    lifecycle.router,
+    delivery.router,
+    analytics.router,
+)

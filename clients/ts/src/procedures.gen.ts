@@ -441,6 +441,55 @@ export interface Procedures {
     result: S.WorkflowTemplateDeleteResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
   };
+  /** Change a ticket */
+  "tickets.updateTicket": {
+    kind: "mutation";
+    params: S.TicketsUpdateTicketParams;
+    result: S.TicketsUpdateTicketResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED" | "BAD_REQUEST";
+  };
+  /** Move a ticket to another status */
+  "tickets.updateTicketStatus": {
+    kind: "mutation";
+    params: S.TicketsUpdateTicketStatusParams;
+    result: S.TicketsUpdateTicketStatusResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED";
+  };
+  /** Confirm a repaired device was handed back */
+  "tickets.confirmDelivery": {
+    kind: "mutation";
+    params: S.TicketsConfirmDeliveryParams;
+    result: S.TicketsConfirmDeliveryResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "BAD_REQUEST";
+  };
+  /** Completed tickets waiting to be handed back */
+  "tickets.getPendingDeliveries": {
+    kind: "query";
+    params: S.TicketsGetPendingDeliveriesParams;
+    result: S.TicketsGetPendingDeliveriesResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
+  /** How many completed tickets wait to be handed back */
+  "tickets.getPendingDeliveriesCount": {
+    kind: "query";
+    params: S.TicketsGetPendingDeliveriesCountParams;
+    result: S.TicketsGetPendingDeliveriesCountResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
+  /** How many tickets are open */
+  "tickets.getPendingCount": {
+    kind: "query";
+    params: S.TicketsGetPendingCountParams;
+    result: S.TicketsGetPendingCountResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
+  /** Revenue of completed tickets per day */
+  "tickets.getDailyRevenue": {
+    kind: "query";
+    params: S.TicketsGetDailyRevenueParams;
+    result: S.TicketsGetDailyRevenueResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
 }
 
 /** A method's full dotted name. */
@@ -603,6 +652,22 @@ export interface ProcedureTree {
       /** Deactivate a template version, or delete it */
       delete: "workflow.template.delete";
     };
+  };
+  tickets: {
+    /** Change a ticket */
+    updateTicket: "tickets.updateTicket";
+    /** Move a ticket to another status */
+    updateTicketStatus: "tickets.updateTicketStatus";
+    /** Confirm a repaired device was handed back */
+    confirmDelivery: "tickets.confirmDelivery";
+    /** Completed tickets waiting to be handed back */
+    getPendingDeliveries: "tickets.getPendingDeliveries";
+    /** How many completed tickets wait to be handed back */
+    getPendingDeliveriesCount: "tickets.getPendingDeliveriesCount";
+    /** How many tickets are open */
+    getPendingCount: "tickets.getPendingCount";
+    /** Revenue of completed tickets per day */
+    getDailyRevenue: "tickets.getDailyRevenue";
   };
 }
 
@@ -917,6 +982,41 @@ export const procedureInfo = {
     kind: "mutation",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
     roles: ["admin","manager"],
+  },
+  "tickets.updateTicket": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","PRECONDITION_FAILED","BAD_REQUEST"],
+    roles: ["authenticated"],
+  },
+  "tickets.updateTicketStatus": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","PRECONDITION_FAILED"],
+    roles: ["authenticated"],
+  },
+  "tickets.confirmDelivery": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","BAD_REQUEST"],
+    roles: ["authenticated"],
+  },
+  "tickets.getPendingDeliveries": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "tickets.getPendingDeliveriesCount": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "tickets.getPendingCount": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "tickets.getDailyRevenue": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
   },
 } as const satisfies {
   readonly [M in MethodName]: {

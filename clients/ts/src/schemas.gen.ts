@@ -78,6 +78,12 @@ export interface BrowserTab {
   thumbnail?: string | null;
 }
 
+export interface ConfirmDeliveryInput {
+  ticket_id: string;
+  signature_url: string;
+  notes?: string | null;
+}
+
 export interface CreateAccountInput {
   name: string;
   description?: string | null;
@@ -212,6 +218,18 @@ export interface CustomerPage {
 export interface CustomerResult {
   success: boolean;
   customer: Customer;
+}
+
+export interface DailyRevenue {
+  date: string;
+  /**
+   * An amount with at most two decimal places
+   */
+  revenue: number;
+}
+
+export interface DailyRevenueInput {
+  days?: number;
 }
 
 export interface DeactivateUserInput {
@@ -487,6 +505,22 @@ export interface PartPage {
   total: number;
 }
 
+export interface PendingDeliveriesInput {
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * One page of the completed tickets not yet handed back; total counts them all,
+ * and limit and offset say which page this is.
+ */
+export interface PendingDeliveriesPage {
+  tickets: Ticket[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
 /**
  * The email types to switch on (true) or off (false); those left out stay.
  */
@@ -679,6 +713,77 @@ export interface TestResult {
   error?: string | null;
 }
 
+export interface Ticket {
+  id: string;
+  ticket_number: string;
+  status: "pending" | "in_progress" | "completed" | "cancelled";
+  priority_level: "low" | "normal" | "high" | "urgent";
+  warranty_type: "warranty" | "paid" | "goodwill";
+  /**
+   * An amount with at most two decimal places
+   */
+  service_fee: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  diagnosis_fee: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  discount_amount: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  parts_total: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  total_cost: number;
+  issue_description: string;
+  notes: string | null;
+  customer_id: string;
+  product_id: string;
+  template_id: string | null;
+  assigned_to: string | null;
+  created_by: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+  delivery_confirmed_at: string | null;
+  delivery_confirmed_by_id: string | null;
+  delivery_signature_url: string | null;
+  delivery_notes: string | null;
+  created_at: string;
+  updated_at: string;
+  customers: TicketCustomer;
+  products: TicketProduct;
+}
+
+export interface TicketBrand {
+  name: string;
+}
+
+export interface TicketCustomer {
+  id: string;
+  name: string;
+  phone: string;
+  email: string | null;
+}
+
+export interface TicketProduct {
+  id: string;
+  name: string;
+  type: string;
+  brands: TicketBrand;
+}
+
+/**
+ * The answer of a change to one ticket: the ticket as it now is.
+ */
+export interface TicketResult {
+  success: boolean;
+  ticket: Ticket;
+}
+
 export interface TokenPair {
   accessToken: string;
   refreshToken: string;
@@ -784,6 +889,37 @@ export interface UpdateTemplateInput {
    * @maxItems 100
    */
   tasks: [RevisedTemplateTaskInput, ...RevisedTemplateTaskInput[]];
+}
+
+/**
+ * Fields left out stay as they are; notes and assigned_to may be null (clearing
+ * them), the others may not.
+ */
+export interface UpdateTicketInput {
+  id: string;
+  issue_description?: string;
+  priority_level?: "low" | "normal" | "high" | "urgent";
+  warranty_type?: "warranty" | "paid" | "goodwill";
+  status?: "pending" | "in_progress" | "completed" | "cancelled";
+  /**
+   * An amount with at most two decimal places
+   */
+  service_fee?: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  diagnosis_fee?: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  discount_amount?: number;
+  notes?: string | null;
+  assigned_to?: string | null;
+}
+
+export interface UpdateTicketStatusInput {
+  id: string;
+  status: "pending" | "in_progress" | "completed" | "cancelled";
 }
 
 export interface UpdateWarehouseInput {
@@ -1619,3 +1755,84 @@ export interface WorkflowTemplateDeleteParams {
 }
 
 export type WorkflowTemplateDeleteResult = DeleteTemplateResult;
+
+/**
+ * Params of: Change a ticket
+ */
+export interface TicketsUpdateTicketParams {
+  id: string;
+  issue_description?: string;
+  priority_level?: "low" | "normal" | "high" | "urgent";
+  warranty_type?: "warranty" | "paid" | "goodwill";
+  status?: "pending" | "in_progress" | "completed" | "cancelled";
+  /**
+   * An amount with at most two decimal places
+   */
+  service_fee?: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  diagnosis_fee?: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  discount_amount?: number;
+  notes?: string | null;
+  assigned_to?: string | null;
+}
+
+export type TicketsUpdateTicketResult = TicketResult;
+
+/**
+ * Params of: Move a ticket to another status
+ */
+export interface TicketsUpdateTicketStatusParams {
+  id: string;
+  status: "pending" | "in_progress" | "completed" | "cancelled";
+}
+
+export type TicketsUpdateTicketStatusResult = TicketResult;
+
+/**
+ * Params of: Confirm a repaired device was handed back
+ */
+export interface TicketsConfirmDeliveryParams {
+  ticket_id: string;
+  signature_url: string;
+  notes?: string | null;
+}
+
+export type TicketsConfirmDeliveryResult = TicketResult;
+
+/**
+ * Params of: Completed tickets waiting to be handed back
+ */
+export interface TicketsGetPendingDeliveriesParams {
+  limit?: number;
+  offset?: number;
+}
+
+export type TicketsGetPendingDeliveriesResult = PendingDeliveriesPage;
+
+/**
+ * Params of: How many completed tickets wait to be handed back
+ */
+export interface TicketsGetPendingDeliveriesCountParams {}
+
+export type TicketsGetPendingDeliveriesCountResult = number;
+
+/**
+ * Params of: How many tickets are open
+ */
+export interface TicketsGetPendingCountParams {}
+
+export type TicketsGetPendingCountResult = number;
+
+/**
+ * Params of: Revenue of completed tickets per day
+ */
+export interface TicketsGetDailyRevenueParams {
+  days?: number;
+}
+
+export type TicketsGetDailyRevenueResult = DailyRevenue[];

@@ -15,8 +15,11 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, NamedTuple, Protocol
 
-from sqlalchemy import Dialect, Select, bindparam, select
+from sqlalchemy import Dialect, Select, String, and_, bindparam, func, literal_column, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from db.compiled_query import CompiledQuery
 from db.records import columns_of, table_of
@@ -77,6 +80,10 @@ class TicketStore(Store[ServiceTicketRow], Protocol):
     def lock(self, ticket_id: str) -> ServiceTicketRow | None: ...
     def next_number(self, year: int) -> int: ...
     def view(self, ticket_id: str) -> TicketViewRecord | None: ...
+    def pending_deliveries(self, *, limit: int, offset: int) -> list[TicketViewRecord]: ...
+    def count_pending_deliveries(self) -> int: ...
+    def count_open(self) -> int: ...
+    def revenue_by_day(self, start: datetime, end: datetime) -> list[tuple[str, Decimal]]: ...
 
 
 class TicketRepository(SqlRepository[ServiceTicketRow]):
@@ -95,6 +102,28 @@ class TicketRepository(SqlRepository[ServiceTicketRow]):
         statement = _next_number_statement(self._link.dialect, year)
         taken: int = self._session.execute(statement).scalar_one()
         return taken
+
+    def pending_deliveries(self, *, limit: int, offset: int) -> list[TicketViewRecord]:
+        """Completed tickets not yet handed back, the longest waiting first."""
+        rows = _pending_deliveries().all(self._link, limit=limit, offset=offset)
+        return [TicketViewRecord._make(row) for row in rows]
+
+    def count_pending_deliveries(self) -> int:
+        row = _pending_deliveries_count().first(self._link)
+        return int(row[0]) if row is not None else 0
+
+    def count_open(self) -> int:
+        """The tickets still being worked on: pending or in progress."""
+        row = _open_count().first(self._link)
+        return int(row[0]) if row is not None else 0
+
+    def revenue_by_day(self, start: datetime, end: datetime) -> list[tuple[str, Decimal]]:
+        """``(day, revenue)`` of the tickets completed from ``start`` up to ``end``
+        (UTC), by UTC day of completion (YYYY-MM-DD), in day order; only the days that
+        had any. The sum is the database's, exact on both (numeric on PostgreSQL, whole
+        cents on SQLite, db.column_types.MoneyAmount)."""
+        rows = _revenue_by_day().all(self._link, start=start, end=end)
+        return [(str(day), revenue) for day, revenue in rows]
 
 
 def _next_number_statement(dialect: Dialect, year: int) -> Any:
@@ -130,3 +159,78 @@ def ticket_views() -> Select[Any]:
 @cache
 def _view_by_id() -> CompiledQuery:
     return CompiledQuery(ticket_views().where(_tickets.c.id == bindparam("ticket_id")))
+
+
+# Statuses named in SQL as constants: a compiled query takes no anonymous parameters.
+_COMPLETED: Any = literal_column("'completed'")
+
+
+def _awaiting_delivery() -> Any:
+    return and_(_tickets.c.status == _COMPLETED, _tickets.c.delivery_confirmed_at.is_(None))
+
+
+@cache
+def _pending_deliveries() -> CompiledQuery:
+    # Oldest completion first: the device waiting longest on the shelf is the first to
+    # chase; the id keeps the order total, so pages never overlap.
+    statement = (
+        ticket_views()
+        .where(_awaiting_delivery())
+        .order_by(_tickets.c.completed_at, _tickets.c.id)
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+    )
+    return CompiledQuery(statement)
+
+
+@cache
+def _pending_deliveries_count() -> CompiledQuery:
+    return CompiledQuery(select(func.count()).select_from(_tickets).where(_awaiting_delivery()))
+
+
+@cache
+def _open_count() -> CompiledQuery:
+    status = _tickets.c.status
+    open_ = or_(status == literal_column("'pending'"), status == literal_column("'in_progress'"))
+    statement = select(func.count()).select_from(_tickets).where(open_)
+    return CompiledQuery(statement)
+
+
+class UtcDay(FunctionElement[str]):
+    """The UTC day of a UTCDateTime column as ``YYYY-MM-DD`` text, on either database:
+    the two store timestamps differently (db.column_types.UTCDateTime), so each has its
+    own SQL for it."""
+
+    type = String()
+    inherit_cache = True
+    name = "utc_day"
+
+
+@compiles(UtcDay, "sqlite")
+def _utc_day_on_sqlite(element: UtcDay, compiler: SQLCompiler, **kw: Any) -> str:
+    # Stored as naive UTC text, "2026-11-21 08:02:44.000000": its first ten characters.
+    return f"substr({compiler.process(element.clauses, **kw)}, 1, 10)"
+
+
+@compiles(UtcDay, "postgresql")
+def _utc_day_on_postgresql(element: UtcDay, compiler: SQLCompiler, **kw: Any) -> str:
+    # timestamptz: its wall time in UTC, whatever the session's time zone.
+    column = compiler.process(element.clauses, **kw)
+    return f"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
+
+
+@cache
+def _revenue_by_day() -> CompiledQuery:
+    completed = _tickets.c.completed_at
+    day: Any = UtcDay(completed)
+    statement = (
+        select(day, func.sum(_tickets.c.total_cost))
+        .where(
+            _tickets.c.status == _COMPLETED,
+            completed >= bindparam("start", type_=completed.type),
+            completed < bindparam("end", type_=completed.type),
+        )
+        .group_by(day)
+        .order_by(day)
+    )
+    return CompiledQuery(statement)
