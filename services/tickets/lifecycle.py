@@ -79,18 +79,16 @@ def update_ticket(
         ticket = lock_changeable_ticket(uow, ticket_id)
         now = clock()
         assignee = _new_assignee(uow, ticket, changes.assigned_to)
-        status = changes.status
-        moves = not isinstance(status, Unchanged) and status != ticket.status
-        if moves:
-            assert not isinstance(status, Unchanged)
+        # None: the status stays (left out, or the current one again).
+        status = None if changes.status in (UNCHANGED, ticket.status) else changes.status
+        if status is not None:
             _check_move(uow, ticket, status)
         changed = _change_fields(uow, ticket, changes, actor_id=caller.user_id, now=now)
         if assignee is not None:
             _assign(uow, ticket, assignee.value, actor_id=caller.user_id, now=now)
-        if moves:
-            assert not isinstance(status, Unchanged)
+        if status is not None:
             _move(uow, ticket, status, actor_id=caller.user_id, setup=setup, clock=clock, now=now)
-        if changed or assignee is not None or moves:
+        if changed or assignee is not None or status is not None:
             ticket.updated_at = now
         view = view_of(uow, ticket.id)
         uow.commit()

@@ -362,3 +362,19 @@ def test_not_signed_in_is_unauthorized(
     error_of(rpc_call(client, method, {"id": ticket.id, "status": "in_progress"}), *UNAUTHORIZED)
 
     assert comments_of(server, ticket.id) == []
+
+
+@pytest.mark.parametrize("role", ["admin", "manager", "technician", "reception"])
+def test_every_role_may_change_a_ticket(
+    server: LiveServer,
+    client: httpx.Client,
+    make_user: MakeUser,
+    admin_account: Account,
+    role: str,
+) -> None:
+    user = admin_account if role == "admin" else make_user(role)
+    ticket = new_ticket(server)
+
+    moved = result_of(set_status(client, user, ticket.id, "in_progress"))["ticket"]
+
+    assert moved["status"] == "in_progress"
