@@ -8,7 +8,14 @@ modules define stops the server at start-up).
 from __future__ import annotations
 
 from middleware.context import RequestContext
-from routers.tickets import attachments, intake, reading
+from routers.tickets import analytics, attachments, delivery, intake, lifecycle, reading
 from rpc import Router, merge_routers
 
-router: Router[RequestContext] = merge_routers(intake.router, reading.router, attachments.router)
+router: Router[RequestContext] = merge_routers(
+    intake.router,
+    reading.router,
+    lifecycle.router,
+    delivery.router,
+    analytics.router,
+    attachments.router,
+)

@@ -469,6 +469,55 @@ export interface Procedures {
     result: S.TicketsGetTasksResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
   };
+  /** Change a ticket */
+  "tickets.updateTicket": {
+    kind: "mutation";
+    params: S.TicketsUpdateTicketParams;
+    result: S.TicketsUpdateTicketResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED" | "BAD_REQUEST";
+  };
+  /** Move a ticket to another status */
+  "tickets.updateTicketStatus": {
+    kind: "mutation";
+    params: S.TicketsUpdateTicketStatusParams;
+    result: S.TicketsUpdateTicketStatusResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED";
+  };
+  /** Confirm a repaired device was handed back */
+  "tickets.confirmDelivery": {
+    kind: "mutation";
+    params: S.TicketsConfirmDeliveryParams;
+    result: S.TicketsConfirmDeliveryResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "BAD_REQUEST";
+  };
+  /** Completed tickets waiting to be handed back */
+  "tickets.getPendingDeliveries": {
+    kind: "query";
+    params: S.TicketsGetPendingDeliveriesParams;
+    result: S.TicketsGetPendingDeliveriesResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
+  /** How many completed tickets wait to be handed back */
+  "tickets.getPendingDeliveriesCount": {
+    kind: "query";
+    params: S.TicketsGetPendingDeliveriesCountParams;
+    result: S.TicketsGetPendingDeliveriesCountResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
+  /** How many tickets are open */
+  "tickets.getPendingCount": {
+    kind: "query";
+    params: S.TicketsGetPendingCountParams;
+    result: S.TicketsGetPendingCountResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
+  /** Revenue of completed tickets per day */
+  "tickets.getDailyRevenue": {
+    kind: "query";
+    params: S.TicketsGetDailyRevenueParams;
+    result: S.TicketsGetDailyRevenueResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
   /** Attach a stored file to a ticket */
   "tickets.addAttachment": {
     kind: "mutation";
@@ -662,6 +711,20 @@ export interface ProcedureTree {
     getTicket: "tickets.getTicket";
     /** A ticket's tasks */
     getTasks: "tickets.getTasks";
+    /** Change a ticket */
+    updateTicket: "tickets.updateTicket";
+    /** Move a ticket to another status */
+    updateTicketStatus: "tickets.updateTicketStatus";
+    /** Confirm a repaired device was handed back */
+    confirmDelivery: "tickets.confirmDelivery";
+    /** Completed tickets waiting to be handed back */
+    getPendingDeliveries: "tickets.getPendingDeliveries";
+    /** How many completed tickets wait to be handed back */
+    getPendingDeliveriesCount: "tickets.getPendingDeliveriesCount";
+    /** How many tickets are open */
+    getPendingCount: "tickets.getPendingCount";
+    /** Revenue of completed tickets per day */
+    getDailyRevenue: "tickets.getDailyRevenue";
     /** Attach a stored file to a ticket */
     addAttachment: "tickets.addAttachment";
     /** A ticket's attachments */
@@ -1001,6 +1064,41 @@ export const procedureInfo = {
   "tickets.getTasks": {
     kind: "query",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "tickets.updateTicket": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","PRECONDITION_FAILED","BAD_REQUEST"],
+    roles: ["authenticated"],
+  },
+  "tickets.updateTicketStatus": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","PRECONDITION_FAILED"],
+    roles: ["authenticated"],
+  },
+  "tickets.confirmDelivery": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","BAD_REQUEST"],
+    roles: ["authenticated"],
+  },
+  "tickets.getPendingDeliveries": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "tickets.getPendingDeliveriesCount": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "tickets.getPendingCount": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "tickets.getDailyRevenue": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
     roles: ["authenticated"],
   },
   "tickets.addAttachment": {

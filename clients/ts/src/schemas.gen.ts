@@ -92,6 +92,12 @@ export interface BrowserTab {
   thumbnail?: string | null;
 }
 
+export interface ConfirmDeliveryInput {
+  ticket_id: string;
+  signature_url: string;
+  notes?: string | null;
+}
+
 export interface CreateAccountInput {
   name: string;
   description?: string | null;
@@ -268,6 +274,18 @@ export interface CustomerPage {
 export interface CustomerResult {
   success: boolean;
   customer: Customer;
+}
+
+export interface DailyRevenue {
+  date: string;
+  /**
+   * An amount with at most two decimal places
+   */
+  revenue: number;
+}
+
+export interface DailyRevenueInput {
+  days?: number;
 }
 
 export interface DeactivateUserInput {
@@ -574,6 +592,22 @@ export interface Part {
 export interface PartPage {
   parts: Part[];
   total: number;
+}
+
+export interface PendingDeliveriesInput {
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * One page of the completed tickets not yet handed back; total counts them all,
+ * and limit and offset say which page this is.
+ */
+export interface PendingDeliveriesPage {
+  tickets: Ticket[];
+  total: number;
+  limit: number;
+  offset: number;
 }
 
 /**
@@ -954,6 +988,14 @@ export interface TicketProduct {
   brands: TicketBrand;
 }
 
+/**
+ * The answer of a change to one ticket: the ticket as it now is.
+ */
+export interface TicketResult {
+  success: boolean;
+  ticket: Ticket;
+}
+
 export interface TicketTask {
   id: string;
   name: string;
@@ -1072,6 +1114,37 @@ export interface UpdateTemplateInput {
    * @maxItems 100
    */
   tasks: [RevisedTemplateTaskInput, ...RevisedTemplateTaskInput[]];
+}
+
+/**
+ * Fields left out stay as they are; notes and assigned_to may be null (clearing
+ * them), the others may not.
+ */
+export interface UpdateTicketInput {
+  id: string;
+  issue_description?: string;
+  priority_level?: "low" | "normal" | "high" | "urgent";
+  warranty_type?: "warranty" | "paid" | "goodwill";
+  status?: "pending" | "in_progress" | "completed" | "cancelled";
+  /**
+   * An amount with at most two decimal places
+   */
+  service_fee?: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  diagnosis_fee?: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  discount_amount?: number;
+  notes?: string | null;
+  assigned_to?: string | null;
+}
+
+export interface UpdateTicketStatusInput {
+  id: string;
+  status: "pending" | "in_progress" | "completed" | "cancelled";
 }
 
 export interface UpdateWarehouseInput {
@@ -1969,6 +2042,87 @@ export interface TicketsGetTasksParams {
 }
 
 export type TicketsGetTasksResult = TicketTask[];
+
+/**
+ * Params of: Change a ticket
+ */
+export interface TicketsUpdateTicketParams {
+  id: string;
+  issue_description?: string;
+  priority_level?: "low" | "normal" | "high" | "urgent";
+  warranty_type?: "warranty" | "paid" | "goodwill";
+  status?: "pending" | "in_progress" | "completed" | "cancelled";
+  /**
+   * An amount with at most two decimal places
+   */
+  service_fee?: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  diagnosis_fee?: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  discount_amount?: number;
+  notes?: string | null;
+  assigned_to?: string | null;
+}
+
+export type TicketsUpdateTicketResult = TicketResult;
+
+/**
+ * Params of: Move a ticket to another status
+ */
+export interface TicketsUpdateTicketStatusParams {
+  id: string;
+  status: "pending" | "in_progress" | "completed" | "cancelled";
+}
+
+export type TicketsUpdateTicketStatusResult = TicketResult;
+
+/**
+ * Params of: Confirm a repaired device was handed back
+ */
+export interface TicketsConfirmDeliveryParams {
+  ticket_id: string;
+  signature_url: string;
+  notes?: string | null;
+}
+
+export type TicketsConfirmDeliveryResult = TicketResult;
+
+/**
+ * Params of: Completed tickets waiting to be handed back
+ */
+export interface TicketsGetPendingDeliveriesParams {
+  limit?: number;
+  offset?: number;
+}
+
+export type TicketsGetPendingDeliveriesResult = PendingDeliveriesPage;
+
+/**
+ * Params of: How many completed tickets wait to be handed back
+ */
+export interface TicketsGetPendingDeliveriesCountParams {}
+
+export type TicketsGetPendingDeliveriesCountResult = number;
+
+/**
+ * Params of: How many tickets are open
+ */
+export interface TicketsGetPendingCountParams {}
+
+export type TicketsGetPendingCountResult = number;
+
+/**
+ * Params of: Revenue of completed tickets per day
+ */
+export interface TicketsGetDailyRevenueParams {
+  days?: number;
+}
+
+export type TicketsGetDailyRevenueResult = DailyRevenue[];
 
 /**
  * Params of: Attach a stored file to a ticket

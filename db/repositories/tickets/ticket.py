@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, NamedTuple, Protocol
 
-from sqlalchemy import Dialect, Select, bindparam, func, or_, select
+from sqlalchemy import Dialect, Select, and_, bindparam, func, literal_column, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from db.compiled_query import CompiledQuery
@@ -32,6 +32,7 @@ from db.repositories.customers import search_digits
 from db.tables.catalog import BrandRow, ProductModelRow
 from db.tables.customers import CustomerRow
 from db.tables.tickets import ServiceTicketRow, TicketNumberCounterRow
+from db.utc_day import UtcDay
 
 _counters = table_of(TicketNumberCounterRow)
 _tickets = table_of(ServiceTicketRow)
@@ -108,6 +109,10 @@ class TicketStore(Store[ServiceTicketRow], Protocol):
         self, where: TicketFilter, *, offset: int, limit: int
     ) -> list[TicketViewRecord]: ...
     def count(self, where: TicketFilter) -> int: ...
+    def pending_deliveries(self, *, limit: int, offset: int) -> list[TicketViewRecord]: ...
+    def count_pending_deliveries(self) -> int: ...
+    def count_open(self) -> int: ...
+    def revenue_by_day(self, start: datetime, end: datetime) -> list[tuple[str, Decimal]]: ...
 
 
 class TicketRepository(SqlRepository[ServiceTicketRow]):
@@ -150,6 +155,28 @@ class TicketRepository(SqlRepository[ServiceTicketRow]):
         statement = _next_number_statement(self._link.dialect, year)
         taken: int = self._session.execute(statement).scalar_one()
         return taken
+
+    def pending_deliveries(self, *, limit: int, offset: int) -> list[TicketViewRecord]:
+        """Completed tickets not yet handed back, the longest waiting first."""
+        rows = _pending_deliveries().all(self._link, limit=limit, offset=offset)
+        return [TicketViewRecord._make(row) for row in rows]
+
+    def count_pending_deliveries(self) -> int:
+        row = _pending_deliveries_count().first(self._link)
+        return int(row[0]) if row is not None else 0
+
+    def count_open(self) -> int:
+        """The tickets still being worked on: pending or in progress."""
+        row = _open_count().first(self._link)
+        return int(row[0]) if row is not None else 0
+
+    def revenue_by_day(self, start: datetime, end: datetime) -> list[tuple[str, Decimal]]:
+        """``(day, revenue)`` of the tickets completed from ``start`` up to ``end``
+        (UTC), by UTC day of completion (YYYY-MM-DD), in day order; only the days that
+        had any. The sum is the database's, exact on both (numeric on PostgreSQL, whole
+        cents on SQLite, db.column_types.MoneyAmount)."""
+        rows = _revenue_by_day().all(self._link, start=start, end=end)
+        return [(str(day), revenue) for day, revenue in rows]
 
 
 def _next_number_statement(dialect: Dialect, year: int) -> Any:
@@ -244,3 +271,55 @@ def _counting(equalities: frozenset[str], *, searched: bool) -> CompiledQuery:
     if searched:
         statement = statement.join(_customers, _customers.c.id == _tickets.c.customer_id)
     return CompiledQuery(_kept(statement, equalities, searched=searched))
+
+
+# Statuses named in SQL as constants: a compiled query takes no anonymous parameters.
+_COMPLETED: Any = literal_column("'completed'")
+
+
+def _awaiting_delivery() -> Any:
+    return and_(_tickets.c.status == _COMPLETED, _tickets.c.delivery_confirmed_at.is_(None))
+
+
+@cache
+def _pending_deliveries() -> CompiledQuery:
+    # Oldest completion first: the device waiting longest on the shelf is the first to
+    # chase; the id keeps the order total, so pages never overlap.
+    statement = (
+        ticket_views()
+        .where(_awaiting_delivery())
+        .order_by(_tickets.c.completed_at, _tickets.c.id)
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+    )
+    return CompiledQuery(statement)
+
+
+@cache
+def _pending_deliveries_count() -> CompiledQuery:
+    return CompiledQuery(select(func.count()).select_from(_tickets).where(_awaiting_delivery()))
+
+
+@cache
+def _open_count() -> CompiledQuery:
+    status = _tickets.c.status
+    open_ = or_(status == literal_column("'pending'"), status == literal_column("'in_progress'"))
+    statement = select(func.count()).select_from(_tickets).where(open_)
+    return CompiledQuery(statement)
+
+
+@cache
+def _revenue_by_day() -> CompiledQuery:
+    completed = _tickets.c.completed_at
+    day: Any = UtcDay(completed)
+    statement = (
+        select(day, func.sum(_tickets.c.total_cost))
+        .where(
+            _tickets.c.status == _COMPLETED,
+            completed >= bindparam("start", type_=completed.type),
+            completed < bindparam("end", type_=completed.type),
+        )
+        .group_by(day)
+        .order_by(day)
+    )
+    return CompiledQuery(statement)

@@ -1,6 +1,8 @@
 """In-memory service tickets, numbered by a counter per year."""
 
 from collections.abc import Iterable
+from datetime import UTC, datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from db.repositories.customers import search_digits
@@ -81,3 +83,29 @@ class FakeTicketRepository(InMemoryRepository[ServiceTicketRow]):
             brand.name,
         ]
         return TicketViewRecord._make(own + joined)
+
+    def pending_deliveries(self, *, limit: int, offset: int) -> list[TicketViewRecord]:
+        waiting = sorted(self._awaiting_delivery(), key=lambda row: (row.completed_at, row.id))
+        return [self.view_of(row) for row in waiting[offset : offset + limit]]
+
+    def count_pending_deliveries(self) -> int:
+        return len(self._awaiting_delivery())
+
+    def count_open(self) -> int:
+        return sum(row.status in ("pending", "in_progress") for row in self.rows.values())
+
+    def revenue_by_day(self, start: datetime, end: datetime) -> list[tuple[str, Decimal]]:
+        sums: dict[str, Decimal] = {}
+        for row in self.rows.values():
+            done = row.completed_at
+            if row.status == "completed" and done is not None and start <= done < end:
+                day = done.astimezone(UTC).date().isoformat()
+                sums[day] = sums.get(day, Decimal(0)) + row.total_cost
+        return sorted(sums.items())
+
+    def _awaiting_delivery(self) -> list[ServiceTicketRow]:
+        return [
+            row
+            for row in self.rows.values()
+            if row.status == "completed" and row.delivery_confirmed_at is None
+        ]
