@@ -8,6 +8,7 @@ modules define stops the server at start-up).
 from __future__ import annotations
 
 from middleware.context import RequestContext
+from routers.tickets import comments, parts
 from rpc import Router, merge_routers
 
-router: Router[RequestContext] = merge_routers()
+router: Router[RequestContext] = merge_routers(parts.router, comments.router)

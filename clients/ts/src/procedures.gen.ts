@@ -441,6 +441,34 @@ export interface Procedures {
     result: S.WorkflowTemplateDeleteResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
   };
+  /** Use a part on a ticket */
+  "tickets.addTicketPart": {
+    kind: "mutation";
+    params: S.TicketsAddTicketPartParams;
+    result: S.TicketsAddTicketPartResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED" | "BAD_REQUEST";
+  };
+  /** Change a ticket's part line */
+  "tickets.updateTicketPart": {
+    kind: "mutation";
+    params: S.TicketsUpdateTicketPartParams;
+    result: S.TicketsUpdateTicketPartResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED" | "BAD_REQUEST";
+  };
+  /** Remove a part line from a ticket */
+  "tickets.deleteTicketPart": {
+    kind: "mutation";
+    params: S.TicketsDeleteTicketPartParams;
+    result: S.TicketsDeleteTicketPartResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED" | "BAD_REQUEST";
+  };
+  /** Comment on a ticket */
+  "tickets.addComment": {
+    kind: "mutation";
+    params: S.TicketsAddCommentParams;
+    result: S.TicketsAddCommentResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
 }
 
 /** A method's full dotted name. */
@@ -603,6 +631,16 @@ export interface ProcedureTree {
       /** Deactivate a template version, or delete it */
       delete: "workflow.template.delete";
     };
+  };
+  tickets: {
+    /** Use a part on a ticket */
+    addTicketPart: "tickets.addTicketPart";
+    /** Change a ticket's part line */
+    updateTicketPart: "tickets.updateTicketPart";
+    /** Remove a part line from a ticket */
+    deleteTicketPart: "tickets.deleteTicketPart";
+    /** Comment on a ticket */
+    addComment: "tickets.addComment";
   };
 }
 
@@ -917,6 +955,26 @@ export const procedureInfo = {
     kind: "mutation",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
     roles: ["admin","manager"],
+  },
+  "tickets.addTicketPart": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","PRECONDITION_FAILED","BAD_REQUEST"],
+    roles: ["authenticated"],
+  },
+  "tickets.updateTicketPart": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","PRECONDITION_FAILED","BAD_REQUEST"],
+    roles: ["authenticated"],
+  },
+  "tickets.deleteTicketPart": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","PRECONDITION_FAILED","BAD_REQUEST"],
+    roles: ["authenticated"],
+  },
+  "tickets.addComment": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
   },
 } as const satisfies {
   readonly [M in MethodName]: {

@@ -28,6 +28,23 @@ export interface AccountPage {
   pageCount: number;
 }
 
+export interface AddCommentInput {
+  ticket_id: string;
+  comment: string;
+  is_internal?: boolean;
+  comment_type?: "note" | "status_change" | "assignment";
+}
+
+export interface AddTicketPartInput {
+  ticket_id: string;
+  part_id: string;
+  quantity: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  unit_price: number;
+}
+
 export interface AdjustPartStockInput {
   part_id: string;
   delta: number;
@@ -247,6 +264,10 @@ export interface DeleteTemplateInput {
 export interface DeleteTemplateResult {
   success: boolean;
   soft_deleted: boolean;
+}
+
+export interface DeleteTicketPartInput {
+  id: string;
 }
 
 export interface DeleteWarehouseInput {
@@ -603,6 +624,15 @@ export interface SetupResult {
 }
 
 /**
+ * A user as tickets show them (the contract's ``profiles`` and ``assigned_to``).
+ */
+export interface StaffMember {
+  id: string;
+  full_name: string;
+  role: "admin" | "manager" | "technician" | "reception";
+}
+
+/**
  * The answer of deletions and other yes/no mutations in every namespace: its one
  * field is spelt the same in snake_case and camelCase.
  */
@@ -677,6 +707,53 @@ export interface TestResult {
   success: boolean;
   latency: number;
   error?: string | null;
+}
+
+export interface TicketComment {
+  id: string;
+  ticket_id: string;
+  comment: string;
+  is_internal: boolean;
+  comment_type: "note" | "status_change" | "assignment" | "system";
+  created_at: string;
+  profiles: StaffMember | null;
+}
+
+export interface TicketCommentResult {
+  success: boolean;
+  comment: TicketComment;
+}
+
+export interface TicketPart {
+  id: string;
+  ticket_id: string;
+  part_id: string;
+  quantity: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  unit_price: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  total: number;
+  created_at: string;
+  updated_at: string;
+  parts: TicketPartSummary;
+}
+
+export interface TicketPartResult {
+  success: boolean;
+  part: TicketPart;
+}
+
+/**
+ * The catalog part a ticket's part line is (under ``parts``).
+ */
+export interface TicketPartSummary {
+  id: string;
+  name: string;
+  sku: string;
 }
 
 export interface TokenPair {
@@ -784,6 +861,19 @@ export interface UpdateTemplateInput {
    * @maxItems 100
    */
   tasks: [RevisedTemplateTaskInput, ...RevisedTemplateTaskInput[]];
+}
+
+/**
+ * At least one of quantity and unit_price: a call with neither changes nothing and
+ * is refused as invalid params (naming both), not answered as if it had worked.
+ */
+export interface UpdateTicketPartInput {
+  id: string;
+  quantity?: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  unit_price?: number;
 }
 
 export interface UpdateWarehouseInput {
@@ -1619,3 +1709,53 @@ export interface WorkflowTemplateDeleteParams {
 }
 
 export type WorkflowTemplateDeleteResult = DeleteTemplateResult;
+
+/**
+ * Params of: Use a part on a ticket
+ */
+export interface TicketsAddTicketPartParams {
+  ticket_id: string;
+  part_id: string;
+  quantity: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  unit_price: number;
+}
+
+export type TicketsAddTicketPartResult = TicketPartResult;
+
+/**
+ * Params of: Change a ticket's part line
+ */
+export interface TicketsUpdateTicketPartParams {
+  id: string;
+  quantity?: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  unit_price?: number;
+}
+
+export type TicketsUpdateTicketPartResult = TicketPartResult;
+
+/**
+ * Params of: Remove a part line from a ticket
+ */
+export interface TicketsDeleteTicketPartParams {
+  id: string;
+}
+
+export type TicketsDeleteTicketPartResult = SuccessResult;
+
+/**
+ * Params of: Comment on a ticket
+ */
+export interface TicketsAddCommentParams {
+  ticket_id: string;
+  comment: string;
+  is_internal?: boolean;
+  comment_type?: "note" | "status_change" | "assignment";
+}
+
+export type TicketsAddCommentResult = TicketCommentResult;
