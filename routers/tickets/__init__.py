@@ -8,14 +8,25 @@ modules define stops the server at start-up).
 from __future__ import annotations
 
 from middleware.context import RequestContext
-from routers.tickets import analytics, attachments, delivery, intake, lifecycle, reading
+from routers.tickets import (
+    analytics,
+    attachments,
+    comments,
+    delivery,
+    intake,
+    lifecycle,
+    parts,
+    reading,
+)
 from rpc import Router, merge_routers
 
 router: Router[RequestContext] = merge_routers(
     intake.router,
     reading.router,
     lifecycle.router,
+    parts.router,
+    comments.router,
+    attachments.router,
     delivery.router,
     analytics.router,
-    attachments.router,
 )

@@ -24,7 +24,7 @@ from tests.e2e.conftest import MakeUser, error_of, rpc_call
 EVERY_ROLE: Final = ("admin", "manager", "technician", "reception")
 MANAGERS: Final = ("admin", "manager")
 PUBLIC: Final = ()
-SERVICE_CENTER_NAMESPACES: Final = ("catalog", "customers", "notifications", "workflow")
+SERVICE_CENTER_NAMESPACES: Final = ("catalog", "customers", "notifications", "tickets", "workflow")
 
 # procedure -> the roles that may call it (PUBLIC: anyone, signed in or not).
 ACCESS: Final[dict[str, tuple[str, ...]]] = {
@@ -55,6 +55,30 @@ ACCESS: Final[dict[str, tuple[str, ...]]] = {
     "workflow.template.list": EVERY_ROLE,
     "workflow.template.getById": EVERY_ROLE,
     **{f"workflow.template.{name}": MANAGERS for name in ("create", "update", "delete")},
+    # The contract: "Roles: All" for every ticket procedure.
+    **{
+        f"tickets.{name}": EVERY_ROLE
+        for name in (
+            "getTickets",
+            "getTicket",
+            "getTasks",
+            "createTicket",
+            "updateTicket",
+            "updateTicketStatus",
+            "addTicketPart",
+            "updateTicketPart",
+            "deleteTicketPart",
+            "addComment",
+            "addAttachment",
+            "getAttachments",
+            "deleteAttachment",
+            "confirmDelivery",
+            "getPendingDeliveries",
+            "getPendingDeliveriesCount",
+            "getPendingCount",
+            "getDailyRevenue",
+        )
+    },
 }
 
 UNAUTHORIZED: Final = (-32001, "UNAUTHORIZED")

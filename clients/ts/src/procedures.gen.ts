@@ -483,6 +483,55 @@ export interface Procedures {
     result: S.TicketsUpdateTicketStatusResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED";
   };
+  /** Use a part on a ticket */
+  "tickets.addTicketPart": {
+    kind: "mutation";
+    params: S.TicketsAddTicketPartParams;
+    result: S.TicketsAddTicketPartResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED" | "BAD_REQUEST";
+  };
+  /** Change a ticket's part line */
+  "tickets.updateTicketPart": {
+    kind: "mutation";
+    params: S.TicketsUpdateTicketPartParams;
+    result: S.TicketsUpdateTicketPartResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED" | "BAD_REQUEST";
+  };
+  /** Remove a part line from a ticket */
+  "tickets.deleteTicketPart": {
+    kind: "mutation";
+    params: S.TicketsDeleteTicketPartParams;
+    result: S.TicketsDeleteTicketPartResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED" | "BAD_REQUEST";
+  };
+  /** Comment on a ticket */
+  "tickets.addComment": {
+    kind: "mutation";
+    params: S.TicketsAddCommentParams;
+    result: S.TicketsAddCommentResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** Attach a stored file to a ticket */
+  "tickets.addAttachment": {
+    kind: "mutation";
+    params: S.TicketsAddAttachmentParams;
+    result: S.TicketsAddAttachmentResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "BAD_REQUEST";
+  };
+  /** A ticket's attachments */
+  "tickets.getAttachments": {
+    kind: "query";
+    params: S.TicketsGetAttachmentsParams;
+    result: S.TicketsGetAttachmentsResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** Delete an attachment and its file */
+  "tickets.deleteAttachment": {
+    kind: "mutation";
+    params: S.TicketsDeleteAttachmentParams;
+    result: S.TicketsDeleteAttachmentResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
   /** Confirm a repaired device was handed back */
   "tickets.confirmDelivery": {
     kind: "mutation";
@@ -517,27 +566,6 @@ export interface Procedures {
     params: S.TicketsGetDailyRevenueParams;
     result: S.TicketsGetDailyRevenueResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
-  };
-  /** Attach a stored file to a ticket */
-  "tickets.addAttachment": {
-    kind: "mutation";
-    params: S.TicketsAddAttachmentParams;
-    result: S.TicketsAddAttachmentResult;
-    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "BAD_REQUEST";
-  };
-  /** A ticket's attachments */
-  "tickets.getAttachments": {
-    kind: "query";
-    params: S.TicketsGetAttachmentsParams;
-    result: S.TicketsGetAttachmentsResult;
-    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
-  };
-  /** Delete an attachment and its file */
-  "tickets.deleteAttachment": {
-    kind: "mutation";
-    params: S.TicketsDeleteAttachmentParams;
-    result: S.TicketsDeleteAttachmentResult;
-    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
   };
 }
 
@@ -715,6 +743,20 @@ export interface ProcedureTree {
     updateTicket: "tickets.updateTicket";
     /** Move a ticket to another status */
     updateTicketStatus: "tickets.updateTicketStatus";
+    /** Use a part on a ticket */
+    addTicketPart: "tickets.addTicketPart";
+    /** Change a ticket's part line */
+    updateTicketPart: "tickets.updateTicketPart";
+    /** Remove a part line from a ticket */
+    deleteTicketPart: "tickets.deleteTicketPart";
+    /** Comment on a ticket */
+    addComment: "tickets.addComment";
+    /** Attach a stored file to a ticket */
+    addAttachment: "tickets.addAttachment";
+    /** A ticket's attachments */
+    getAttachments: "tickets.getAttachments";
+    /** Delete an attachment and its file */
+    deleteAttachment: "tickets.deleteAttachment";
     /** Confirm a repaired device was handed back */
     confirmDelivery: "tickets.confirmDelivery";
     /** Completed tickets waiting to be handed back */
@@ -725,12 +767,6 @@ export interface ProcedureTree {
     getPendingCount: "tickets.getPendingCount";
     /** Revenue of completed tickets per day */
     getDailyRevenue: "tickets.getDailyRevenue";
-    /** Attach a stored file to a ticket */
-    addAttachment: "tickets.addAttachment";
-    /** A ticket's attachments */
-    getAttachments: "tickets.getAttachments";
-    /** Delete an attachment and its file */
-    deleteAttachment: "tickets.deleteAttachment";
   };
 }
 
@@ -1076,6 +1112,41 @@ export const procedureInfo = {
     errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","PRECONDITION_FAILED"],
     roles: ["authenticated"],
   },
+  "tickets.addTicketPart": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","PRECONDITION_FAILED","BAD_REQUEST"],
+    roles: ["authenticated"],
+  },
+  "tickets.updateTicketPart": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","PRECONDITION_FAILED","BAD_REQUEST"],
+    roles: ["authenticated"],
+  },
+  "tickets.deleteTicketPart": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","PRECONDITION_FAILED","BAD_REQUEST"],
+    roles: ["authenticated"],
+  },
+  "tickets.addComment": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "tickets.addAttachment": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","BAD_REQUEST"],
+    roles: ["authenticated"],
+  },
+  "tickets.getAttachments": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "tickets.deleteAttachment": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
   "tickets.confirmDelivery": {
     kind: "mutation",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","BAD_REQUEST"],
@@ -1099,21 +1170,6 @@ export const procedureInfo = {
   "tickets.getDailyRevenue": {
     kind: "query",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
-    roles: ["authenticated"],
-  },
-  "tickets.addAttachment": {
-    kind: "mutation",
-    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","BAD_REQUEST"],
-    roles: ["authenticated"],
-  },
-  "tickets.getAttachments": {
-    kind: "query",
-    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
-    roles: ["authenticated"],
-  },
-  "tickets.deleteAttachment": {
-    kind: "mutation",
-    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
     roles: ["authenticated"],
   },
 } as const satisfies {

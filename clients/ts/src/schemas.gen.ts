@@ -42,6 +42,23 @@ export interface AddAttachmentResult {
   attachment: TicketAttachment;
 }
 
+export interface AddCommentInput {
+  ticket_id: string;
+  comment: string;
+  is_internal?: boolean;
+  comment_type?: "note" | "status_change" | "assignment";
+}
+
+export interface AddTicketPartInput {
+  ticket_id: string;
+  part_id: string;
+  quantity: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  unit_price: number;
+}
+
 export interface AdjustPartStockInput {
   part_id: string;
   delta: number;
@@ -325,6 +342,10 @@ export interface DeleteTemplateInput {
 export interface DeleteTemplateResult {
   success: boolean;
   soft_deleted: boolean;
+}
+
+export interface DeleteTicketPartInput {
+  id: string;
 }
 
 export interface DeleteWarehouseInput {
@@ -883,6 +904,11 @@ export interface TicketComment {
   profiles: StaffMember | null;
 }
 
+export interface TicketCommentResult {
+  success: boolean;
+  comment: TicketComment;
+}
+
 export interface TicketCustomer {
   id: string;
   name: string;
@@ -970,6 +996,11 @@ export interface TicketPartInput {
    * An amount with at most two decimal places
    */
   unit_price: number;
+}
+
+export interface TicketPartResult {
+  success: boolean;
+  part: TicketPart;
 }
 
 /**
@@ -1140,6 +1171,19 @@ export interface UpdateTicketInput {
   discount_amount?: number;
   notes?: string | null;
   assigned_to?: string | null;
+}
+
+/**
+ * At least one of quantity and unit_price: a call with neither changes nothing and
+ * is refused as invalid params (naming both), not answered as if it had worked.
+ */
+export interface UpdateTicketPartInput {
+  id: string;
+  quantity?: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  unit_price?: number;
 }
 
 export interface UpdateTicketStatusInput {
@@ -2081,6 +2125,88 @@ export interface TicketsUpdateTicketStatusParams {
 export type TicketsUpdateTicketStatusResult = TicketResult;
 
 /**
+ * Params of: Use a part on a ticket
+ */
+export interface TicketsAddTicketPartParams {
+  ticket_id: string;
+  part_id: string;
+  quantity: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  unit_price: number;
+}
+
+export type TicketsAddTicketPartResult = TicketPartResult;
+
+/**
+ * Params of: Change a ticket's part line
+ */
+export interface TicketsUpdateTicketPartParams {
+  id: string;
+  quantity?: number;
+  /**
+   * An amount with at most two decimal places
+   */
+  unit_price?: number;
+}
+
+export type TicketsUpdateTicketPartResult = TicketPartResult;
+
+/**
+ * Params of: Remove a part line from a ticket
+ */
+export interface TicketsDeleteTicketPartParams {
+  id: string;
+}
+
+export type TicketsDeleteTicketPartResult = SuccessResult;
+
+/**
+ * Params of: Comment on a ticket
+ */
+export interface TicketsAddCommentParams {
+  ticket_id: string;
+  comment: string;
+  is_internal?: boolean;
+  comment_type?: "note" | "status_change" | "assignment";
+}
+
+export type TicketsAddCommentResult = TicketCommentResult;
+
+/**
+ * Params of: Attach a stored file to a ticket
+ */
+export interface TicketsAddAttachmentParams {
+  ticket_id: string;
+  file_name: string;
+  file_path: string;
+  file_type: string;
+  file_size: number;
+  description?: string | null;
+}
+
+export type TicketsAddAttachmentResult = AddAttachmentResult;
+
+/**
+ * Params of: A ticket's attachments
+ */
+export interface TicketsGetAttachmentsParams {
+  ticket_id: string;
+}
+
+export type TicketsGetAttachmentsResult = TicketAttachment[];
+
+/**
+ * Params of: Delete an attachment and its file
+ */
+export interface TicketsDeleteAttachmentParams {
+  id: string;
+}
+
+export type TicketsDeleteAttachmentResult = SuccessResult;
+
+/**
  * Params of: Confirm a repaired device was handed back
  */
 export interface TicketsConfirmDeliveryParams {
@@ -2123,35 +2249,3 @@ export interface TicketsGetDailyRevenueParams {
 }
 
 export type TicketsGetDailyRevenueResult = DailyRevenue[];
-
-/**
- * Params of: Attach a stored file to a ticket
- */
-export interface TicketsAddAttachmentParams {
-  ticket_id: string;
-  file_name: string;
-  file_path: string;
-  file_type: string;
-  file_size: number;
-  description?: string | null;
-}
-
-export type TicketsAddAttachmentResult = AddAttachmentResult;
-
-/**
- * Params of: A ticket's attachments
- */
-export interface TicketsGetAttachmentsParams {
-  ticket_id: string;
-}
-
-export type TicketsGetAttachmentsResult = TicketAttachment[];
-
-/**
- * Params of: Delete an attachment and its file
- */
-export interface TicketsDeleteAttachmentParams {
-  id: string;
-}
-
-export type TicketsDeleteAttachmentResult = SuccessResult;
