@@ -12,6 +12,7 @@ from datetime import datetime
 from db.repositories.tickets.ticket import TicketViewRecord
 from db.tables.tickets import ServiceTicketRow, TicketCommentRow
 from db.unit_of_work import UnitOfWork
+from schemas.money import MONEY_MAX
 from services.errors import NotFound
 from services.tickets.money_rules import ticket_money
 from services.tickets.status_rules import refuse_terminal
@@ -77,6 +78,7 @@ def recompute_money(uow: UnitOfWork, ticket: ServiceTicketRow) -> None:
         diagnosis_fee=ticket.diagnosis_fee,
         discount_amount=ticket.discount_amount,
         part_lines=[(line.quantity, line.unit_price) for line in lines],
+        maximum=MONEY_MAX,
     )
     ticket.parts_total = money.parts_total
     ticket.total_cost = money.total_cost

@@ -21,6 +21,7 @@ from db.repositories.tickets.ticket import TicketViewRecord
 from db.tables.customers import CustomerRow
 from db.tables.tickets import ServiceTicketRow, TicketPartRow
 from db.unit_of_work import UnitOfWork
+from schemas.money import MONEY_MAX
 from services.catalog.part import change_stock
 from services.clock import Clock, utc_now
 from services.customers import CUSTOMER_NOT_FOUND, EMAIL_TAKEN
@@ -93,6 +94,7 @@ def create_ticket(
             diagnosis_fee=new.diagnosis_fee,
             discount_amount=new.discount_amount,
             part_lines=[(line.quantity, line.unit_price) for line in new.parts],
+            maximum=MONEY_MAX,
         )
         plan = choose_plan(uow, product_id=new.product_id, warranty_type=new.warranty_type)
         # From here on the year's counter is held: only writes follow.

@@ -183,13 +183,13 @@ def _check_money(
         for row in uow.ticket_parts.of_ticket(ticket.id)
         if row.id != without
     ]
-    money = ticket_money(
+    ticket_money(
         service_fee=ticket.service_fee,
         diagnosis_fee=ticket.diagnosis_fee,
         discount_amount=ticket.discount_amount,
         part_lines=[*kept, (1, extra)],
+        maximum=MONEY_MAX,
     )
-    parts_rules.refuse_too_large(money.parts_total, money.total_cost, maximum=MONEY_MAX)
 
 
 def _recompute(uow: UnitOfWork, ticket: ServiceTicketRow, now: datetime) -> None:

@@ -1,13 +1,11 @@
 """A ticket's part lines on plain values: what the stock ledger and the ticket's
-comments say about a line, how far its stock moves, and the bound its money keeps.
+comments say about a line, and how far its stock moves.
 
 The texts are the system's own comments on the ticket (what a customer or a colleague
 reads later), so each names the part, the quantity and the money exactly.
 """
 
 from decimal import Decimal
-
-from services.errors import BadRequest
 
 
 def money(amount: Decimal) -> str:
@@ -66,17 +64,3 @@ def removed_text(part_name: str, quantity: int, unit_price: Decimal, total: Deci
         f"Part removed: {part_name}, {quantity} x {money(unit_price)} = {money(total)} "
         "(returned to stock)"
     )
-
-
-def refuse_too_large(parts_total: Decimal, total_cost: Decimal, *, maximum: Decimal) -> None:
-    """A ticket's money must fit its columns: a parts total or a total cost above
-    ``maximum`` is BadRequest, rather than a database error (each line's total is at
-    most the parts total, as every line is part of the sum)."""
-    if parts_total > maximum:
-        raise BadRequest(
-            f"The ticket's parts would come to {money(parts_total)}: more than {maximum}"
-        )
-    if total_cost > maximum:
-        raise BadRequest(
-            f"The ticket's total would come to {money(total_cost)}: more than {maximum}"
-        )

@@ -221,6 +221,21 @@ def test_a_discount_larger_than_the_rest_is_a_bad_request(
     assert written(server) == before
 
 
+def test_money_past_the_columns_bound_is_bad_request_and_writes_nothing(
+    server: LiveServer, client: httpx.Client, user: Account, admin_account: Account
+) -> None:
+    product_id = make_product(server)
+    screen = make_stocked_part(client, admin_account, 5)
+    line = {"part_id": screen["id"], "quantity": 2, "unit_price": 9999999999.99}
+    params = ticket_params(product_id, parts=[line])
+    before = written(server, [screen["id"]])
+
+    error = error_of(call(client, user, "tickets.createTicket", params), *BAD_REQUEST)
+
+    assert "parts would come to 19999999999.98" in error["message"]
+    assert written(server, [screen["id"]]) == before
+
+
 def test_a_missing_part_is_a_precondition_naming_it(
     server: LiveServer, client: httpx.Client, user: Account, admin_account: Account
 ) -> None:

@@ -158,6 +158,23 @@ def test_a_discount_larger_than_the_rest_is_bad_request_and_changes_nothing(
     assert comments_of(server, ticket.id) == []
 
 
+def test_fees_past_the_money_columns_bound_are_bad_request_not_a_server_error(
+    server: LiveServer, client: httpx.Client, make_user: MakeUser
+) -> None:
+    # Each fee alone is a valid amount; together they pass numeric(12,2)'s bound.
+    user = make_user()
+    ticket = new_ticket(server)
+
+    refused = error_of(
+        update(client, user, ticket.id, service_fee=9999999999.99, diagnosis_fee=1),
+        *BAD_REQUEST,
+    )
+
+    assert "total would come to 10000000000.99" in refused["message"]
+    again = result_of(update(client, user, ticket.id))["ticket"]
+    assert (again["service_fee"], again["diagnosis_fee"]) == (100, 0)
+
+
 def test_assigning_takes_the_unfinished_tasks_along_and_names_the_users(
     server: LiveServer, client: httpx.Client, make_user: MakeUser
 ) -> None:
