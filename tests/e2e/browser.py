@@ -1,4 +1,5 @@
-"""Helpers shared by the end-to-end tests of the browser namespaces."""
+"""Helpers shared by the end-to-end tests of every namespace: the error codes, and one
+call as a signed-in user."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from tests.e2e.conftest import Account, rpc_call
 UNAUTHORIZED = (-32001, "UNAUTHORIZED")
 FORBIDDEN = (-32003, "FORBIDDEN")
 NOT_FOUND = (-32004, "NOT_FOUND")
+CONFLICT = (-32009, "CONFLICT")
+BAD_REQUEST = (-32600, "BAD_REQUEST")
 PRECONDITION_FAILED = (-32012, "PRECONDITION_FAILED")
 TOO_MANY_REQUESTS = (-32029, "TOO_MANY_REQUESTS")
 INVALID_PARAMS = (-32602, "INVALID_PARAMS")

@@ -10,7 +10,6 @@ import httpx
 from tests.e2e.browser import call
 from tests.e2e.conftest import Account, MakeUser, result_of
 
-CONFLICT = (-32009, "CONFLICT")
 ROLES = ["admin", "manager", "technician", "reception"]
 WRITERS = ["admin", "manager"]
 # Signed in, but not allowed to change the catalog.

@@ -14,7 +14,6 @@ from tests.e2e.browser import call
 from tests.e2e.conftest import Account, LiveServer, result_of
 from tests.factories.tickets import make_ticket
 
-CONFLICT = (-32009, "CONFLICT")
 NOW = datetime(2026, 11, 2, 9, 15, tzinfo=UTC)
 
 

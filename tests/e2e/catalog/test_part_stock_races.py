@@ -16,7 +16,11 @@ from typing import Any
 import httpx
 
 from tests.e2e.browser import call
-from tests.e2e.catalog.parts import create_part, ledger, ledger_sum
+from tests.e2e.catalog.parts import (
+    create_part,
+    ledger,
+    ledger_sum,
+)
 from tests.e2e.conftest import Account, LiveServer, result_of
 
 THREADS = 8

@@ -10,6 +10,7 @@ import pytest
 
 from db.tables.catalog import PartRow
 from tests.e2e.browser import (
+    CONFLICT,
     FORBIDDEN,
     INVALID_PARAMS,
     MISSING_ID,
@@ -19,7 +20,6 @@ from tests.e2e.browser import (
     call,
 )
 from tests.e2e.catalog.parts import (
-    CONFLICT,
     add_ticket_entries,
     create_part,
     ledger,

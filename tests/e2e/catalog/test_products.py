@@ -8,9 +8,16 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.e2e.browser import FORBIDDEN, INVALID_PARAMS, MISSING_ID, NOT_FOUND, UNAUTHORIZED, call
-from tests.e2e.catalog.helpers import (
+from tests.e2e.browser import (
     CONFLICT,
+    FORBIDDEN,
+    INVALID_PARAMS,
+    MISSING_ID,
+    NOT_FOUND,
+    UNAUTHORIZED,
+    call,
+)
+from tests.e2e.catalog.helpers import (
     READERS_ONLY,
     ROLES,
     WRITERS,

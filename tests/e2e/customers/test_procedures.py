@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from tests.e2e.browser import (
+    CONFLICT,
     INVALID_PARAMS,
     MISSING_ID,
     NOT_FOUND,
@@ -32,7 +33,6 @@ from tests.e2e.conftest import (
 from tests.factories.tickets import make_ticket
 from tests.rate_windows import within_one_window
 
-CONFLICT = (-32009, "CONFLICT")
 CUSTOMER_KEYS = {
     "id",
     "name",

@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from tests.e2e.browser import (
+    BAD_REQUEST,
     FORBIDDEN,
     INVALID_PARAMS,
     MISSING_ID,
@@ -37,7 +38,6 @@ from tests.e2e.notifications.helpers import (
 )
 from tests.factories.tickets import make_ticket
 
-BAD_REQUEST = (-32600, "BAD_REQUEST")
 ROLES = ["admin", "manager", "technician", "reception"]
 STAFF_ONLY = ["technician", "reception"]
 LOG_KEYS = {

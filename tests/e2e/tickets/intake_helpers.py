@@ -21,7 +21,9 @@ from db.tables.notifications import EmailNotificationRow
 from db.tables.tickets import ServiceTicketRow, TicketCommentRow, TicketPartRow, TicketTaskRow
 from db.tables.workflow import TaskTemplateRow, TaskTypeRow, TemplateTaskRow
 from tests.e2e.browser import call
-from tests.e2e.catalog.parts import create_part
+from tests.e2e.catalog.parts import (
+    create_part,
+)
 from tests.e2e.conftest import Account, LiveServer, result_of
 from tests.factories.workflow import make_product_model
 

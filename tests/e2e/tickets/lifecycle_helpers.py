@@ -19,8 +19,6 @@ from db.tables.workflow import TaskTypeRow
 from tests.e2e.conftest import LiveServer, unique_email
 from tests.factories.tickets import OPENED_AT, make_customer, make_ticket
 
-CONFLICT = (-32009, "CONFLICT")
-BAD_REQUEST = (-32600, "BAD_REQUEST")
 TICKET_KEYS = {
     "id",
     "ticket_number",

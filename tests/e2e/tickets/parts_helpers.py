@@ -12,11 +12,11 @@ from sqlmodel import col, select
 
 from db.tables.catalog import PartRow, PartStockEntryRow
 from db.tables.tickets import ServiceTicketRow, TicketCommentRow, TicketPartRow
-from tests.e2e.catalog.parts import create_part
+from tests.e2e.catalog.parts import (
+    create_part,
+)
 from tests.e2e.conftest import Account, LiveServer
 from tests.factories.tickets import make_ticket
-
-BAD_REQUEST = (-32600, "BAD_REQUEST")
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,10 @@ from tests.e2e.conftest import (
     result_of,
     rpc_call,
 )
-from tests.e2e.tickets.lifecycle_helpers import completed_ticket, new_ticket
+from tests.e2e.tickets.lifecycle_helpers import (
+    completed_ticket,
+    new_ticket,
+)
 
 
 def revenue(client: httpx.Client, user: Account, params: Any = None) -> dict[str, Decimal]:

@@ -11,7 +11,15 @@ import pytest
 from sqlmodel import select
 
 from db.tables.tickets import TicketAttachmentRow
-from tests.e2e.browser import INVALID_PARAMS, MISSING_ID, NOT_FOUND, UNAUTHORIZED, call
+from tests.e2e.browser import (
+    BAD_REQUEST,
+    CONFLICT,
+    INVALID_PARAMS,
+    MISSING_ID,
+    NOT_FOUND,
+    UNAUTHORIZED,
+    call,
+)
 from tests.e2e.conftest import (
     Account,
     LiveServer,
@@ -30,8 +38,6 @@ from tests.e2e.tickets.attachment_helpers import (
 )
 from tests.factories.tickets import make_ticket
 
-BAD_REQUEST = (-32600, "BAD_REQUEST")
-CONFLICT = (-32009, "CONFLICT")
 ATTACHMENT_KEYS = {
     "id",
     "ticket_id",

@@ -18,7 +18,11 @@ from tests.e2e.conftest import (
     result_of,
     rpc_call,
 )
-from tests.e2e.tickets.parts_helpers import comments_of, new_ticket, ticket_of
+from tests.e2e.tickets.parts_helpers import (
+    comments_of,
+    new_ticket,
+    ticket_of,
+)
 
 COMMENT_KEYS = {
     "id",

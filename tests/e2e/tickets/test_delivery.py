@@ -9,7 +9,15 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.e2e.browser import INVALID_PARAMS, MISSING_ID, NOT_FOUND, UNAUTHORIZED, call
+from tests.e2e.browser import (
+    BAD_REQUEST,
+    CONFLICT,
+    INVALID_PARAMS,
+    MISSING_ID,
+    NOT_FOUND,
+    UNAUTHORIZED,
+    call,
+)
 from tests.e2e.conftest import (
     Account,
     LiveServer,
@@ -20,8 +28,6 @@ from tests.e2e.conftest import (
     rpc_call,
 )
 from tests.e2e.tickets.lifecycle_helpers import (
-    BAD_REQUEST,
-    CONFLICT,
     TICKET_KEYS,
     comments_of,
     completed_ticket,

@@ -12,6 +12,8 @@ import pytest
 
 import services.tickets.intake as intake_module
 from tests.e2e.browser import (
+    BAD_REQUEST,
+    CONFLICT,
     INVALID_PARAMS,
     MISSING_ID,
     NOT_FOUND,
@@ -19,7 +21,9 @@ from tests.e2e.browser import (
     UNAUTHORIZED,
     call,
 )
-from tests.e2e.catalog.parts import ledger
+from tests.e2e.catalog.parts import (
+    ledger,
+)
 from tests.e2e.conftest import Account, LiveServer, MakeUser, error_of, issue_paths, rpc_call
 from tests.e2e.tickets.intake_helpers import (
     create_ticket,
@@ -36,8 +40,6 @@ from tests.e2e.tickets.intake_helpers import (
     written,
 )
 
-BAD_REQUEST = (-32600, "BAD_REQUEST")
-CONFLICT = (-32009, "CONFLICT")
 INTERNAL = -32603
 NUMBER_PATTERN = r"^SV-\d{4}-\d{3,}$"
 

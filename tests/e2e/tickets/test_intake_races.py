@@ -14,7 +14,9 @@ import httpx
 
 from services.tickets.number_rules import ticket_number
 from tests.e2e.browser import call
-from tests.e2e.catalog.parts import ledger_sum
+from tests.e2e.catalog.parts import (
+    ledger_sum,
+)
 from tests.e2e.conftest import Account, LiveServer, MakeUser
 from tests.e2e.tickets.intake_helpers import make_product, make_stocked_part, ticket_params
 

@@ -13,6 +13,7 @@ import pytest
 from db.tables.catalog import PartRow
 from db.tables.tickets import ServiceTicketRow, TicketPartRow, TicketTaskRow
 from tests.e2e.browser import (
+    BAD_REQUEST,
     INVALID_PARAMS,
     MISSING_ID,
     NOT_FOUND,
@@ -30,7 +31,6 @@ from tests.e2e.conftest import (
     rpc_call,
 )
 from tests.e2e.tickets.lifecycle_helpers import (
-    BAD_REQUEST,
     TICKET_KEYS,
     comments_of,
     deactivate,

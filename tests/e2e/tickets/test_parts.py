@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from tests.e2e.browser import (
+    BAD_REQUEST,
     INVALID_PARAMS,
     MISSING_ID,
     NOT_FOUND,
@@ -28,7 +29,6 @@ from tests.e2e.conftest import (
     rpc_call,
 )
 from tests.e2e.tickets.parts_helpers import (
-    BAD_REQUEST,
     comments_of,
     ledger_of,
     lines_of,

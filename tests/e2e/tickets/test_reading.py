@@ -20,36 +20,9 @@ from tests.e2e.tickets.intake_helpers import (
     ticket_params,
     unique_digits,
 )
-
-TICKET_KEYS = {
-    "id",
-    "ticket_number",
-    "status",
-    "priority_level",
-    "warranty_type",
-    "service_fee",
-    "diagnosis_fee",
-    "discount_amount",
-    "parts_total",
-    "total_cost",
-    "issue_description",
-    "notes",
-    "customer_id",
-    "product_id",
-    "template_id",
-    "assigned_to",
-    "created_by",
-    "started_at",
-    "completed_at",
-    "delivery_confirmed_at",
-    "delivery_confirmed_by_id",
-    "delivery_signature_url",
-    "delivery_notes",
-    "created_at",
-    "updated_at",
-    "customers",
-    "products",
-}
+from tests.e2e.tickets.lifecycle_helpers import (
+    TICKET_KEYS,
+)
 
 
 @pytest.fixture
