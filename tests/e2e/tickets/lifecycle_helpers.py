@@ -4,8 +4,9 @@ a change left behind (comments, emails), read back from it."""
 
 from __future__ import annotations
 
+import time
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -18,6 +19,21 @@ from db.tables.tickets import ServiceTicketRow, TicketCommentRow, TicketTaskRow
 from db.tables.workflow import TaskTypeRow
 from tests.e2e.conftest import LiveServer, unique_email
 from tests.factories.tickets import OPENED_AT, make_customer, make_ticket
+
+# Long enough for a test that reads "today" to finish on the same UTC day.
+SAME_DAY_MARGIN = timedelta(minutes=2)
+
+
+def utc_today_for_a_while() -> date:
+    """Today's UTC date, once today has at least SAME_DAY_MARGIN left (else after
+    waiting for midnight): what a test compares with the server's "today" stays true
+    to its end. Not a timing assertion: it only keeps a test off the date line."""
+    now = datetime.now(UTC)
+    left = datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), UTC) - now
+    if left < SAME_DAY_MARGIN:
+        time.sleep(left.total_seconds() + 1)
+    return datetime.now(UTC).date()
+
 
 TICKET_KEYS = {
     "id",

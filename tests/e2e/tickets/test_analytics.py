@@ -23,6 +23,7 @@ from tests.e2e.conftest import (
 from tests.e2e.tickets.lifecycle_helpers import (
     completed_ticket,
     new_ticket,
+    utc_today_for_a_while,
 )
 
 
@@ -48,7 +49,7 @@ def test_daily_revenue_is_every_day_of_the_window_oldest_first(
     client: httpx.Client, make_user: MakeUser
 ) -> None:
     user = make_user()
-    today = datetime.now(UTC).date()
+    today = utc_today_for_a_while()
 
     default = result_of(call(client, user, "tickets.getDailyRevenue"))
     three = result_of(call(client, user, "tickets.getDailyRevenue", {"days": 3}))
@@ -69,7 +70,7 @@ def test_revenue_sums_completed_tickets_exactly_by_utc_day(
     server: LiveServer, client: httpx.Client, make_user: MakeUser
 ) -> None:
     user = make_user()
-    today = datetime.now(UTC).date()
+    today = utc_today_for_a_while()
     yesterday = today - timedelta(days=1)
     before = revenue(client, user, {"days": 3})
 

@@ -7,7 +7,6 @@ equals the ledger."""
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -19,6 +18,7 @@ from tests.e2e.catalog.parts import (
 )
 from tests.e2e.conftest import Account, LiveServer, MakeUser
 from tests.e2e.tickets.intake_helpers import make_product, make_stocked_part, ticket_params
+from tests.e2e.tickets.lifecycle_helpers import utc_today_for_a_while
 
 CREATORS = 50
 WAIT_SECONDS = 120
@@ -50,7 +50,8 @@ def test_parallel_creations_take_consecutive_numbers(
 
     failures = [answer for answer in answers if answer is None or "error" in answer]
     assert failures == []
-    year = datetime.now(UTC).year
+    # The 50 numbers are of one year: not begun a moment before New Year.
+    year = utc_today_for_a_while().year
     numbers = sorted(answer["result"]["ticket"]["ticket_number"] for answer in answers)
     assert numbers == sorted(ticket_number(year, n) for n in range(1, CREATORS + 1))
     creators = {answer["result"]["ticket"]["created_by"] for answer in answers}

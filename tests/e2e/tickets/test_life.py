@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 from email.message import EmailMessage
 from typing import Any
 
@@ -29,6 +28,7 @@ from tests.e2e.conftest import (
     sign_in,
     unique_email,
 )
+from tests.e2e.tickets.lifecycle_helpers import utc_today_for_a_while
 from tests.integration.email_sender.outbox import SmtpServer, running_smtp_server
 
 # Never a measured duration: only how long to wait before calling delivery broken.
@@ -84,6 +84,8 @@ def text_of(message: EmailMessage) -> str:
 
 
 def test_a_ticket_from_intake_to_delivery(shop: LiveServer, smtp: SmtpServer) -> None:
+    today_date = utc_today_for_a_while()
+    year, today = today_date.year, today_date.isoformat()
     with httpx.Client(base_url=shop.url, timeout=30) as client:
         admin = create_admin_account(shop)
         manager = staff(client, shop, admin, "manager")
@@ -150,8 +152,6 @@ def test_a_ticket_from_intake_to_delivery(shop: LiveServer, smtp: SmtpServer) ->
             },
         )
         ticket = opened["ticket"]
-        year = datetime.now(UTC).year
-        today = datetime.now(UTC).date().isoformat()
         assert re.fullmatch(rf"SV-{year}-\d{{3,}}", ticket["ticket_number"])
         number = ticket["ticket_number"]
         assert (ticket["status"], ticket["priority_level"], ticket["warranty_type"]) == (
