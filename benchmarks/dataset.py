@@ -1,4 +1,5 @@
-"""The data every server of a database reads: one admin, signed in, with 20 accounts.
+"""The data every server of a database reads: one admin, signed in, with 20 accounts, and
+50 service tickets of one customer for one product model of one brand.
 
 Made once per database before any server is measured (``benchmarks/databases.py``),
 through Switchyard itself: the admin with ``switchyard create-admin``, the rest with
@@ -11,9 +12,19 @@ from __future__ import annotations
 import json
 from typing import Any, Final
 
+from schemas.tickets.ticket import PRIORITY_LEVELS
+
 ADMIN_EMAIL: Final = "bench@example.com"
 ADMIN_PASSWORD: Final = "Bench-Marks-2026"
 ACCOUNTS: Final = 20
+TICKETS: Final = 50
+BRAND_NAME: Final = "Benchmark Brand"
+PRODUCT: Final = {"name": "Benchmark Phone", "sku": "BENCH-1", "type": "phone"}
+CUSTOMER: Final = {
+    "name": "Bench Customer",
+    "phone": "+1 555 010 2030",
+    "email": "customer@example.com",
+}
 
 
 def create_admin_arguments() -> list[str]:
@@ -52,6 +63,54 @@ def create_accounts_body(count: int = ACCOUNTS) -> str:
             for i in range(1, count + 1)
         ]
     )
+
+
+def create_brand_body() -> str:
+    return _call("catalog.brand.create", {"name": BRAND_NAME})
+
+
+def create_product_body(brand_id: str) -> str:
+    """``catalog.product.create`` of the model every ticket repairs."""
+    return _call("catalog.product.create", {**PRODUCT, "brand_id": brand_id})
+
+
+def created_id(answer: Any) -> str:
+    """The id of what a ``create`` answered (a brand, a product model)."""
+    require_success(answer)
+    created: str = answer["result"]["id"]
+    return created
+
+
+def create_tickets_body(product_id: str, count: int = TICKETS) -> str:
+    """One batch of ``tickets.createTicket`` calls for ``product_id``.
+
+    The first makes the customer, the others find it by its phone, as intake does. The
+    fees differ from ticket to ticket, with and without cents, so that the answers
+    carry money of both forms (5 and 5.25 on the wire) and no two rows are alike.
+    """
+    return json.dumps(
+        [
+            {
+                "jsonrpc": "2.0",
+                "method": "tickets.createTicket",
+                "params": {
+                    "customer_data": CUSTOMER,
+                    "product_id": product_id,
+                    "description": f"Ticket {i}: the screen is cracked",
+                    "priority_level": PRIORITY_LEVELS[i % len(PRIORITY_LEVELS)],
+                    "service_fee": 40 + i * 0.25,
+                    "diagnosis_fee": 10,
+                    "discount_amount": i % 3,
+                },
+                "id": i,
+            }
+            for i in range(1, count + 1)
+        ]
+    )
+
+
+def _call(method: str, params: dict[str, Any]) -> str:
+    return json.dumps({"jsonrpc": "2.0", "method": method, "params": params, "id": 1})
 
 
 def require_success(answer: Any) -> None:

@@ -43,8 +43,13 @@ from benchmarks.databases import (
 )
 from benchmarks.dataset import (
     ACCOUNTS,
+    TICKETS,
     create_accounts_body,
     create_admin_arguments,
+    create_brand_body,
+    create_product_body,
+    create_tickets_body,
+    created_id,
     require_success,
     sign_in_body,
     token_from,
@@ -68,7 +73,14 @@ SWITCHYARD_FACTORY = "benchmarks.servers:switchyard"
 # Rate limits stay on, raised so that they allow the load: the check runs on every call.
 UNLIMITED = "1000000000/minute"
 RATE_LIMIT_OVERRIDES = ",".join(
-    f"{name}={UNLIMITED}" for name in ("auth.me", "account.list", "account.create")
+    f"{name}={UNLIMITED}"
+    for name in (
+        "auth.me",
+        "account.list",
+        "account.create",
+        "tickets.getTickets",
+        "tickets.createTicket",
+    )
 )
 # What a run gives every server, whatever its database.
 COMMON_VARIABLES = {
@@ -83,16 +95,21 @@ Expected = dict[tuple[str, str | None, str], list[Any]]
 
 
 def prepare_data(env: dict[str, str]) -> str:
-    """Migrate, make the admin, sign in and make its accounts; the access token.
+    """Migrate, make the admin, sign in, make its accounts and the tickets (with their
+    brand and product model); the access token.
 
     Once per database, before any measurement: every server of the database then reads
-    the same session, user and accounts with the same token.
+    the same session, user, accounts and tickets with the same token.
     """
     run_switchyard_command(["migrate"], env)
     run_switchyard_command(create_admin_arguments(), env)
     with running(SWITCHYARD_FACTORY, env) as (_, base_url):
-        token = token_from(post(f"{base_url}/rpc", sign_in_body()))
-        require_success(post(f"{base_url}/rpc", create_accounts_body(), token))
+        rpc = f"{base_url}/rpc"
+        token = token_from(post(rpc, sign_in_body()))
+        require_success(post(rpc, create_accounts_body(), token))
+        brand_id = created_id(post(rpc, create_brand_body(), token))
+        product_id = created_id(post(rpc, create_product_body(brand_id), token))
+        require_success(post(rpc, create_tickets_body(product_id), token))
     return token
 
 
@@ -223,7 +240,10 @@ def set_up_databases(
             print(f"skipping PostgreSQL: {error}", file=sys.stderr)
             continue
         env = server_environment({**common, **database.environment()})
-        print(f"preparing {kind}: admin, sign-in, {ACCOUNTS} accounts", file=sys.stderr)
+        print(
+            f"preparing {kind}: admin, sign-in, {ACCOUNTS} accounts, {TICKETS} tickets",
+            file=sys.stderr,
+        )
         setups[kind] = (env, prepare_data(env))
     return setups
 
