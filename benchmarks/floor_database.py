@@ -1,6 +1,7 @@
-"""The database floor: ``auth.me`` and ``account.list`` as a developer would write them by hand.
+"""The database floor: ``auth.me``, ``account.list`` and ``tickets.getTickets`` as a
+developer would write them by hand.
 
-A raw Starlette route doing the database work of the two procedures, with the driver
+A raw Starlette route doing the database work of the three procedures, with the driver
 of each database (``floor_sqlite``, ``floor_postgresql``) and the app's output models,
 and nothing else: no middleware, no rate limits, no error model beyond an envelope.
 Per request: the bearer token decoded with python-jose as ``services/tokens.py`` does
@@ -8,8 +9,10 @@ Per request: the bearer token decoded with python-jose as ``services/tokens.py``
 kept only while the session is live and the user active (``services/auth.py``,
 ``authenticate``). A batch loads its caller once; each call then answers from it:
 ``auth.me`` with the user as ``schemas.auth.AuthUser``, ``account.list`` with one
-query for the caller's accounts, each an ``schemas.account.Account``. Both are dumped
-in JSON mode, so the ``result`` of every answer is Switchyard's to the byte.
+query for the caller's accounts, each an ``schemas.account.Account``,
+``tickets.getTickets`` with one page of tickets and their count (``floor_tickets``).
+All are dumped in JSON mode, so the ``result`` of every answer is Switchyard's to the
+byte.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from starlette.routing import Route
 from benchmarks.databases import libpq_url
 from benchmarks.floor_postgresql import PostgresqlFloorDatabase
 from benchmarks.floor_sqlite import SqliteFloorDatabase
+from benchmarks.floor_tickets import answer_ticket_page
 from schemas.account import Account
 from schemas.auth import AuthUser
 from services.tokens import ACCESS_TOKEN_TYPE, ALGORITHM
@@ -41,6 +45,8 @@ Row = dict[str, Any]
 UNAUTHORIZED = {"code": -32001, "message": "Unauthorized"}
 METHOD_NOT_FOUND = {"code": -32601, "message": "Method not found"}
 _ACCOUNT_LIST = TypeAdapter(list[Account])
+# The procedures a caller must be signed in for (every role may call them).
+SIGNED_IN_METHODS = ("account.list", "tickets.getTickets")
 
 
 class FloorConnection(Protocol):
@@ -48,6 +54,8 @@ class FloorConnection(Protocol):
 
     async def session_with_user(self, session_id: str) -> Row | None: ...
     async def accounts_of(self, user_id: str) -> list[Row]: ...
+    async def ticket_page(self, *, limit: int, offset: int) -> list[Row]: ...
+    async def ticket_count(self) -> int: ...
 
 
 class FloorDatabase(Protocol):
@@ -124,12 +132,15 @@ async def answer(
     method = member.get("method")
     if method == "auth.me":
         return {"jsonrpc": "2.0", "result": answer_me(user), "id": member["id"]}
+    if method not in SIGNED_IN_METHODS:
+        return {"jsonrpc": "2.0", "error": METHOD_NOT_FOUND, "id": member.get("id")}
+    if user is None or connection is None:
+        return {"jsonrpc": "2.0", "error": UNAUTHORIZED, "id": member["id"]}
     if method == "account.list":
-        if user is None or connection is None:
-            return {"jsonrpc": "2.0", "error": UNAUTHORIZED, "id": member["id"]}
         result = await answer_accounts(user, connection)
-        return {"jsonrpc": "2.0", "result": result, "id": member["id"]}
-    return {"jsonrpc": "2.0", "error": METHOD_NOT_FOUND, "id": member.get("id")}
+    else:
+        result = await answer_ticket_page(member.get("params") or {}, connection)
+    return {"jsonrpc": "2.0", "result": result, "id": member["id"]}
 
 
 def floor_database_for(settings: Settings) -> FloorDatabase:

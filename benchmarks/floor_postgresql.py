@@ -22,11 +22,17 @@ from psycopg import AsyncConnection
 from psycopg.rows import DictRow, dict_row
 from psycopg_pool import AsyncConnectionPool
 
-from benchmarks.floor_queries import ACCOUNTS_OF_USER_SQL, SESSION_WITH_USER_SQL
+from benchmarks.floor_queries import (
+    ACCOUNTS_OF_USER_SQL,
+    SESSION_WITH_USER_SQL,
+    TICKET_COUNT_SQL,
+    TICKET_PAGE_SQL,
+)
 from db.engine import CALL_POOL_OVERFLOW, CALL_POOL_SIZE
 
 _SESSION_WITH_USER = SESSION_WITH_USER_SQL.format(placeholder="%s")
 _ACCOUNTS_OF_USER = ACCOUNTS_OF_USER_SQL.format(placeholder="%s")
+_TICKET_PAGE = TICKET_PAGE_SQL.format(placeholder="%s")
 POOL_MIN_SIZE = CALL_POOL_SIZE
 POOL_MAX_SIZE = CALL_POOL_SIZE + CALL_POOL_OVERFLOW
 
@@ -45,6 +51,18 @@ class PostgresqlFloorConnection:
         cursor = await self._connection.execute(_ACCOUNTS_OF_USER, (user_id,))
         rows: list[dict[str, Any]] = await cursor.fetchall()
         return rows
+
+    async def ticket_page(self, *, limit: int, offset: int) -> list[dict[str, Any]]:
+        # numeric(12, 2) comes back as Decimal with its two places: nothing to convert.
+        cursor = await self._connection.execute(_TICKET_PAGE, (limit, offset))
+        rows: list[dict[str, Any]] = await cursor.fetchall()
+        return rows
+
+    async def ticket_count(self) -> int:
+        cursor = await self._connection.execute(TICKET_COUNT_SQL)
+        row = await cursor.fetchone()
+        assert row is not None  # count(*) always answers one row
+        return int(row["total"])
 
 
 class PostgresqlFloorDatabase:

@@ -1,9 +1,12 @@
-"""The two queries of the database floors, written by hand against the app's tables.
+"""The queries of the database floors, written by hand against the app's tables.
 
-They read what Switchyard reads for ``auth.me`` and ``account.list``: the session named
-by the access token joined to its user (``db/repositories/auth.py``,
-``get_with_user``), and the caller's accounts in the app's default order
-(``db/repositories/account.py``: created_at ascending, rows without one last, then id).
+They read what Switchyard reads for ``auth.me``, ``account.list`` and
+``tickets.getTickets``: the session named by the access token joined to its user
+(``db/repositories/auth.py``, ``get_with_user``), the caller's accounts in the app's
+default order (``db/repositories/account.py``: created_at ascending, rows without one
+last, then id), and one page of tickets joined to their customer, product model and
+brand, newest first, with how many there are (``db/repositories/tickets/ticket.py``,
+``list_page`` and ``count``).
 Each driver fills in its own placeholder (``?`` for sqlite3, ``%s`` for psycopg).
 """
 
@@ -27,3 +30,29 @@ FROM browser_accounts
 WHERE user_id = {placeholder}
 ORDER BY created_at ASC NULLS LAST, id
 """
+
+# The ticket's columns, then its customer's, product model's and brand's under the names
+# of the app's TicketViewRecord. LIMIT comes before OFFSET: both drivers bind by position.
+TICKET_PAGE_SQL: Final = """
+SELECT service_tickets.id, service_tickets.ticket_number, service_tickets.status,
+       service_tickets.priority_level, service_tickets.warranty_type,
+       service_tickets.service_fee, service_tickets.diagnosis_fee,
+       service_tickets.discount_amount, service_tickets.parts_total,
+       service_tickets.total_cost, service_tickets.issue_description, service_tickets.notes,
+       service_tickets.customer_id, service_tickets.product_id, service_tickets.template_id,
+       service_tickets.assigned_to, service_tickets.created_by, service_tickets.started_at,
+       service_tickets.completed_at, service_tickets.delivery_confirmed_at,
+       service_tickets.delivery_confirmed_by_id, service_tickets.delivery_signature_url,
+       service_tickets.delivery_notes, service_tickets.created_at, service_tickets.updated_at,
+       customers.name AS customer_name, customers.phone AS customer_phone,
+       customers.email AS customer_email, product_models.name AS product_name,
+       product_models.type AS product_type, brands.name AS brand_name
+FROM service_tickets
+JOIN customers ON customers.id = service_tickets.customer_id
+JOIN product_models ON product_models.id = service_tickets.product_id
+JOIN brands ON brands.id = product_models.brand_id
+ORDER BY service_tickets.created_at DESC, service_tickets.id
+LIMIT {placeholder} OFFSET {placeholder}
+"""
+
+TICKET_COUNT_SQL: Final = "SELECT count(*) AS total FROM service_tickets"

@@ -10,12 +10,21 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
-from benchmarks.floor_queries import ACCOUNTS_OF_USER_SQL, SESSION_WITH_USER_SQL
+from benchmarks.floor_queries import (
+    ACCOUNTS_OF_USER_SQL,
+    SESSION_WITH_USER_SQL,
+    TICKET_COUNT_SQL,
+    TICKET_PAGE_SQL,
+)
 
 _SESSION_WITH_USER = SESSION_WITH_USER_SQL.format(placeholder="?")
 _ACCOUNTS_OF_USER = ACCOUNTS_OF_USER_SQL.format(placeholder="?")
+_TICKET_PAGE = TICKET_PAGE_SQL.format(placeholder="?")
+# A ticket's amounts of money (the app's MoneyAmount columns).
+_MONEY_COLUMNS = ("service_fee", "diagnosis_fee", "discount_amount", "parts_total", "total_cost")
 
 
 def _utc_datetime(stored: bytes) -> datetime:
@@ -27,6 +36,13 @@ def _utc_datetime(stored: bytes) -> datetime:
 
 def _boolean(stored: bytes) -> bool:
     return stored != b"0"  # SQLite keeps booleans as the integers 0 and 1
+
+
+def _money(cents: int) -> Decimal:
+    # MoneyAmount keeps whole cents in SQLite, whose only exact numbers are integers:
+    # the amount again with its two places, exactly. Converted by column name, not with
+    # a converter for the declared BIGINT, which is not money in every table.
+    return Decimal(cents).scaleb(-2)
 
 
 def _row_as_dict(cursor: sqlite3.Cursor, values: tuple[Any, ...]) -> dict[str, Any]:
@@ -77,6 +93,17 @@ class SqliteFloorDatabase:
     async def accounts_of(self, user_id: str) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = self._open().execute(_ACCOUNTS_OF_USER, (user_id,)).fetchall()
         return rows
+
+    async def ticket_page(self, *, limit: int, offset: int) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = self._open().execute(_TICKET_PAGE, (limit, offset)).fetchall()
+        for row in rows:
+            for column in _MONEY_COLUMNS:
+                row[column] = _money(row[column])
+        return rows
+
+    async def ticket_count(self) -> int:
+        row: dict[str, Any] = self._open().execute(TICKET_COUNT_SQL).fetchone()
+        return int(row["total"])
 
     def _open(self) -> sqlite3.Connection:
         if self._connection is None:
