@@ -1,4 +1,5 @@
-"""The reference: ``auth.me`` and ``account.list`` as FastAPI's documentation writes them.
+"""The reference: ``auth.me``, ``account.list`` and ``tickets.getTickets`` as FastAPI's
+documentation writes them.
 
 The tutorial's "SQL (Relational) Databases" with SQLModel (an engine, a session per
 request from a ``get_session`` dependency, ``SessionDep``) and its security chapter (a
@@ -25,12 +26,16 @@ from fastapi.security import OAuth2PasswordBearer
 from jose import JWTError, jwt
 from pydantic import BaseModel
 from sqlalchemy.engine import make_url
-from sqlmodel import Session, col, create_engine, select
+from sqlmodel import Session, col, create_engine, func, select
 
 from db.tables.account import BrowserAccountRow
 from db.tables.auth import AuthSessionRow, UserRow
+from db.tables.catalog import BrandRow, ProductModelRow
+from db.tables.customers import CustomerRow
+from db.tables.tickets import ServiceTicketRow
 from schemas.account import Account
 from schemas.auth import AuthUser
+from schemas.tickets.listing import GetTicketsInput, TicketPage
 from services.tokens import ACCESS_TOKEN_TYPE, ALGORITHM
 from switchyard.services import database_url
 from switchyard.settings import Settings, resolve_secret_key
@@ -137,5 +142,31 @@ def create_fastapi_app(settings: Settings | None = None) -> FastAPI:
         )
         accounts = session.exec(statement).all()
         return {"jsonrpc": "2.0", "result": accounts, "id": call.id}
+
+    @app.post("/rpc/tickets.getTickets", response_model=RpcAnswer[TicketPage])
+    def read_tickets(call: RpcCall, current_user: CurrentUser, session: SessionDep) -> Any:
+        # The params as the app's own input model reads them (limit and offset, with
+        # their defaults and bounds); the benchmark sends no filter.
+        page = GetTicketsInput.model_validate(call.params)
+        statement = (
+            select(ServiceTicketRow, CustomerRow, ProductModelRow, BrandRow)
+            .join(CustomerRow, col(CustomerRow.id) == col(ServiceTicketRow.customer_id))
+            .join(ProductModelRow, col(ProductModelRow.id) == col(ServiceTicketRow.product_id))
+            .join(BrandRow, col(BrandRow.id) == col(ProductModelRow.brand_id))
+            .order_by(col(ServiceTicketRow.created_at).desc(), col(ServiceTicketRow.id))
+            .offset(page.offset)
+            .limit(page.limit)
+        )
+        # The response model builds each ticket's customers and products from the rows.
+        tickets = [
+            {
+                **ticket.model_dump(),
+                "customers": customer,
+                "products": {**product.model_dump(), "brands": brand},
+            }
+            for ticket, customer, product, brand in session.exec(statement).all()
+        ]
+        total = session.exec(select(func.count()).select_from(ServiceTicketRow)).one()
+        return {"jsonrpc": "2.0", "result": {"tickets": tickets, "total": total}, "id": call.id}
 
     return app
