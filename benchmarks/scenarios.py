@@ -2,10 +2,10 @@
 
 Servers come in groups that answer the same call with the same ``result``: the echo
 group (the echo floor and ``bench.echo``), and for each database, one group per
-database-backed procedure (``auth.me``, ``account.list``): its floor, Switchyard and
-the FastAPI reference. Within a group the floor is measured first and every other
-server's ratio pairs with it; Switchyard's also pairs with FastAPI's (single calls:
-a batch has no FastAPI equivalent).
+database-backed procedure (``auth.me``, ``account.list``, ``tickets.getTickets``): its
+floor, Switchyard and the FastAPI reference. Within a group the floor is measured first
+and every other server's ratio pairs with it; Switchyard's also pairs with FastAPI's
+(single calls: a batch has no FastAPI equivalent).
 """
 
 from __future__ import annotations
@@ -20,7 +20,11 @@ SINGLE: Final = "single"
 BATCH: Final = "batch50"
 SCENARIOS: Final = (SINGLE, BATCH)
 BATCH_SIZE: Final = 50
-DATABASE_PROCEDURES: Final = ("auth.me", "account.list")
+DATABASE_PROCEDURES: Final = ("auth.me", "account.list", "tickets.getTickets")
+# One page of the joined read (tickets with their customer, product model and brand),
+# as the service center's list screen asks for it; the others take no params.
+TICKET_PAGE: Final = 20
+PROCEDURE_PARAMS: Final[dict[str, dict[str, Any]]] = {"tickets.getTickets": {"limit": TICKET_PAGE}}
 SWITCHYARD: Final = "switchyard"
 FASTAPI: Final = "fastapi"
 
@@ -67,12 +71,13 @@ def database_group(procedure: str, database: str) -> tuple[Server, ...]:
     """The floor, Switchyard and FastAPI answering ``procedure`` from ``database``."""
     floor = f"{FLOOR} {procedure}"
     fastapi = f"{FASTAPI} {procedure}"
+    params = PROCEDURE_PARAMS.get(procedure, {})
     return (
-        Server(floor, "benchmarks.servers:database_floor", procedure, database=database,
-               floor=floor),
+        Server(floor, "benchmarks.servers:database_floor", procedure, params,
+               database=database, floor=floor),
         Server(f"{SWITCHYARD} {procedure}", "benchmarks.servers:switchyard", procedure,
-               database=database, floor=floor, reference=fastapi),
-        Server(fastapi, "benchmarks.servers:fastapi", procedure, database=database,
+               params, database=database, floor=floor, reference=fastapi),
+        Server(fastapi, "benchmarks.servers:fastapi", procedure, params, database=database,
                floor=floor, path=f"/rpc/{procedure}", batches=False),
     )  # fmt: skip
 

@@ -8,7 +8,14 @@ import pytest
 from benchmarks.databases import DATABASES
 from benchmarks.report import FLOOR
 from benchmarks.run import check_answers
-from benchmarks.scenarios import BATCH, SINGLE, all_servers, chosen_servers, database_group
+from benchmarks.scenarios import (
+    BATCH,
+    SINGLE,
+    TICKET_PAGE,
+    all_servers,
+    chosen_servers,
+    database_group,
+)
 
 
 def test_every_server_is_measured_after_its_floor_on_the_same_database() -> None:
@@ -26,6 +33,7 @@ def test_every_server_is_measured_after_its_floor_on_the_same_database() -> None
         "fastapi auth.me (sqlite)",
     ]
     assert "switchyard account.list (postgresql)" in labels
+    assert "fastapi tickets.getTickets (postgresql)" in labels
 
 
 def test_switchyard_pairs_with_fastapi_which_takes_single_calls_only() -> None:
@@ -36,6 +44,13 @@ def test_switchyard_pairs_with_fastapi_which_takes_single_calls_only() -> None:
     assert not fastapi.runs(BATCH)
     assert fastapi.path == "/rpc/account.list"
     assert [s.is_switchyard for s in (floor, switchyard, fastapi)] == [False, True, False]
+
+
+def test_every_server_of_the_tickets_group_asks_for_the_same_page() -> None:
+    group = database_group("tickets.getTickets", "sqlite")
+    assert [server.params for server in group] == [{"limit": TICKET_PAGE}] * 3
+    assert group[2].path == "/rpc/tickets.getTickets"
+    assert [server.params for server in database_group("auth.me", "sqlite")] == [{}] * 3
 
 
 def test_choosing_a_server_brings_its_floor() -> None:
