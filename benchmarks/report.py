@@ -96,22 +96,28 @@ def _ratio_cell(ratio: float | None) -> str:
     return f"{ratio:>7.2f}x" if ratio is not None else f"{'n/a':>8}"
 
 
+# Wide enough for the longest names ("switchyard tickets.getTickets", "floor
+# tickets.getTickets"), so that every row of the table lines up.
+SERVER_WIDTH = 29
+FLOOR_WIDTH = 24
+
+
 def table(results: list[Result], growth: dict[str, dict[str, float]]) -> str:
     floor_ratios, reference_ratios = ratios_to_floor(results), ratios_to_reference(results)
     header = (
-        f"| {'server':<23} | {'database':<10} | {'scenario':<8} | {'req/s':>8} "
+        f"| {'server':<{SERVER_WIDTH}} | {'database':<10} | {'scenario':<8} | {'req/s':>8} "
         f"| {'calls/s':>9} | {'p50 ms':>7} | {'p99 ms':>7} | {'CPU':>5} | {'calls/CPU-s':>11} "
-        f"| {'vs floor':>8} | {'floor':<18} | {'vs FastAPI':>10} | {'peak RSS':>8} |"
+        f"| {'vs floor':>8} | {'floor':<{FLOOR_WIDTH}} | {'vs FastAPI':>10} | {'peak RSS':>8} |"
     )
     lines = [header, "|" + "|".join("-" * (len(cell)) for cell in header.split("|")[1:-1]) + "|"]
     for r in results:
         reference = reference_ratios.get(r.key)
         lines.append(
-            f"| {r.server:<23} | {r.database or '-':<10} | {r.scenario:<8} "
+            f"| {r.server:<{SERVER_WIDTH}} | {r.database or '-':<10} | {r.scenario:<8} "
             f"| {r.median('requests_per_s'):>8,.0f} | {r.median('calls_per_s'):>9,.0f} "
             f"| {r.median('p50_ms'):>7.2f} | {r.median('p99_ms'):>7.2f} "
             f"| {r.median('cpu_share'):>5.0%} | {r.median('calls_per_cpu_s'):>11,.0f} "
-            f"| {_ratio_cell(floor_ratios.get(r.key))} | {r.floor:<18} "
+            f"| {_ratio_cell(floor_ratios.get(r.key))} | {r.floor:<{FLOOR_WIDTH}} "
             f"| {_ratio_cell(reference) if r.reference else '':>10} "
             f"| {r.peak_rss_mb:>5.0f} MB |"
         )

@@ -143,7 +143,7 @@ def measure_one_round(
                 )
             result.peak_rss_mb = max(result.peak_rss_mb, sampler.peak_mb)
             print(
-                f"  round {len(result.rounds) + 1}  {server.label:<36} {scenario:<8} "
+                f"  round {len(result.rounds) + 1}  {server.label:<42} {scenario:<8} "
                 f"{measured.calls_per_cpu_s:>10,.0f} calls/CPU-s, "
                 f"{measured.steal_share:.1%} stolen"
                 + ("" if measured.requests_per_s else ", no request completed"),

@@ -140,6 +140,17 @@ def test_the_table_names_database_floor_and_fastapi_ratio_per_row() -> None:
     assert "RSS of switchyard auth.me (postgresql) over a 60 s run" in "\n".join(lines)
 
 
+def test_the_longest_names_keep_the_table_lined_up() -> None:
+    floor = "floor tickets.getTickets"
+    results = [
+        _result(floor, [300], database="postgresql", floor=floor),
+        _result("switchyard tickets.getTickets", [200], database="postgresql", floor=floor),
+        _me("floor auth.me", [2_000], "sqlite"),
+    ]
+    lines = table(results, growth={}).splitlines()[: 2 + len(results)]
+    assert len({len(line) for line in lines}) == 1
+
+
 def test_the_document_keeps_its_shape_and_adds_database_floor_and_reference() -> None:
     results = [
         _me("floor auth.me", [2_000], "sqlite"),
