@@ -1,6 +1,6 @@
 """Switchyard against hand-written floors and a FastAPI reference, one server at a time.
 
-    .venv/bin/python -m benchmarks.run            # full run (about 25 minutes)
+    .venv/bin/python -m benchmarks.run            # full run (about 35 minutes)
     .venv/bin/python -m benchmarks.run --quick    # a smoke run (a few minutes)
     .venv/bin/python -m benchmarks.run --databases sqlite   # without PostgreSQL
 
