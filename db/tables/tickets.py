@@ -244,3 +244,46 @@ class TicketTaskRow(SQLModel, table=True):
     notes: str | None = Field(default=None, max_length=LONG_TEXT_MAX_LENGTH)
     created_at: datetime = Field(sa_type=UTCDateTime)
     updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class TicketTemplateChangeRow(SQLModel, table=True):
+    """One switch of a ticket's template mid-service (``workflow.switchTemplate``): who,
+    when, why, from which template to which, and what it did to the tasks.
+
+    The audit outlives neither its ticket (CASCADE) nor needs its templates gone
+    (RESTRICT, as the ticket's own template: versions are deactivated, never deleted
+    while used); the user who switched is kept as NULL when deleted.
+    """
+
+    __tablename__ = "ticket_template_changes"
+    __table_args__ = (
+        CheckConstraint("tasks_preserved >= 0", name="tasks_preserved_not_negative"),
+        CheckConstraint("tasks_removed >= 0", name="tasks_removed_not_negative"),
+        CheckConstraint("tasks_added >= 0", name="tasks_added_not_negative"),
+        CheckConstraint("total_tasks >= 0", name="total_tasks_not_negative"),
+    )
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=ID_LENGTH)
+    ticket_id: str = Field(
+        foreign_key="service_tickets.id", ondelete="CASCADE", index=True, max_length=ID_LENGTH
+    )
+    # NULL: the ticket had no template (and so no tasks from one) before the switch.
+    old_template_id: str | None = Field(
+        default=None,
+        foreign_key="task_templates.id",
+        ondelete="RESTRICT",
+        index=True,
+        max_length=ID_LENGTH,
+    )
+    new_template_id: str = Field(
+        foreign_key="task_templates.id", ondelete="RESTRICT", index=True, max_length=ID_LENGTH
+    )
+    reason: str = Field(max_length=LONG_TEXT_MAX_LENGTH)
+    tasks_preserved: int
+    tasks_removed: int
+    tasks_added: int
+    total_tasks: int
+    changed_by_id: str | None = Field(
+        default=None, foreign_key="users.id", ondelete="SET NULL", max_length=ID_LENGTH
+    )
+    changed_at: datetime = Field(sa_type=UTCDateTime)

@@ -61,6 +61,8 @@ class TicketTaskView:
 class TicketTaskStore(Store[TicketTaskRow], Protocol):
     def of_ticket(self, ticket_id: str) -> list[TicketTaskRow]: ...
     def views_of_ticket(self, ticket_id: str) -> list[TicketTaskView]: ...
+    def delete(self, row: TicketTaskRow) -> None: ...
+    def flush(self) -> None: ...
 
 
 class TicketTaskRepository(SqlRepository[TicketTaskRow]):
@@ -77,6 +79,12 @@ class TicketTaskRepository(SqlRepository[TicketTaskRow]):
             .order_by(col(TicketTaskRow.sequence_order))
         )
         return list(self._session.exec(statement).all())
+
+    def flush(self) -> None:
+        """Write the pending changes now: moving tasks' orders takes two passes, and
+        the second must not reach the database before the first (the unique
+        ``(ticket_id, sequence_order)`` is checked per statement)."""
+        self._session.flush()
 
     def views_of_ticket(self, ticket_id: str) -> list[TicketTaskView]:
         """The ticket's tasks in their order, each with its task type and assignee: one

@@ -21,6 +21,15 @@ class FakeTicketTaskRepository(InMemoryRepository[TicketTaskRow]):
         tasks = [row for row in self.rows.values() if row.ticket_id == ticket_id]
         return sorted(tasks, key=lambda row: row.sequence_order)
 
+    def flush(self) -> None:
+        """What the database's unique ``(ticket_id, sequence_order)`` checks, at the
+        moment SQL would: a flush that leaves two tasks of a ticket on one order fails."""
+        seen: set[tuple[str, int]] = set()
+        for row in self.rows.values():
+            key = (row.ticket_id, row.sequence_order)
+            assert key not in seen, f"two tasks on order {key}"
+            seen.add(key)
+
     def views_of_ticket(self, ticket_id: str) -> list[TicketTaskView]:
         assert self._uow is not None, "views need the unit of work's other stores"
         users = self._uow.users.rows
