@@ -441,6 +441,13 @@ export interface Procedures {
     result: S.WorkflowTemplateDeleteResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
   };
+  /** Switch a ticket's task template mid-service */
+  "workflow.switchTemplate": {
+    kind: "mutation";
+    params: S.WorkflowSwitchTemplateParams;
+    result: S.WorkflowSwitchTemplateResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED";
+  };
   /** Open a service ticket */
   "tickets.createTicket": {
     kind: "mutation";
@@ -729,6 +736,8 @@ export interface ProcedureTree {
       /** Deactivate a template version, or delete it */
       delete: "workflow.template.delete";
     };
+    /** Switch a ticket's task template mid-service */
+    switchTemplate: "workflow.switchTemplate";
   };
   tickets: {
     /** Open a service ticket */
@@ -1081,6 +1090,11 @@ export const procedureInfo = {
     kind: "mutation",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
     roles: ["admin","manager"],
+  },
+  "workflow.switchTemplate": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND","PRECONDITION_FAILED"],
+    roles: ["technician","manager","admin"],
   },
   "tickets.createTicket": {
     kind: "mutation",

@@ -774,6 +774,28 @@ export interface SwitchResult {
   sessionId: string;
 }
 
+/**
+ * What the switch did: tasks kept, removed and added, and how many there now are
+ * (``tasks_preserved + tasks_added``).
+ */
+export interface SwitchSummary {
+  tasks_preserved: number;
+  tasks_removed: number;
+  tasks_added: number;
+  total_tasks: number;
+}
+
+export interface SwitchTemplateInput {
+  ticket_id: string;
+  new_template_id: string;
+  reason: string;
+}
+
+export interface SwitchTemplateResult {
+  success: boolean;
+  summary: SwitchSummary;
+}
+
 export interface TabIdInput {
   tabId: string;
 }
@@ -2024,6 +2046,17 @@ export interface WorkflowTemplateDeleteParams {
 }
 
 export type WorkflowTemplateDeleteResult = DeleteTemplateResult;
+
+/**
+ * Params of: Switch a ticket's task template mid-service
+ */
+export interface WorkflowSwitchTemplateParams {
+  ticket_id: string;
+  new_template_id: string;
+  reason: string;
+}
+
+export type WorkflowSwitchTemplateResult = SwitchTemplateResult;
 
 /**
  * Params of: Open a service ticket
