@@ -28,6 +28,7 @@ STORED_IN: dict[str, frozenset[str]] = {
     "customers.": frozenset({"customers"}),
     "workflow.taskType.": frozenset({"task_types"}),
     "workflow.template.": frozenset({"task_templates", "template_tasks"}),
+    "workflow.switchTemplate": frozenset({"ticket_template_changes"}),
     # An email's context (a ticket's number, a product's name) is rendered into its
     # body, not stored in columns of those names.
     "notifications.": frozenset({"email_notifications", "customers"}),
