@@ -48,6 +48,7 @@ from db.repositories.tickets.attachment import (
 from db.repositories.tickets.comment import TicketCommentRepository, TicketCommentStore
 from db.repositories.tickets.part import TicketPartRepository, TicketPartStore
 from db.repositories.tickets.task import TicketTaskRepository, TicketTaskStore
+from db.repositories.tickets.task_progress import TaskProgressRepository, TaskProgressStore
 from db.repositories.tickets.ticket import TicketRepository, TicketStore
 from db.repositories.workflow import (
     TaskTypeRepository,
@@ -128,6 +129,9 @@ class UnitOfWork(Protocol):
 
     @property
     def ticket_tasks(self) -> TicketTaskStore: ...
+
+    @property
+    def task_progress(self) -> TaskProgressStore: ...
 
     def __enter__(self) -> Self: ...
 
@@ -221,6 +225,7 @@ class SqlUnitOfWork:
     ticket_comments = repository(TicketCommentRepository)
     ticket_attachments = repository(TicketAttachmentRepository)
     ticket_tasks = repository(TicketTaskRepository)
+    task_progress = repository(TaskProgressRepository)
     # The outbox's senders only (services/email_sender.py), never a call: not part of
     # the UnitOfWork protocol the call services see.
     email_delivery = repository(EmailDeliveryRepository)

@@ -24,6 +24,7 @@ from tests.fakes.tickets.attachment import FakeTicketAttachmentRepository
 from tests.fakes.tickets.comment import FakeTicketCommentRepository
 from tests.fakes.tickets.part import FakeTicketPartRepository
 from tests.fakes.tickets.task import FakeTicketTaskRepository
+from tests.fakes.tickets.task_progress import FakeTaskProgressRepository
 from tests.fakes.tickets.ticket import FakeTicketRepository
 from tests.fakes.workflow import FakeTaskTypeRepository, FakeTemplateRepository
 
@@ -50,6 +51,7 @@ class FakeUnitOfWork:
         self.ticket_comments = FakeTicketCommentRepository(self)
         self.ticket_attachments = FakeTicketAttachmentRepository()
         self.ticket_tasks = FakeTicketTaskRepository(self)
+        self.task_progress = FakeTaskProgressRepository(self)
         self.commits = 0
 
     @property
