@@ -189,9 +189,7 @@ def _loads() -> Any:
 def _technician_loads() -> CompiledQuery:
     # Active technicians even with nothing assigned (their zeros are the point of a
     # workload view), and whoever else has tasks assigned (a manager helping out).
-    listed = or_(
-        (_users.c.role == _TECHNICIAN) & _users.c.is_active, _tasks.c.id.is_not(None)
-    )
+    listed = or_((_users.c.role == _TECHNICIAN) & _users.c.is_active, _tasks.c.id.is_not(None))
     return CompiledQuery(_loads().where(listed))
 
 

@@ -5,6 +5,7 @@ UTC day, each checked against a recount of the rows written."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import astuple
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import sessionmaker
@@ -146,11 +147,7 @@ def test_workload_counts_each_assignees_tasks_by_status(
         unknown = uow.task_progress.technician_loads("missing")
         unstorable = uow.task_progress.technician_loads("nul\x00")
 
-    assert [
-        (load.technician_id, load.technician_name, load.pending, load.in_progress)
-        + (load.completed, load.blocked)
-        for load in loads
-    ] == [
+    assert [astuple(load) for load in loads] == [
         (busy.id, "Alex", 1, 1, 0, 1),
         (idle.id, "Blake", 0, 0, 0, 0),
         (helping.id, "Morgan", 0, 0, 2, 0),

@@ -80,7 +80,8 @@ def test_workload_lists_technicians_and_other_assignees(hasher: PasswordHasher) 
 
     loads = progress.technician_workload(uow)
 
-    assert [(load.technician_name, load.pending, load.blocked, load.completed) for load in loads] == [
+    counts = [(load.technician_name, load.pending, load.blocked, load.completed) for load in loads]
+    assert counts == [
         ("Alex", 1, 1, 0),
         ("Blake", 0, 0, 0),
         ("Morgan", 0, 0, 1),
