@@ -5,12 +5,17 @@ UTC day, each checked against a recount of the rows written."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import astuple
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+import pytest
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
+from db.compiled_query import CompiledQuery
 from db.repositories.tickets.task_progress import BlockedTicket, StatusCounts
 from db.tables.auth import UserRow
 from db.tables.tickets import ServiceTicketRow, TicketTaskRow
@@ -179,3 +184,51 @@ def test_completions_are_counted_by_utc_day_the_last_microsecond_on_its_day(
         )
 
     assert days == [("2026-02-02", 2), ("2026-02-03", 1)]
+
+
+@pytest.fixture
+def queries(monkeypatch: pytest.MonkeyPatch, migrated_engine: Engine) -> Iterator[list[str]]:
+    """Every statement run from here on: compiled queries and the engine's own."""
+    seen: list[str] = []
+    run = CompiledQuery._run
+
+    def counted(self: CompiledQuery, link: Any, params: Any) -> Any:
+        seen.append("compiled")
+        return run(self, link, params)
+
+    def on_execute(*args: Any) -> None:
+        seen.append("engine")
+
+    monkeypatch.setattr(CompiledQuery, "_run", counted)
+    event.listen(migrated_engine, "before_cursor_execute", on_execute)
+    yield seen
+    event.remove(migrated_engine, "before_cursor_execute", on_execute)
+
+
+@pytest.mark.parametrize("tickets", [1, 5])
+def test_each_figure_is_one_query_whatever_the_number_of_tasks(
+    sessions: sessionmaker[Session], make_uow: UowFactory, queries: list[str], tickets: int
+) -> None:
+    technician, task_type = a_user("Alex"), a_task_type()
+    with sessions() as session:
+        made = [make_ticket(session) for _ in range(tickets)]
+    tasks = [
+        row
+        for ticket in made
+        for row in tasks_of(
+            ticket, task_type, ["blocked", "completed"], assigned_to=technician, completed_at=NOW
+        )
+    ]
+    save(sessions, technician, task_type, *tasks)
+    queries.clear()
+
+    with make_uow(read_only=True) as uow:
+        counts = uow.task_progress.status_counts()
+        blocked = uow.task_progress.blocked_tickets()
+        loads = uow.task_progress.technician_loads()
+        one = uow.task_progress.technician_loads(technician.id)
+        days = uow.task_progress.completions_by_day(MIDNIGHT, NOW + timedelta(hours=1))
+
+    assert queries == ["compiled"] * 5
+    assert (counts.total, len(blocked), days) == (2 * tickets, tickets, [("2026-02-03", tickets)])
+    assert [load.completed for load in loads] == [load.completed for load in one] == [tickets]
