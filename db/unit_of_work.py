@@ -48,6 +48,7 @@ from db.repositories.tickets.attachment import (
 from db.repositories.tickets.comment import TicketCommentRepository, TicketCommentStore
 from db.repositories.tickets.part import TicketPartRepository, TicketPartStore
 from db.repositories.tickets.task import TicketTaskRepository, TicketTaskStore
+from db.repositories.tickets.task_progress import TaskProgressRepository, TaskProgressStore
 from db.repositories.tickets.template_change import (
     TemplateChangeRepository,
     TemplateChangeStore,
@@ -135,6 +136,9 @@ class UnitOfWork(Protocol):
 
     @property
     def template_changes(self) -> TemplateChangeStore: ...
+
+    @property
+    def task_progress(self) -> TaskProgressStore: ...
 
     def __enter__(self) -> Self: ...
 
@@ -229,6 +233,7 @@ class SqlUnitOfWork:
     ticket_attachments = repository(TicketAttachmentRepository)
     ticket_tasks = repository(TicketTaskRepository)
     template_changes = repository(TemplateChangeRepository)
+    task_progress = repository(TaskProgressRepository)
     # The outbox's senders only (services/email_sender.py), never a call: not part of
     # the UnitOfWork protocol the call services see.
     email_delivery = repository(EmailDeliveryRepository)

@@ -8,10 +8,11 @@ beside them (a name two modules define stops the server at start-up).
 from __future__ import annotations
 
 from middleware.context import RequestContext
-from routers.workflow import switch_template, task_type, template
+from routers.workflow import progress, switch_template, task_type, template
 from rpc import Router, merge_routers
 
 router: Router[RequestContext] = merge_routers(
     Router({"taskType": task_type.router, "template": template.router}),
     switch_template.router,
+    progress.router,
 )

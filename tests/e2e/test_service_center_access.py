@@ -55,6 +55,16 @@ ACCESS: Final[dict[str, tuple[str, ...]]] = {
     "workflow.template.list": EVERY_ROLE,
     "workflow.template.getById": EVERY_ROLE,
     **{f"workflow.template.{name}": MANAGERS for name in ("create", "update", "delete")},
+    "workflow.switchTemplate": ("admin", "manager", "technician"),
+    **{
+        f"workflow.{name}": EVERY_ROLE
+        for name in (
+            "getTaskProgressSummary",
+            "getTicketsWithBlockedTasks",
+            "getTechnicianWorkload",
+            "getTaskCompletionTimeline",
+        )
+    },
     # The contract: "Roles: All" for every ticket procedure.
     **{
         f"tickets.{name}": EVERY_ROLE

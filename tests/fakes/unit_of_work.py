@@ -24,6 +24,7 @@ from tests.fakes.tickets.attachment import FakeTicketAttachmentRepository
 from tests.fakes.tickets.comment import FakeTicketCommentRepository
 from tests.fakes.tickets.part import FakeTicketPartRepository
 from tests.fakes.tickets.task import FakeTicketTaskRepository
+from tests.fakes.tickets.task_progress import FakeTaskProgressRepository
 from tests.fakes.tickets.template_change import FakeTemplateChangeRepository
 from tests.fakes.tickets.ticket import FakeTicketRepository
 from tests.fakes.workflow import FakeTaskTypeRepository, FakeTemplateRepository
@@ -52,6 +53,7 @@ class FakeUnitOfWork:
         self.ticket_attachments = FakeTicketAttachmentRepository()
         self.ticket_tasks = FakeTicketTaskRepository(self)
         self.template_changes = FakeTemplateChangeRepository()
+        self.task_progress = FakeTaskProgressRepository(self)
         self.commits = 0
 
     @property

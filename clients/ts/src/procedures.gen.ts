@@ -448,6 +448,34 @@ export interface Procedures {
     result: S.WorkflowSwitchTemplateResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED";
   };
+  /** How tickets' tasks stand overall */
+  "workflow.getTaskProgressSummary": {
+    kind: "query";
+    params: S.WorkflowGetTaskProgressSummaryParams;
+    result: S.WorkflowGetTaskProgressSummaryResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
+  /** Tickets held up by blocked tasks */
+  "workflow.getTicketsWithBlockedTasks": {
+    kind: "query";
+    params: S.WorkflowGetTicketsWithBlockedTasksParams;
+    result: S.WorkflowGetTicketsWithBlockedTasksResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
+  /** Tasks assigned per technician, by status */
+  "workflow.getTechnicianWorkload": {
+    kind: "query";
+    params: S.WorkflowGetTechnicianWorkloadParams;
+    result: S.WorkflowGetTechnicianWorkloadResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** Tasks completed per day */
+  "workflow.getTaskCompletionTimeline": {
+    kind: "query";
+    params: S.WorkflowGetTaskCompletionTimelineParams;
+    result: S.WorkflowGetTaskCompletionTimelineResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
   /** Open a service ticket */
   "tickets.createTicket": {
     kind: "mutation";
@@ -738,6 +766,14 @@ export interface ProcedureTree {
     };
     /** Switch a ticket's task template mid-service */
     switchTemplate: "workflow.switchTemplate";
+    /** How tickets' tasks stand overall */
+    getTaskProgressSummary: "workflow.getTaskProgressSummary";
+    /** Tickets held up by blocked tasks */
+    getTicketsWithBlockedTasks: "workflow.getTicketsWithBlockedTasks";
+    /** Tasks assigned per technician, by status */
+    getTechnicianWorkload: "workflow.getTechnicianWorkload";
+    /** Tasks completed per day */
+    getTaskCompletionTimeline: "workflow.getTaskCompletionTimeline";
   };
   tickets: {
     /** Open a service ticket */
@@ -1095,6 +1131,26 @@ export const procedureInfo = {
     kind: "mutation",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND","PRECONDITION_FAILED"],
     roles: ["technician","manager","admin"],
+  },
+  "workflow.getTaskProgressSummary": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "workflow.getTicketsWithBlockedTasks": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "workflow.getTechnicianWorkload": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "workflow.getTaskCompletionTimeline": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
   },
   "tickets.createTicket": {
     kind: "mutation",

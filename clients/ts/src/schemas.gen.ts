@@ -305,6 +305,11 @@ export interface DailyRevenueInput {
   days?: number;
 }
 
+export interface DayTaskCompletions {
+  date: string;
+  tasks_completed: number;
+}
+
 export interface DeactivateUserInput {
   user_id: string;
 }
@@ -800,6 +805,22 @@ export interface TabIdInput {
   tabId: string;
 }
 
+/**
+ * The contract's camelCase ``daysBack``.
+ */
+export interface TaskCompletionTimelineInput {
+  daysBack?: number;
+}
+
+export interface TaskProgressSummary {
+  total_tasks: number;
+  tasks_pending: number;
+  tasks_in_progress: number;
+  tasks_completed: number;
+  tasks_blocked: number;
+  completion_rate: number;
+}
+
 export interface TaskType {
   id: string;
   name: string;
@@ -810,6 +831,22 @@ export interface TaskType {
   requires_photo: boolean;
   is_active: boolean;
   created_at: string;
+}
+
+export interface TechnicianWorkload {
+  technician_id: string;
+  technician_name: string;
+  tasks_pending: number;
+  tasks_in_progress: number;
+  tasks_completed: number;
+  tasks_blocked: number;
+}
+
+/**
+ * The contract's camelCase ``technicianId``: left out, every technician.
+ */
+export interface TechnicianWorkloadInput {
+  technicianId?: string | null;
 }
 
 export interface Template {
@@ -1060,6 +1097,15 @@ export interface TicketTask {
   completed_at: string | null;
   task_type: TaskType;
   assigned_to: StaffMember | null;
+}
+
+export interface TicketWithBlockedTasks {
+  ticket_id: string;
+  ticket_number: string;
+  blocked_tasks_count: number;
+  status: "pending" | "in_progress" | "completed" | "cancelled";
+  priority_level: "low" | "normal" | "high" | "urgent";
+  customer_name: string;
 }
 
 export interface TokenPair {
@@ -2057,6 +2103,38 @@ export interface WorkflowSwitchTemplateParams {
 }
 
 export type WorkflowSwitchTemplateResult = SwitchTemplateResult;
+
+/**
+ * Params of: How tickets' tasks stand overall
+ */
+export interface WorkflowGetTaskProgressSummaryParams {}
+
+export type WorkflowGetTaskProgressSummaryResult = TaskProgressSummary;
+
+/**
+ * Params of: Tickets held up by blocked tasks
+ */
+export interface WorkflowGetTicketsWithBlockedTasksParams {}
+
+export type WorkflowGetTicketsWithBlockedTasksResult = TicketWithBlockedTasks[];
+
+/**
+ * Params of: Tasks assigned per technician, by status
+ */
+export interface WorkflowGetTechnicianWorkloadParams {
+  technicianId?: string | null;
+}
+
+export type WorkflowGetTechnicianWorkloadResult = TechnicianWorkload[];
+
+/**
+ * Params of: Tasks completed per day
+ */
+export interface WorkflowGetTaskCompletionTimelineParams {
+  daysBack?: number;
+}
+
+export type WorkflowGetTaskCompletionTimelineResult = DayTaskCompletions[];
 
 /**
  * Params of: Open a service ticket
