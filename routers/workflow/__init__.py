@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from middleware.context import RequestContext
-from routers.workflow import task_type, template
-from rpc import Router
+from routers.workflow import task_type, tasks, template
+from rpc import Router, merge_routers
 
-router: Router[RequestContext] = Router({"taskType": task_type.router, "template": template.router})
+# The nested taskType.* and template.* routers, and the contract's flat names
+# (workflow.myTasks, ...) merged beside them.
+router: Router[RequestContext] = merge_routers(
+    Router({"taskType": task_type.router, "template": template.router}),
+    tasks.router,
+)

@@ -441,6 +441,41 @@ export interface Procedures {
     result: S.WorkflowTemplateDeleteResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
   };
+  /** The caller's tasks */
+  "workflow.myTasks": {
+    kind: "query";
+    params: S.WorkflowMyTasksParams;
+    result: S.WorkflowMyTasksResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
+  /** Move a task to another status */
+  "workflow.updateTaskStatus": {
+    kind: "mutation";
+    params: S.WorkflowUpdateTaskStatusParams;
+    result: S.WorkflowUpdateTaskStatusResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "FORBIDDEN" | "PRECONDITION_FAILED";
+  };
+  /** Add a note to a task */
+  "workflow.addTaskNotes": {
+    kind: "mutation";
+    params: S.WorkflowAddTaskNotesParams;
+    result: S.WorkflowAddTaskNotesResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "FORBIDDEN" | "PRECONDITION_FAILED";
+  };
+  /** Complete a task, with notes */
+  "workflow.completeTask": {
+    kind: "mutation";
+    params: S.WorkflowCompleteTaskParams;
+    result: S.WorkflowCompleteTaskResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "FORBIDDEN" | "PRECONDITION_FAILED";
+  };
+  /** The tasks before a task */
+  "workflow.getTaskDependencies": {
+    kind: "query";
+    params: S.WorkflowGetTaskDependenciesParams;
+    result: S.WorkflowGetTaskDependenciesResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
   /** Open a service ticket */
   "tickets.createTicket": {
     kind: "mutation";
@@ -729,6 +764,16 @@ export interface ProcedureTree {
       /** Deactivate a template version, or delete it */
       delete: "workflow.template.delete";
     };
+    /** The caller's tasks */
+    myTasks: "workflow.myTasks";
+    /** Move a task to another status */
+    updateTaskStatus: "workflow.updateTaskStatus";
+    /** Add a note to a task */
+    addTaskNotes: "workflow.addTaskNotes";
+    /** Complete a task, with notes */
+    completeTask: "workflow.completeTask";
+    /** The tasks before a task */
+    getTaskDependencies: "workflow.getTaskDependencies";
   };
   tickets: {
     /** Open a service ticket */
@@ -1081,6 +1126,31 @@ export const procedureInfo = {
     kind: "mutation",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
     roles: ["admin","manager"],
+  },
+  "workflow.myTasks": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "workflow.updateTaskStatus": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","FORBIDDEN","PRECONDITION_FAILED"],
+    roles: ["authenticated"],
+  },
+  "workflow.addTaskNotes": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","FORBIDDEN","PRECONDITION_FAILED"],
+    roles: ["authenticated"],
+  },
+  "workflow.completeTask": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","FORBIDDEN","PRECONDITION_FAILED"],
+    roles: ["authenticated"],
+  },
+  "workflow.getTaskDependencies": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
   },
   "tickets.createTicket": {
     kind: "mutation",
