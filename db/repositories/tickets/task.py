@@ -201,7 +201,9 @@ def _assigned_to() -> CompiledQuery:
     done = sqlalchemy.or_(
         *(_tasks.c.status == sqlalchemy.literal_column(f"'{name}'") for name in _FINISHED)
     )
-    finished = sqlalchemy.case((done, 1), else_=0)
+    finished = sqlalchemy.case(
+        (done, sqlalchemy.literal_column("1")), else_=sqlalchemy.literal_column("0")
+    )
     statement = (
         _task_with_type()
         .add_columns(
