@@ -55,7 +55,19 @@ ACCESS: Final[dict[str, tuple[str, ...]]] = {
     "workflow.template.list": EVERY_ROLE,
     "workflow.template.getById": EVERY_ROLE,
     **{f"workflow.template.{name}": MANAGERS for name in ("create", "update", "delete")},
-    "workflow.switchTemplate": ("admin", "manager", "technician"),
+    "workflow.switchTemplate": ("technician", "manager", "admin"),
+    # Every role reaches them; who may change a task (its technician, or a manager or
+    # admin) is the service's check, FORBIDDEN for anyone else.
+    **{
+        f"workflow.{name}": EVERY_ROLE
+        for name in (
+            "myTasks",
+            "updateTaskStatus",
+            "addTaskNotes",
+            "completeTask",
+            "getTaskDependencies",
+        )
+    },
     **{
         f"workflow.{name}": EVERY_ROLE
         for name in (

@@ -441,12 +441,40 @@ export interface Procedures {
     result: S.WorkflowTemplateDeleteResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
   };
-  /** Switch a ticket's task template mid-service */
-  "workflow.switchTemplate": {
+  /** The caller's tasks */
+  "workflow.myTasks": {
+    kind: "query";
+    params: S.WorkflowMyTasksParams;
+    result: S.WorkflowMyTasksResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
+  /** Move a task to another status */
+  "workflow.updateTaskStatus": {
     kind: "mutation";
-    params: S.WorkflowSwitchTemplateParams;
-    result: S.WorkflowSwitchTemplateResult;
-    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED";
+    params: S.WorkflowUpdateTaskStatusParams;
+    result: S.WorkflowUpdateTaskStatusResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "FORBIDDEN" | "PRECONDITION_FAILED";
+  };
+  /** Add a note to a task */
+  "workflow.addTaskNotes": {
+    kind: "mutation";
+    params: S.WorkflowAddTaskNotesParams;
+    result: S.WorkflowAddTaskNotesResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "FORBIDDEN" | "PRECONDITION_FAILED";
+  };
+  /** Complete a task, with notes */
+  "workflow.completeTask": {
+    kind: "mutation";
+    params: S.WorkflowCompleteTaskParams;
+    result: S.WorkflowCompleteTaskResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "FORBIDDEN" | "PRECONDITION_FAILED";
+  };
+  /** The tasks before a task */
+  "workflow.getTaskDependencies": {
+    kind: "query";
+    params: S.WorkflowGetTaskDependenciesParams;
+    result: S.WorkflowGetTaskDependenciesResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
   };
   /** How tickets' tasks stand overall */
   "workflow.getTaskProgressSummary": {
@@ -475,6 +503,13 @@ export interface Procedures {
     params: S.WorkflowGetTaskCompletionTimelineParams;
     result: S.WorkflowGetTaskCompletionTimelineResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
+  /** Switch a ticket's task template mid-service */
+  "workflow.switchTemplate": {
+    kind: "mutation";
+    params: S.WorkflowSwitchTemplateParams;
+    result: S.WorkflowSwitchTemplateResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED";
   };
   /** Open a service ticket */
   "tickets.createTicket": {
@@ -764,8 +799,16 @@ export interface ProcedureTree {
       /** Deactivate a template version, or delete it */
       delete: "workflow.template.delete";
     };
-    /** Switch a ticket's task template mid-service */
-    switchTemplate: "workflow.switchTemplate";
+    /** The caller's tasks */
+    myTasks: "workflow.myTasks";
+    /** Move a task to another status */
+    updateTaskStatus: "workflow.updateTaskStatus";
+    /** Add a note to a task */
+    addTaskNotes: "workflow.addTaskNotes";
+    /** Complete a task, with notes */
+    completeTask: "workflow.completeTask";
+    /** The tasks before a task */
+    getTaskDependencies: "workflow.getTaskDependencies";
     /** How tickets' tasks stand overall */
     getTaskProgressSummary: "workflow.getTaskProgressSummary";
     /** Tickets held up by blocked tasks */
@@ -774,6 +817,8 @@ export interface ProcedureTree {
     getTechnicianWorkload: "workflow.getTechnicianWorkload";
     /** Tasks completed per day */
     getTaskCompletionTimeline: "workflow.getTaskCompletionTimeline";
+    /** Switch a ticket's task template mid-service */
+    switchTemplate: "workflow.switchTemplate";
   };
   tickets: {
     /** Open a service ticket */
@@ -1127,10 +1172,30 @@ export const procedureInfo = {
     errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
     roles: ["admin","manager"],
   },
-  "workflow.switchTemplate": {
+  "workflow.myTasks": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "workflow.updateTaskStatus": {
     kind: "mutation",
-    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND","PRECONDITION_FAILED"],
-    roles: ["technician","manager","admin"],
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","FORBIDDEN","PRECONDITION_FAILED"],
+    roles: ["authenticated"],
+  },
+  "workflow.addTaskNotes": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","FORBIDDEN","PRECONDITION_FAILED"],
+    roles: ["authenticated"],
+  },
+  "workflow.completeTask": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","FORBIDDEN","PRECONDITION_FAILED"],
+    roles: ["authenticated"],
+  },
+  "workflow.getTaskDependencies": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
   },
   "workflow.getTaskProgressSummary": {
     kind: "query",
@@ -1151,6 +1216,11 @@ export const procedureInfo = {
     kind: "query",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
     roles: ["authenticated"],
+  },
+  "workflow.switchTemplate": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND","PRECONDITION_FAILED"],
+    roles: ["technician","manager","admin"],
   },
   "tickets.createTicket": {
     kind: "mutation",

@@ -49,6 +49,11 @@ export interface AddCommentInput {
   comment_type?: "note" | "status_change" | "assignment";
 }
 
+export interface AddTaskNotesInput {
+  task_id: string;
+  notes: string;
+}
+
 export interface AddTicketPartInput {
   ticket_id: string;
   part_id: string;
@@ -107,6 +112,11 @@ export interface BrowserTab {
   lastAccessedAt: string;
   favicon?: string | null;
   thumbnail?: string | null;
+}
+
+export interface CompleteTaskInput {
+  task_id: string;
+  completion_notes: string;
 }
 
 export interface ConfirmDeliveryInput {
@@ -584,6 +594,39 @@ export interface LogoutResult {
 }
 
 /**
+ * One of the caller's tasks, with what the contract shows of its ticket.
+ */
+export interface MyTask {
+  id: string;
+  ticket_id: string;
+  task_type_id: string;
+  name: string;
+  status: "pending" | "in_progress" | "completed" | "blocked" | "skipped";
+  sequence_order: number;
+  is_required: boolean;
+  assigned_to_id: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+  completed_by_id: string | null;
+  notes: string | null;
+  updated_at: string;
+  task_type: TaskType;
+  ticket: MyTaskTicket;
+}
+
+export interface MyTaskCustomer {
+  name: string;
+  phone: string;
+}
+
+export interface MyTaskTicket {
+  id: string;
+  ticket_number: string;
+  status: string;
+  customer: MyTaskCustomer;
+}
+
+/**
  * The contract's camelCase names: currentMonthCount, growthRate, ...
  */
 export interface NewCustomers {
@@ -810,6 +853,30 @@ export interface TabIdInput {
  */
 export interface TaskCompletionTimelineInput {
   daysBack?: number;
+}
+
+export interface TaskDependencies {
+  prerequisites: TaskPrerequisite[];
+  enforce_sequence: boolean;
+  incomplete_count: number;
+}
+
+export interface TaskIdInput {
+  task_id: string;
+}
+
+export interface TaskNotesResult {
+  success: boolean;
+  notes: string;
+}
+
+export interface TaskPrerequisite {
+  id: string;
+  name: string;
+  sequence_order: number;
+  status: "pending" | "in_progress" | "completed" | "blocked" | "skipped";
+  is_required: boolean;
+  task_type: TaskType;
 }
 
 export interface TaskProgressSummary {
@@ -1197,6 +1264,11 @@ export interface UpdateTabInput {
   zoomLevel?: number;
 }
 
+export interface UpdateTaskStatusInput {
+  task_id: string;
+  status: "pending" | "in_progress" | "completed" | "blocked" | "skipped";
+}
+
 /**
  * The whole new version: a field left out (description, product_type) is empty
  * in it, as the contract's update carries the complete template.
@@ -1390,6 +1462,27 @@ export interface Warehouse {
 export interface WarehousePage {
   warehouses: Warehouse[];
   total: number;
+}
+
+/**
+ * A task as its changes answer it: tickets.getTasks' fields, and its ticket, task
+ * type id, who completed it, its notes and its last change.
+ */
+export interface WorkflowTask {
+  id: string;
+  ticket_id: string;
+  task_type_id: string;
+  name: string;
+  status: "pending" | "in_progress" | "completed" | "blocked" | "skipped";
+  sequence_order: number;
+  is_required: boolean;
+  assigned_to_id: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+  completed_by_id: string | null;
+  notes: string | null;
+  updated_at: string;
+  task_type: TaskType;
 }
 
 /**
@@ -2094,15 +2187,50 @@ export interface WorkflowTemplateDeleteParams {
 export type WorkflowTemplateDeleteResult = DeleteTemplateResult;
 
 /**
- * Params of: Switch a ticket's task template mid-service
+ * Params of: The caller's tasks
  */
-export interface WorkflowSwitchTemplateParams {
-  ticket_id: string;
-  new_template_id: string;
-  reason: string;
+export interface WorkflowMyTasksParams {}
+
+export type WorkflowMyTasksResult = MyTask[];
+
+/**
+ * Params of: Move a task to another status
+ */
+export interface WorkflowUpdateTaskStatusParams {
+  task_id: string;
+  status: "pending" | "in_progress" | "completed" | "blocked" | "skipped";
 }
 
-export type WorkflowSwitchTemplateResult = SwitchTemplateResult;
+export type WorkflowUpdateTaskStatusResult = WorkflowTask;
+
+/**
+ * Params of: Add a note to a task
+ */
+export interface WorkflowAddTaskNotesParams {
+  task_id: string;
+  notes: string;
+}
+
+export type WorkflowAddTaskNotesResult = TaskNotesResult;
+
+/**
+ * Params of: Complete a task, with notes
+ */
+export interface WorkflowCompleteTaskParams {
+  task_id: string;
+  completion_notes: string;
+}
+
+export type WorkflowCompleteTaskResult = WorkflowTask;
+
+/**
+ * Params of: The tasks before a task
+ */
+export interface WorkflowGetTaskDependenciesParams {
+  task_id: string;
+}
+
+export type WorkflowGetTaskDependenciesResult = TaskDependencies;
 
 /**
  * Params of: How tickets' tasks stand overall
@@ -2135,6 +2263,17 @@ export interface WorkflowGetTaskCompletionTimelineParams {
 }
 
 export type WorkflowGetTaskCompletionTimelineResult = DayTaskCompletions[];
+
+/**
+ * Params of: Switch a ticket's task template mid-service
+ */
+export interface WorkflowSwitchTemplateParams {
+  ticket_id: string;
+  new_template_id: string;
+  reason: string;
+}
+
+export type WorkflowSwitchTemplateResult = SwitchTemplateResult;
 
 /**
  * Params of: Open a service ticket

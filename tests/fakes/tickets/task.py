@@ -1,9 +1,15 @@
 """In-memory tasks of tickets."""
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from db.records import record_of
-from db.repositories.tickets.task import TASK_FIELDS, TicketTaskRecord, TicketTaskView
+from db.repositories.tickets.task import (
+    TASK_FIELDS,
+    MyTaskView,
+    TicketTaskRecord,
+    TicketTaskView,
+)
 from db.repositories.workflow import TaskTypeRecord
 from db.tables.tickets import TicketTaskRow
 from tests.fakes.base import InMemoryRepository
@@ -46,3 +52,44 @@ class FakeTicketTaskRepository(InMemoryRepository[TicketTaskRow]):
                 )
             )
         return views
+
+    # workflow.* task execution (issue 16)
+
+    def ticket_of_task(self, task_id: str) -> str | None:
+        row = self.rows.get(task_id)
+        return None if row is None else row.ticket_id
+
+    def view(self, task_id: str) -> TicketTaskView | None:
+        row = self.rows.get(task_id)
+        if row is None:
+            return None
+        return next(view for view in self.views_of_ticket(row.ticket_id) if view.task.id == task_id)
+
+    def assigned_to(self, user_id: str) -> list[MyTaskView]:
+        assert self._uow is not None, "views need the unit of work's other stores"
+        tickets = self._uow.tickets.rows
+        customers = self._uow.customers.rows
+        mine = [row for row in self.rows.values() if row.assigned_to_id == user_id]
+
+        def order(row: TicketTaskRow) -> tuple[int, datetime, str, int]:
+            ticket = tickets[row.ticket_id]
+            finished = 1 if row.status in ("completed", "skipped") else 0
+            return (finished, ticket.created_at, ticket.id, row.sequence_order)
+
+        answers = []
+        for row in sorted(mine, key=order):
+            view = self.view(row.id)
+            assert view is not None
+            ticket = tickets[row.ticket_id]
+            customer = customers[ticket.customer_id]
+            answers.append(
+                MyTaskView(
+                    view.task,
+                    view.task_type,
+                    ticket.ticket_number,
+                    ticket.status,
+                    customer.name,
+                    customer.phone,
+                )
+            )
+        return answers
