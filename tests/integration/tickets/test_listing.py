@@ -4,16 +4,13 @@ in one, whatever the number of rows; and the template candidates of a new ticket
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
-from db.compiled_query import CompiledQuery
 from db.repositories.tickets.ticket import TicketFilter
 from db.tables.tickets import TicketTaskRow
 from db.tables.workflow import TaskTemplateRow, TaskTypeRow
@@ -22,25 +19,6 @@ from tests.factories.tickets import make_customer, make_ticket
 from tests.factories.workflow import make_product_model
 from tests.integration.conftest import UowFactory
 from tests.integration.rows import save
-
-
-@pytest.fixture
-def queries(monkeypatch: pytest.MonkeyPatch, migrated_engine: Engine) -> Iterator[list[str]]:
-    """Every statement run from here on: compiled queries and the engine's own."""
-    seen: list[str] = []
-    run = CompiledQuery._run
-
-    def counted(self: CompiledQuery, link: Any, params: Any) -> Any:
-        seen.append("compiled")
-        return run(self, link, params)
-
-    def on_execute(*args: Any) -> None:
-        seen.append("engine")
-
-    monkeypatch.setattr(CompiledQuery, "_run", counted)
-    event.listen(migrated_engine, "before_cursor_execute", on_execute)
-    yield seen
-    event.remove(migrated_engine, "before_cursor_execute", on_execute)
 
 
 @pytest.mark.parametrize("count", [1, 6])

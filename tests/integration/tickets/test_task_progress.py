@@ -5,17 +5,13 @@ UTC day, each checked against a recount of the rows written."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import astuple
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
-from db.compiled_query import CompiledQuery
 from db.repositories.tickets.task_progress import BlockedTicket, StatusCounts
 from db.tables.auth import UserRow
 from db.tables.tickets import ServiceTicketRow, TicketTaskRow
@@ -184,25 +180,6 @@ def test_completions_are_counted_by_utc_day_the_last_microsecond_on_its_day(
         )
 
     assert days == [("2026-02-02", 2), ("2026-02-03", 1)]
-
-
-@pytest.fixture
-def queries(monkeypatch: pytest.MonkeyPatch, migrated_engine: Engine) -> Iterator[list[str]]:
-    """Every statement run from here on: compiled queries and the engine's own."""
-    seen: list[str] = []
-    run = CompiledQuery._run
-
-    def counted(self: CompiledQuery, link: Any, params: Any) -> Any:
-        seen.append("compiled")
-        return run(self, link, params)
-
-    def on_execute(*args: Any) -> None:
-        seen.append("engine")
-
-    monkeypatch.setattr(CompiledQuery, "_run", counted)
-    event.listen(migrated_engine, "before_cursor_execute", on_execute)
-    yield seen
-    event.remove(migrated_engine, "before_cursor_execute", on_execute)
 
 
 @pytest.mark.parametrize("tickets", [1, 5])

@@ -4,16 +4,14 @@ name unique among active templates only, and the usage check over referring tabl
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, column, event, table, text
+from sqlalchemy import Engine, column, table, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
-from db.compiled_query import CompiledQuery
 from db.repositories.references import Reference
 from db.repositories.workflow import (
     IN_WORK_STATUSES,
@@ -52,25 +50,6 @@ def tasks_of(row: TaskTemplateRow, *types: TaskTypeRow) -> list[TemplateTaskRow]
         TemplateTaskRow(template_id=row.id, task_type_id=kind.id, sequence_order=order)
         for order, kind in reversed(list(enumerate(types, start=1)))
     ]
-
-
-@pytest.fixture
-def queries(monkeypatch: pytest.MonkeyPatch, migrated_engine: Engine) -> Iterator[list[str]]:
-    """Every statement run from here on: compiled queries and the engine's own."""
-    seen: list[str] = []
-    run = CompiledQuery._run
-
-    def counted(self: CompiledQuery, link: Any, params: Any) -> Any:
-        seen.append("compiled")
-        return run(self, link, params)
-
-    def on_execute(*args: Any) -> None:
-        seen.append("engine")
-
-    monkeypatch.setattr(CompiledQuery, "_run", counted)
-    event.listen(migrated_engine, "before_cursor_execute", on_execute)
-    yield seen
-    event.remove(migrated_engine, "before_cursor_execute", on_execute)
 
 
 @pytest.mark.parametrize("count", [1, 7])

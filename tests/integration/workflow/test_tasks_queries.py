@@ -3,16 +3,12 @@ whatever their number, unfinished first; a task's ticket and one task's view."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
-from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
-from db.compiled_query import CompiledQuery
 from db.tables.tickets import TicketTaskRow
 from db.tables.workflow import TaskTypeRow
 from services.passwords import PasswordHasher
@@ -21,25 +17,6 @@ from tests.factories.auth import make_user
 from tests.factories.tickets import make_ticket
 from tests.integration.conftest import UowFactory
 from tests.integration.rows import save
-
-
-@pytest.fixture
-def queries(monkeypatch: pytest.MonkeyPatch, migrated_engine: Engine) -> Iterator[list[str]]:
-    """Every statement run from here on: compiled queries and the engine's own."""
-    seen: list[str] = []
-    run = CompiledQuery._run
-
-    def counted(self: CompiledQuery, link: Any, params: Any) -> Any:
-        seen.append("compiled")
-        return run(self, link, params)
-
-    def on_execute(*args: Any) -> None:
-        seen.append("engine")
-
-    monkeypatch.setattr(CompiledQuery, "_run", counted)
-    event.listen(migrated_engine, "before_cursor_execute", on_execute)
-    yield seen
-    event.remove(migrated_engine, "before_cursor_execute", on_execute)
 
 
 @pytest.mark.parametrize("tickets", [1, 4])
