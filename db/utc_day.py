@@ -8,7 +8,7 @@ PostgreSQL one does not depend on the session's time zone.
 
 from typing import Any
 
-from sqlalchemy import String
+from sqlalchemy import ColumnElement, Select, String, bindparam, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
@@ -35,3 +35,20 @@ def _utc_day_on_postgresql(element: UtcDay, compiler: SQLCompiler, **kw: Any) ->
     # timestamptz: its wall time in UTC, whatever the session's time zone.
     column = compiler.process(element.clauses, **kw)
     return f"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
+
+
+def per_utc_day(figure: Any, at: Any, *conditions: ColumnElement[bool]) -> Select[Any]:
+    """``(day, figure)`` per UTC day of the column ``at``, for the rows matching
+    ``conditions`` whose ``at`` is from the bound ``start`` up to ``end`` (not included),
+    in day order: the one query behind every "last N days" chart."""
+    day: Any = UtcDay(at)
+    return (
+        select(day, figure)
+        .where(
+            at >= bindparam("start", type_=at.type),
+            at < bindparam("end", type_=at.type),
+            *conditions,
+        )
+        .group_by(day)
+        .order_by(day)
+    )

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from db.unit_of_work import UnitOfWork
 from services.clock import Clock, utc_now
-from services.tickets.analytics_rules import filled, revenue_window
+from services.day_window_rules import day_window, filled
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ def daily_revenue(uow: UnitOfWork, *, days: int, clock: Clock = utc_now) -> list
     """The sum of ``total_cost`` of the tickets completed on each of the last ``days``
     UTC days (today included, by ``clock``), oldest first, 0 on days without any. One
     query sums by day in the database; the days without revenue are filled in here."""
-    window = revenue_window(clock(), days)
+    window = day_window(clock(), days)
     with uow:
         sums = dict(uow.tickets.revenue_by_day(window.start, window.end))
-    return [DayRevenue(day, revenue) for day, revenue in filled(window.days, sums)]
+    return [DayRevenue(day, revenue) for day, revenue in filled(window.days, sums, Decimal("0.00"))]

@@ -10,8 +10,9 @@ from db.repositories.tickets.task_progress import BlockedTicket as BlockedTicket
 from db.repositories.tickets.task_progress import TechnicianLoad as TechnicianLoad
 from db.unit_of_work import UnitOfWork
 from services.clock import Clock, utc_now
+from services.day_window_rules import day_window, filled
 from services.errors import NotFound
-from services.workflow.progress_rules import completion_rate, day_window, filled_counts
+from services.workflow.progress_rules import completion_rate
 
 TECHNICIAN_NOT_FOUND = "Technician not found"
 
@@ -73,4 +74,4 @@ def completion_timeline(
     window = day_window(clock(), days_back)
     with uow:
         counts = dict(uow.task_progress.completions_by_day(window.start, window.end))
-    return [DayCompletions(day, count) for day, count in filled_counts(window.days, counts)]
+    return [DayCompletions(day, count) for day, count in filled(window.days, counts, 0)]

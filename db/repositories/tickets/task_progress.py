@@ -16,7 +16,7 @@ from db.repositories.base import TransactionLink, as_link, storable
 from db.tables.auth import UserRow
 from db.tables.customers import CustomerRow
 from db.tables.tickets import ServiceTicketRow, TicketTaskRow
-from db.utc_day import UtcDay
+from db.utc_day import per_utc_day
 
 _tasks = table_of(TicketTaskRow)
 _tickets = table_of(ServiceTicketRow)
@@ -200,16 +200,7 @@ def _technician_load() -> CompiledQuery:
 
 @cache
 def _completions_by_day() -> CompiledQuery:
-    completed = _tasks.c.completed_at
-    day: Any = UtcDay(completed)
-    statement = (
-        select(day, func.count(_tasks.c.id))
-        .where(
-            _tasks.c.status == _COMPLETED,
-            completed >= bindparam("start", type_=completed.type),
-            completed < bindparam("end", type_=completed.type),
-        )
-        .group_by(day)
-        .order_by(day)
+    statement = per_utc_day(
+        func.count(_tasks.c.id), _tasks.c.completed_at, _tasks.c.status == _COMPLETED
     )
     return CompiledQuery(statement)

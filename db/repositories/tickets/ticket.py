@@ -32,7 +32,7 @@ from db.repositories.customers import search_digits
 from db.tables.catalog import BrandRow, ProductModelRow
 from db.tables.customers import CustomerRow
 from db.tables.tickets import ServiceTicketRow, TicketNumberCounterRow
-from db.utc_day import UtcDay
+from db.utc_day import per_utc_day
 
 _counters = table_of(TicketNumberCounterRow)
 _tickets = table_of(ServiceTicketRow)
@@ -310,16 +310,7 @@ def _open_count() -> CompiledQuery:
 
 @cache
 def _revenue_by_day() -> CompiledQuery:
-    completed = _tickets.c.completed_at
-    day: Any = UtcDay(completed)
-    statement = (
-        select(day, func.sum(_tickets.c.total_cost))
-        .where(
-            _tickets.c.status == _COMPLETED,
-            completed >= bindparam("start", type_=completed.type),
-            completed < bindparam("end", type_=completed.type),
-        )
-        .group_by(day)
-        .order_by(day)
+    statement = per_utc_day(
+        func.sum(_tickets.c.total_cost), _tickets.c.completed_at, _tickets.c.status == _COMPLETED
     )
     return CompiledQuery(statement)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 
+from services.day_window_rules import day_window, filled
 from services.tickets import analytics as analytics_service
 from services.tickets.analytics import DayRevenue
-from services.tickets.analytics_rules import filled, revenue_window
 from tests.fakes import FakeClock, FakeUnitOfWork
 from tests.unit.tickets.test_lifecycle_service import ticket
 
@@ -15,7 +15,7 @@ NOW = datetime(2026, 11, 20, 0, 30, tzinfo=UTC)
 
 
 def test_the_window_is_the_last_days_up_to_today_in_utc() -> None:
-    window = revenue_window(NOW, 3)
+    window = day_window(NOW, 3)
 
     assert window.days == ["2026-11-18", "2026-11-19", "2026-11-20"]
     assert window.start == datetime(2026, 11, 18, tzinfo=UTC)
@@ -25,11 +25,11 @@ def test_the_window_is_the_last_days_up_to_today_in_utc() -> None:
 def test_the_window_of_a_clock_in_another_zone_is_still_utc() -> None:
     late_in_new_york = datetime(2026, 11, 19, 20, 30, tzinfo=timezone(timedelta(hours=-5)))
 
-    assert revenue_window(late_in_new_york, 1).days == ["2026-11-20"]
+    assert day_window(late_in_new_york, 1).days == ["2026-11-20"]
 
 
 def test_days_without_revenue_are_zero() -> None:
-    assert filled(["a", "b"], {"b": Decimal("5.00")}) == [
+    assert filled(["a", "b"], {"b": Decimal("5.00")}, Decimal("0.00")) == [
         ("a", Decimal("0.00")),
         ("b", Decimal("5.00")),
     ]

@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.workflow.progress_rules import completion_rate, day_window, filled_counts
+from services.day_window_rules import day_window, filled
+from services.workflow.progress_rules import completion_rate
 
 
 def test_no_tasks_is_a_rate_of_zero() -> None:
@@ -49,4 +50,4 @@ def test_the_window_is_the_last_days_up_to_today_in_utc() -> None:
 
 
 def test_days_without_completions_are_zero() -> None:
-    assert filled_counts(["a", "b", "c"], {"b": 4}) == [("a", 0), ("b", 4), ("c", 0)]
+    assert filled(["a", "b", "c"], {"b": 4}, 0) == [("a", 0), ("b", 4), ("c", 0)]
