@@ -20,3 +20,5 @@ SESSION_ID = "e5b7c9d1-2f4a-4b6c-8d0e-1a3c5e7f9b20"
 CUSTOMER_ID = "8b2e4c6a-0d1f-4e3a-9c5b-7a1d3e5f9b42"
 EMAIL_ID = "5c7e9a1b-3d5f-4b7d-8e9f-0a2c4e6a8b13"
 SERVICE_TICKET_ID = "7d9f1b3c-5e7a-4c9e-8f1a-2b4d6f8a0c35"
+# The technician the tickets' and the tasks' examples are assigned to.
+TECHNICIAN_ID = "2b5e8a1c-9d3f-4c60-a7b4-6e1f3d8c5a92"

@@ -6,9 +6,9 @@ from __future__ import annotations
 from middleware.context import RequestContext, SignedInContext
 from routers.base import authed
 from routers.partial import changes_from
-from routers.samples import UPDATED_AT
+from routers.samples import TECHNICIAN_ID, UPDATED_AT
 from routers.tickets.answers import ticket_of
-from routers.tickets.samples import TECHNICIAN_ID, TICKET_EXAMPLE, TICKET_ID
+from routers.tickets.samples import TICKET_EXAMPLE, TICKET_ID
 from rpc import ErrorCode, Example, Router
 from schemas.tickets.lifecycle import TicketResult, UpdateTicketInput, UpdateTicketStatusInput
 from services.tickets import lifecycle as lifecycle_service

@@ -8,12 +8,11 @@ from typing import Any
 
 from middleware.context import RequestContext, SignedInContext
 from routers.base import authed
-from routers.samples import UPDATED_AT
+from routers.samples import TECHNICIAN_ID, UPDATED_AT
 from routers.tickets.answers import comment_of, part_line_of, ticket_of
 from routers.tickets.samples import (
     COMMENT_EXAMPLE,
     TECHNICIAN_EXAMPLE,
-    TECHNICIAN_ID,
     TICKET_EXAMPLE,
     TICKET_ID,
     TICKET_PART_EXAMPLE,

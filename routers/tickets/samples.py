@@ -6,14 +6,20 @@ from __future__ import annotations
 from typing import Any
 
 from routers.catalog.samples import PRODUCT_ID
-from routers.samples import CREATED_AT, CUSTOMER_ID, SERVICE_TICKET_ID, UPDATED_AT, USER_ID
+from routers.samples import (
+    CREATED_AT,
+    CUSTOMER_ID,
+    SERVICE_TICKET_ID,
+    TECHNICIAN_ID,
+    UPDATED_AT,
+    USER_ID,
+)
 from routers.workflow.examples import TEMPLATE_ID
 
 TICKET_ID = SERVICE_TICKET_ID
 PART_ID = "3e8c1a5f-7b2d-4f94-a6c0-1d5b9e3f7a28"
 TICKET_PART_ID = "6a1d4f8b-2c9e-4b57-8e30-5f7a2c4e9b16"
 COMMENT_ID = "8f3b6d1a-4e7c-4a92-b5d8-0c2e6a9f4b71"
-TECHNICIAN_ID = "2b5e8a1c-9d3f-4c60-a7b4-6e1f3d8c5a92"
 
 TECHNICIAN_EXAMPLE: dict[str, Any] = {
     "id": TECHNICIAN_ID,

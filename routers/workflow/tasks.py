@@ -9,7 +9,7 @@ from typing import Any
 
 from middleware.context import RequestContext, SignedInContext
 from routers.base import authed
-from routers.samples import SERVICE_TICKET_ID, UPDATED_AT
+from routers.samples import SERVICE_TICKET_ID, TECHNICIAN_ID, UPDATED_AT
 from routers.workflow.examples import (
     DIAGNOSIS_EXAMPLE,
     SECOND_TASK_TYPE_ID,
@@ -35,9 +35,6 @@ from services.workflow.tasks import MyTaskView, TicketTaskView
 
 DIAGNOSIS_TASK_ID, CALIBRATION_TASK_ID = TEMPLATE_TASK_IDS
 TICKET_ID = SERVICE_TICKET_ID
-# routers/tickets/samples.py's technician: importing it from there would be a cycle
-# (that module reads routers.workflow.examples, which loads this package).
-TECHNICIAN_ID = "2b5e8a1c-9d3f-4c60-a7b4-6e1f3d8c5a92"
 DIAGNOSIS_NOTE = "[2026-11-20 16:40:12 UTC] Terry Technician: Board shows liquid damage"
 
 DIAGNOSIS_TASK: dict[str, Any] = {
