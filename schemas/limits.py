@@ -62,3 +62,17 @@ FILE_NAME_MAX_LENGTH: Final = 255
 FILE_PATH_MAX_LENGTH: Final = 1024
 FILE_TYPE_MAX_LENGTH: Final = 255  # a MIME type
 SHA256_HEX_LENGTH: Final = 64
+
+# Inventory (db/tables/inventory.py).
+SERIAL_NUMBER_MIN_LENGTH: Final = 5
+SERIAL_NUMBER_MAX_LENGTH: Final = 64
+# 'warranty_stock' | 'rma_staging' | ... ; 'new' | 'refurbished' | ...; movement types;
+# an RMA batch's status.
+INVENTORY_ENUM_MAX_LENGTH: Final = 16
+TRACKING_NUMBER_MAX_LENGTH: Final = 100
+# Fifty years: past any manufacturer's warranty, small enough that its end is a date.
+WARRANTY_MONTHS_MAX: Final = 600
+# The photos one unit keeps (their URLs, each at most URL_MAX_LENGTH).
+PHOTO_URLS_MAX: Final = 20
+# The most units a stock level or a threshold counts.
+STOCK_THRESHOLD_MAX: Final = STOCK_QUANTITY_MAX
