@@ -38,6 +38,15 @@ from db.repositories.catalog.product import ProductModelRepository, ProductModel
 from db.repositories.catalog.warehouse import WarehouseRepository, WarehouseStore
 from db.repositories.customers import CustomerRepository, CustomerStore
 from db.repositories.email_delivery import EmailDeliveryRepository
+from db.repositories.inventory.movement import StockMovementRepository, StockMovementStore
+from db.repositories.inventory.rma import (
+    RmaBatchRepository,
+    RmaBatchStore,
+    RmaItemRepository,
+    RmaItemStore,
+)
+from db.repositories.inventory.threshold import StockThresholdRepository, StockThresholdStore
+from db.repositories.inventory.unit import PhysicalProductRepository, PhysicalProductStore
 from db.repositories.notifications import NotificationRepository, NotificationStore
 from db.repositories.proxy import ProxyConfigRepository, ProxyConfigStore
 from db.repositories.tab import BrowserTabRepository, BrowserTabStore
@@ -140,6 +149,21 @@ class UnitOfWork(Protocol):
     @property
     def task_progress(self) -> TaskProgressStore: ...
 
+    @property
+    def physical_products(self) -> PhysicalProductStore: ...
+
+    @property
+    def stock_movements(self) -> StockMovementStore: ...
+
+    @property
+    def stock_thresholds(self) -> StockThresholdStore: ...
+
+    @property
+    def rma_batches(self) -> RmaBatchStore: ...
+
+    @property
+    def rma_items(self) -> RmaItemStore: ...
+
     def __enter__(self) -> Self: ...
 
     def __exit__(
@@ -234,6 +258,11 @@ class SqlUnitOfWork:
     ticket_tasks = repository(TicketTaskRepository)
     template_changes = repository(TemplateChangeRepository)
     task_progress = repository(TaskProgressRepository)
+    physical_products = repository(PhysicalProductRepository)
+    stock_movements = repository(StockMovementRepository)
+    stock_thresholds = repository(StockThresholdRepository)
+    rma_batches = repository(RmaBatchRepository)
+    rma_items = repository(RmaItemRepository)
     # The outbox's senders only (services/email_sender.py), never a call: not part of
     # the UnitOfWork protocol the call services see.
     email_delivery = repository(EmailDeliveryRepository)

@@ -9,6 +9,7 @@ from routers import (
     auth,
     catalog,
     customers,
+    inventory,
     notifications,
     profile,
     proxy,
@@ -31,5 +32,6 @@ app_router: Router[RequestContext] = Router(
         "notifications": notifications.router,
         "workflow": workflow.router,
         "tickets": tickets.router,
+        "inventory": inventory.router,
     }
 )

@@ -24,7 +24,14 @@ from tests.e2e.conftest import MakeUser, error_of, rpc_call
 EVERY_ROLE: Final = ("admin", "manager", "technician", "reception")
 MANAGERS: Final = ("admin", "manager")
 PUBLIC: Final = ()
-SERVICE_CENTER_NAMESPACES: Final = ("catalog", "customers", "notifications", "tickets", "workflow")
+SERVICE_CENTER_NAMESPACES: Final = (
+    "catalog",
+    "customers",
+    "inventory",
+    "notifications",
+    "tickets",
+    "workflow",
+)
 
 # procedure -> the roles that may call it (PUBLIC: anyone, signed in or not).
 ACCESS: Final[dict[str, tuple[str, ...]]] = {
@@ -48,6 +55,7 @@ ACCESS: Final[dict[str, tuple[str, ...]]] = {
     },
     "customers.getByEmail": PUBLIC,
     "customers.updateEmailPreferences": PUBLIC,
+    "inventory.getProduct": EVERY_ROLE,
     "notifications.send": EVERY_ROLE,
     **{f"notifications.{name}": MANAGERS for name in ("getLog", "getStats", "retry")},
     "workflow.taskType.list": EVERY_ROLE,

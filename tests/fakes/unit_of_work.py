@@ -17,6 +17,10 @@ from tests.fakes.catalog.part import FakePartRepository
 from tests.fakes.catalog.product import FakeProductModelRepository
 from tests.fakes.catalog.warehouse import FakeWarehouseRepository
 from tests.fakes.customers import FakeCustomerRepository
+from tests.fakes.inventory.movement import FakeStockMovementRepository
+from tests.fakes.inventory.rma import FakeRmaBatchRepository, FakeRmaItemRepository
+from tests.fakes.inventory.threshold import FakeStockThresholdRepository
+from tests.fakes.inventory.unit import FakePhysicalProductRepository
 from tests.fakes.notifications import FakeNotificationRepository
 from tests.fakes.proxy import FakeProxyConfigRepository
 from tests.fakes.tab import FakeBrowserTabRepository
@@ -54,6 +58,11 @@ class FakeUnitOfWork:
         self.ticket_tasks = FakeTicketTaskRepository(self)
         self.template_changes = FakeTemplateChangeRepository()
         self.task_progress = FakeTaskProgressRepository(self)
+        self.physical_products = FakePhysicalProductRepository(self)
+        self.stock_movements = FakeStockMovementRepository()
+        self.stock_thresholds = FakeStockThresholdRepository()
+        self.rma_batches = FakeRmaBatchRepository()
+        self.rma_items = FakeRmaItemRepository()
         self.commits = 0
 
     @property

@@ -637,6 +637,13 @@ export interface Procedures {
     result: S.TicketsGetDailyRevenueResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
   };
+  /** One serial-numbered unit */
+  "inventory.getProduct": {
+    kind: "query";
+    params: S.InventoryGetProductParams;
+    result: S.InventoryGetProductResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "BAD_REQUEST" | "NOT_FOUND";
+  };
 }
 
 /** A method's full dotted name. */
@@ -857,6 +864,10 @@ export interface ProcedureTree {
     getPendingCount: "tickets.getPendingCount";
     /** Revenue of completed tickets per day */
     getDailyRevenue: "tickets.getDailyRevenue";
+  };
+  inventory: {
+    /** One serial-numbered unit */
+    getProduct: "inventory.getProduct";
   };
 }
 
@@ -1310,6 +1321,11 @@ export const procedureInfo = {
   "tickets.getDailyRevenue": {
     kind: "query",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "inventory.getProduct": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","BAD_REQUEST","NOT_FOUND"],
     roles: ["authenticated"],
   },
 } as const satisfies {

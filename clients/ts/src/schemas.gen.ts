@@ -502,6 +502,15 @@ export interface GetTicketsInput {
   customer_id?: string | null;
 }
 
+/**
+ * By ``id`` or by ``serial_number`` (any case). Neither is BAD_REQUEST, as the
+ * contract says; both must name the same unit.
+ */
+export interface GetUnitInput {
+  id?: string | null;
+  serial_number?: string | null;
+}
+
 export interface ListAccountsInput {
   sortBy?: "name" | "createdAt" | "lastAccessedAt";
   order?: "asc" | "desc";
@@ -677,6 +686,33 @@ export interface PendingDeliveriesPage {
   total: number;
   limit: number;
   offset: number;
+}
+
+export interface PhysicalProduct {
+  id: string;
+  serial_number: string;
+  product_id: string;
+  physical_warehouse_id: string | null;
+  virtual_warehouse_type: "warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts";
+  condition: "new" | "refurbished" | "used" | "faulty" | "for_parts";
+  warranty_start_date: string | null;
+  warranty_months: number | null;
+  warranty_end_date: string | null;
+  warranty_status: "active" | "expired" | "expiring_soon" | "no_warranty";
+  purchase_date: string | null;
+  supplier_id: string | null;
+  supplier_name: string | null;
+  purchase_price: number | null;
+  notes: string | null;
+  photo_urls: string[];
+  current_ticket_id: string | null;
+  created_at: string;
+  updated_at: string;
+  product: UnitModel;
+  /**
+   * The warehouse it stands in; null when none
+   */
+  physical_warehouse: UnitWarehouse | null;
 }
 
 /**
@@ -1182,6 +1218,29 @@ export interface TokenPair {
   expiresAt: string;
   refreshExpiresAt: string;
   user: AuthUser;
+}
+
+export interface UnitBrand {
+  id: string;
+  name: string;
+}
+
+/**
+ * The product model a unit is of.
+ */
+export interface UnitModel {
+  id: string;
+  name: string;
+  sku: string;
+  type: string;
+  brand: UnitBrand;
+}
+
+export interface UnitWarehouse {
+  id: string;
+  name: string;
+  code: string;
+  location: string | null;
 }
 
 export interface UpdateAccountInput {
@@ -2499,3 +2558,13 @@ export interface TicketsGetDailyRevenueParams {
 }
 
 export type TicketsGetDailyRevenueResult = DailyRevenue[];
+
+/**
+ * Params of: One serial-numbered unit
+ */
+export interface InventoryGetProductParams {
+  id?: string | null;
+  serial_number?: string | null;
+}
+
+export type InventoryGetProductResult = PhysicalProduct;

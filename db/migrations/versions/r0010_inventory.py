@@ -76,9 +76,7 @@ def _create_physical_products() -> None:
             name=f"ck_{table}_virtual_warehouse_type_known",
         ),
         sa.CheckConstraint(f"condition IN {_CONDITIONS}", name=f"ck_{table}_condition_known"),
-        sa.CheckConstraint(
-            "warranty_months >= 0", name=f"ck_{table}_warranty_months_not_negative"
-        ),
+        sa.CheckConstraint("warranty_months >= 0", name=f"ck_{table}_warranty_months_not_negative"),
         sa.CheckConstraint("purchase_price >= 0", name=f"ck_{table}_purchase_price_not_negative"),
         sa.CheckConstraint(
             "(virtual_warehouse_type = 'in_service') = (current_ticket_id IS NOT NULL)",

@@ -14,6 +14,7 @@ from db.repositories.base import LIKE_ESCAPE, SqlRepository, Store, contains_pat
 from db.repositories.catalog.brand import BrandNameRecord
 from db.repositories.references import Reference, referring
 from db.tables.catalog import BrandRow, PartFitRow, ProductModelRow
+from db.tables.inventory import PhysicalProductRow
 from db.tables.tickets import ServiceTicketRow
 from db.tables.workflow import TaskTemplateRow
 
@@ -75,6 +76,7 @@ PRODUCT_MODEL_REFERENCES: Final = (
     Reference(table_of(PartFitRow).c.product_id, "parts"),
     Reference(table_of(TaskTemplateRow).c.product_type, "templates"),
     Reference(table_of(ServiceTicketRow).c.product_id, "tickets"),
+    Reference(table_of(PhysicalProductRow).c.product_id, "serial-numbered products"),
 )
 
 

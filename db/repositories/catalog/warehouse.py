@@ -12,6 +12,7 @@ from db.records import columns_of, table_of
 from db.repositories.base import LIKE_ESCAPE, SqlRepository, Store, contains_pattern
 from db.repositories.references import Reference, referring
 from db.tables.catalog import WarehouseRow
+from db.tables.inventory import PhysicalProductRow
 
 
 class WarehouseRecord(NamedTuple):
@@ -27,10 +28,11 @@ class WarehouseRecord(NamedTuple):
 
 _warehouses = table_of(WarehouseRow)
 
-# What refers to a warehouse: it is not deleted while any of these does. Empty today:
-# only serial-numbered products will stand in a warehouse, and their table joins this
-# tuple when it exists (the service asks already, so that is all it takes).
-WAREHOUSE_REFERENCES: Final[tuple[Reference, ...]] = ()
+# What refers to a warehouse: it is not deleted while any of these does. Movements that
+# name it do not count: they keep their other facts when it goes (SET NULL).
+WAREHOUSE_REFERENCES: Final[tuple[Reference, ...]] = (
+    Reference(table_of(PhysicalProductRow).c.physical_warehouse_id, "serial-numbered products"),
+)
 
 
 class WarehouseStore(Store[WarehouseRow], Protocol):

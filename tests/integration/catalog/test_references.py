@@ -9,18 +9,19 @@ from decimal import Decimal
 import pytest
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import sessionmaker
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from db.errors import DuplicateKey, StillReferenced
 from db.failures import database_failure
 from db.records import table_of
-from db.repositories.catalog.warehouse import WAREHOUSE_REFERENCES
 from db.repositories.references import Reference, referring
 from db.tables.catalog import BrandRow, PartFitRow, PartRow, ProductModelRow, WarehouseRow
+from db.tables.inventory import StockMovementRow
 from services.catalog import brand as brand_service
 from services.catalog import product as product_service
 from services.catalog import warehouse as warehouse_service
 from services.errors import Conflict
+from tests.factories.inventory import make_unit, make_warehouse
 from tests.factories.tickets import make_ticket
 from tests.integration.conftest import UowFactory
 from tests.integration.rows import save
@@ -80,17 +81,39 @@ def test_every_reference_of_a_tuple_is_asked_in_one_query(
         assert referring(uow, references, "none") == []
 
 
-def test_nothing_refers_to_warehouses_yet(
+def test_a_warehouse_is_kept_while_units_stand_in_it_not_for_its_history(
     sessions: sessionmaker[Session], make_uow: UowFactory
 ) -> None:
-    save(sessions, WarehouseRow(id="w1", name="Main", code="MAIN", created_at=NOW, updated_at=NOW))
+    with sessions() as session:
+        warehouse_id = make_warehouse(session).id
+        unit_id = make_unit(session, physical_warehouse_id=warehouse_id).id
 
+    with pytest.raises(Conflict, match=r"^Warehouse is still used by serial-numbered products$"):
+        warehouse_service.delete_warehouse(make_uow(), warehouse_id)
     with make_uow() as uow:
-        assert WAREHOUSE_REFERENCES == ()
-        assert uow.warehouses.referred_to_by("w1") == []
-    warehouse_service.delete_warehouse(make_uow(), "w1")
+        unit = uow.physical_products.lock(unit_id)
+        assert unit is not None
+        unit.physical_warehouse_id = None
+        uow.commit()
+    warehouse_service.delete_warehouse(make_uow(), warehouse_id)
+
     with make_uow(read_only=True) as uow:
-        assert uow.warehouses.get("w1") is None
+        assert uow.warehouses.get(warehouse_id) is None
+        receipt = uow.session.exec(
+            select(StockMovementRow).where(col(StockMovementRow.product_id) == unit_id)
+        ).one()
+        # The movement stays, without the warehouse it named.
+        assert receipt.to_physical_warehouse_id is None
+
+
+def test_a_product_model_with_units_is_kept(
+    sessions: sessionmaker[Session], make_uow: UowFactory
+) -> None:
+    with sessions() as session:
+        model_id = make_unit(session).product_id
+
+    with pytest.raises(Conflict, match=r"^Product model is still used by serial-numbered"):
+        product_service.delete_product(make_uow(), model_id)
 
 
 def test_the_services_refuse_to_delete_what_is_referred_to(
