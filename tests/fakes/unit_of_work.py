@@ -62,7 +62,7 @@ class FakeUnitOfWork:
         self.stock_movements = FakeStockMovementRepository()
         self.stock_thresholds = FakeStockThresholdRepository()
         self.rma_batches = FakeRmaBatchRepository()
-        self.rma_items = FakeRmaItemRepository()
+        self.rma_items = FakeRmaItemRepository(self.rma_batches)
         self.commits = 0
 
     @property
