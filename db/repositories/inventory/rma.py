@@ -52,12 +52,12 @@ def _open_batch_of() -> CompiledQuery:
         .join(_batches, _batches.c.id == _items.c.batch_id)
         .where(_items.c.product_id == bindparam("unit_id"))
         .where(_open())
-        .limit(1)
     )
 
 
 def _open() -> ColumnElement[bool]:
     # The statuses as SQL literals: ``in_`` with a list would be an expanding
-    # parameter, which a compiled query cannot take.
+    # parameter, which a compiled query cannot take (nor a LIMIT given as a number: a
+    # unit is in one open batch at most, so none is needed).
     status = _batches.c.status
     return or_(*(status == literal_column(f"'{name}'") for name in OPEN_RMA_STATUSES))
