@@ -29,6 +29,7 @@ from db.repositories.catalog.product import ProductRecord, ProductSummaryRecord
 from db.repositories.catalog.warehouse import WarehouseRecord
 from db.repositories.customers import CustomerRecord
 from db.repositories.email_delivery import OutgoingEmail
+from db.repositories.inventory.movement import MovementHistoryRecord
 from db.repositories.inventory.unit import UnitViewRecord
 from db.repositories.notifications import EmailRecord
 from db.repositories.tickets.attachment import TicketAttachmentRecord
@@ -130,6 +131,23 @@ RECORDS: dict[type[tuple[Any, ...]], Kept] = {
             ("warehouse_location", "warehouses.location"),
         ),
         outer_tables=frozenset({"warehouses"}),
+    ),
+    # A movement with its two warehouses (the table joined twice), its ticket's number
+    # and its mover's name: all outer joins (none, or a warehouse or user deleted since).
+    MovementHistoryRecord: Kept(
+        "stock_movements",
+        frozenset(),
+        joined=(
+            ("from_warehouse_name", "warehouses.name"),
+            ("from_warehouse_code", "warehouses.code"),
+            ("from_warehouse_location", "warehouses.location"),
+            ("to_warehouse_name", "warehouses.name"),
+            ("to_warehouse_code", "warehouses.code"),
+            ("to_warehouse_location", "warehouses.location"),
+            ("ticket_number", "service_tickets.ticket_number"),
+            ("mover_full_name", "users.full_name"),
+        ),
+        outer=True,
     ),
     TicketPartRecord: Kept(
         "service_ticket_parts",

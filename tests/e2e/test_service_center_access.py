@@ -56,6 +56,10 @@ ACCESS: Final[dict[str, tuple[str, ...]]] = {
     "customers.getByEmail": PUBLIC,
     "customers.updateEmailPreferences": PUBLIC,
     "inventory.getProduct": EVERY_ROLE,
+    **{
+        f"inventory.{name}": EVERY_ROLE
+        for name in ("verifySerial", "recordMovement", "getMovementHistory", "assignToTicket")
+    },
     "notifications.send": EVERY_ROLE,
     **{f"notifications.{name}": MANAGERS for name in ("getLog", "getStats", "retry")},
     "workflow.taskType.list": EVERY_ROLE,

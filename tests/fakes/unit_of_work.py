@@ -59,7 +59,7 @@ class FakeUnitOfWork:
         self.template_changes = FakeTemplateChangeRepository()
         self.task_progress = FakeTaskProgressRepository(self)
         self.physical_products = FakePhysicalProductRepository(self)
-        self.stock_movements = FakeStockMovementRepository()
+        self.stock_movements = FakeStockMovementRepository(self)
         self.stock_thresholds = FakeStockThresholdRepository()
         self.rma_batches = FakeRmaBatchRepository()
         self.rma_items = FakeRmaItemRepository(self.rma_batches)

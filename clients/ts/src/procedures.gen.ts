@@ -644,6 +644,34 @@ export interface Procedures {
     result: S.InventoryGetProductResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "BAD_REQUEST" | "NOT_FOUND";
   };
+  /** Check a serial number's unit and warranty */
+  "inventory.verifySerial": {
+    kind: "mutation";
+    params: S.InventoryVerifySerialParams;
+    result: S.InventoryVerifySerialResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** Move a unit */
+  "inventory.recordMovement": {
+    kind: "mutation";
+    params: S.InventoryRecordMovementParams;
+    result: S.InventoryRecordMovementResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED" | "BAD_REQUEST";
+  };
+  /** A unit's movements, newest first */
+  "inventory.getMovementHistory": {
+    kind: "query";
+    params: S.InventoryGetMovementHistoryParams;
+    result: S.InventoryGetMovementHistoryResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** Put a unit in service on a ticket */
+  "inventory.assignToTicket": {
+    kind: "mutation";
+    params: S.InventoryAssignToTicketParams;
+    result: S.InventoryAssignToTicketResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED";
+  };
 }
 
 /** A method's full dotted name. */
@@ -868,6 +896,14 @@ export interface ProcedureTree {
   inventory: {
     /** One serial-numbered unit */
     getProduct: "inventory.getProduct";
+    /** Check a serial number's unit and warranty */
+    verifySerial: "inventory.verifySerial";
+    /** Move a unit */
+    recordMovement: "inventory.recordMovement";
+    /** A unit's movements, newest first */
+    getMovementHistory: "inventory.getMovementHistory";
+    /** Put a unit in service on a ticket */
+    assignToTicket: "inventory.assignToTicket";
   };
 }
 
@@ -1326,6 +1362,26 @@ export const procedureInfo = {
   "inventory.getProduct": {
     kind: "query",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","BAD_REQUEST","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "inventory.verifySerial": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "inventory.recordMovement": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","PRECONDITION_FAILED","BAD_REQUEST"],
+    roles: ["authenticated"],
+  },
+  "inventory.getMovementHistory": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "inventory.assignToTicket": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","PRECONDITION_FAILED"],
     roles: ["authenticated"],
   },
 } as const satisfies {

@@ -70,6 +70,14 @@ export interface AdjustPartStockInput {
   reason: string;
 }
 
+export interface AssignToTicketInput {
+  /**
+   * At least 5 of A-Z, 0-9, - and _ (stored upper case)
+   */
+  serial_number: string;
+  ticket_id: string;
+}
+
 export interface AuthUser {
   id: string;
   email: string;
@@ -572,6 +580,14 @@ export interface ListWarehousesInput {
   offset?: number;
 }
 
+export interface Location {
+  /**
+   * null when it stands in none
+   */
+  physical: UnitWarehouse | null;
+  virtual: VirtualLocation;
+}
+
 /**
  * One email of the log: who, what, and how its delivery went (never its bodies).
  */
@@ -600,6 +616,41 @@ export interface LoginInput {
 
 export interface LogoutResult {
   success: boolean;
+}
+
+export interface MovementEntry {
+  id: string;
+  movement_type: "receipt" | "transfer" | "assignment" | "return" | "disposal";
+  created_at: string;
+  from_physical: UnitWarehouse | null;
+  to_physical: UnitWarehouse | null;
+  from_virtual_warehouse:
+    ("warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts") | null;
+  to_virtual_warehouse: "warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts";
+  ticket: MovementTicket | null;
+  moved_by: Mover | null;
+  notes: string | null;
+}
+
+export interface MovementHistoryInput {
+  product_id: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface MovementHistoryResult {
+  movements: MovementEntry[];
+  total: number;
+}
+
+export interface MovementTicket {
+  id: string;
+  ticket_number: string;
+}
+
+export interface Mover {
+  id: string;
+  full_name: string;
 }
 
 /**
@@ -777,6 +828,24 @@ export interface ProxyConfigIdInput {
 export interface ProxyFilter {
   type?: ("HTTP" | "HTTPS" | "SOCKS4" | "SOCKS5" | "V2RAY") | null;
   isActive?: boolean | null;
+}
+
+/**
+ * Each ``from_*`` given must be where the unit is; each ``to_*`` left out stays as
+ * it is. A physical warehouse given as null means none.
+ */
+export interface RecordMovementInput {
+  product_id: string;
+  movement_type: "receipt" | "transfer" | "assignment" | "return" | "disposal";
+  from_physical_warehouse_id?: string | null;
+  to_physical_warehouse_id?: string | null;
+  from_virtual_warehouse_type?:
+    ("warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts") | null;
+  to_virtual_warehouse_type?:
+    ("warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts") | null;
+  reference_ticket_id?: string | null;
+  notes?: string | null;
+  force?: boolean;
 }
 
 export interface RefreshInput {
@@ -1509,6 +1578,29 @@ export interface V2rayConfig {
     | null;
 }
 
+export interface VerifySerialInput {
+  /**
+   * At least 5 of A-Z, 0-9, - and _ (stored upper case)
+   */
+  serial_number: string;
+}
+
+export interface VerifySerialResult {
+  found: boolean;
+  /**
+   * Why nothing was found; null when found
+   */
+  message: string | null;
+  product: PhysicalProduct | null;
+  warranty: Warranty | null;
+  location: Location | null;
+  inService: boolean;
+}
+
+export interface VirtualLocation {
+  type: "warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts";
+}
+
 export interface Warehouse {
   id: string;
   name: string;
@@ -1521,6 +1613,13 @@ export interface Warehouse {
 export interface WarehousePage {
   warehouses: Warehouse[];
   total: number;
+}
+
+export interface Warranty {
+  status: "active" | "expired" | "expiring_soon" | "no_warranty";
+  daysRemaining: number | null;
+  startDate: string | null;
+  endDate: string | null;
 }
 
 /**
@@ -2568,3 +2667,58 @@ export interface InventoryGetProductParams {
 }
 
 export type InventoryGetProductResult = PhysicalProduct;
+
+/**
+ * Params of: Check a serial number's unit and warranty
+ */
+export interface InventoryVerifySerialParams {
+  /**
+   * At least 5 of A-Z, 0-9, - and _ (stored upper case)
+   */
+  serial_number: string;
+}
+
+export type InventoryVerifySerialResult = VerifySerialResult;
+
+/**
+ * Params of: Move a unit
+ */
+export interface InventoryRecordMovementParams {
+  product_id: string;
+  movement_type: "receipt" | "transfer" | "assignment" | "return" | "disposal";
+  from_physical_warehouse_id?: string | null;
+  to_physical_warehouse_id?: string | null;
+  from_virtual_warehouse_type?:
+    ("warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts") | null;
+  to_virtual_warehouse_type?:
+    ("warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts") | null;
+  reference_ticket_id?: string | null;
+  notes?: string | null;
+  force?: boolean;
+}
+
+export type InventoryRecordMovementResult = SuccessResult;
+
+/**
+ * Params of: A unit's movements, newest first
+ */
+export interface InventoryGetMovementHistoryParams {
+  product_id: string;
+  limit?: number;
+  offset?: number;
+}
+
+export type InventoryGetMovementHistoryResult = MovementHistoryResult;
+
+/**
+ * Params of: Put a unit in service on a ticket
+ */
+export interface InventoryAssignToTicketParams {
+  /**
+   * At least 5 of A-Z, 0-9, - and _ (stored upper case)
+   */
+  serial_number: string;
+  ticket_id: string;
+}
+
+export type InventoryAssignToTicketResult = SuccessResult;

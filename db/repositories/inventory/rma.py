@@ -8,7 +8,7 @@ it, so two batches cannot both take it.
 from functools import cache
 from typing import Final, Protocol
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import ColumnElement, bindparam, literal_column, or_, select
 
 from db.compiled_query import CompiledQuery
 from db.records import table_of
@@ -51,6 +51,13 @@ def _open_batch_of() -> CompiledQuery:
         select(_items.c.batch_id)
         .join(_batches, _batches.c.id == _items.c.batch_id)
         .where(_items.c.product_id == bindparam("unit_id"))
-        .where(_batches.c.status.in_(OPEN_RMA_STATUSES))
-        .limit(1)
+        .where(_open())
     )
+
+
+def _open() -> ColumnElement[bool]:
+    # The statuses as SQL literals: ``in_`` with a list would be an expanding
+    # parameter, which a compiled query cannot take (nor a LIMIT given as a number: a
+    # unit is in one open batch at most, so none is needed).
+    status = _batches.c.status
+    return or_(*(status == literal_column(f"'{name}'") for name in OPEN_RMA_STATUSES))
