@@ -56,6 +56,10 @@ ACCESS: Final[dict[str, tuple[str, ...]]] = {
     "customers.getByEmail": PUBLIC,
     "customers.updateEmailPreferences": PUBLIC,
     "inventory.getProduct": EVERY_ROLE,
+    **{
+        f"inventory.{name}": EVERY_ROLE
+        for name in ("getStockLevels", "setThreshold", "getLowStockAlerts", "exportStockReport")
+    },
     "notifications.send": EVERY_ROLE,
     **{f"notifications.{name}": MANAGERS for name in ("getLog", "getStats", "retry")},
     "workflow.taskType.list": EVERY_ROLE,

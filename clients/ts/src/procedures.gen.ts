@@ -644,6 +644,34 @@ export interface Procedures {
     result: S.InventoryGetProductResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "BAD_REQUEST" | "NOT_FOUND";
   };
+  /** Stock per product model and virtual warehouse, with its status */
+  "inventory.getStockLevels": {
+    kind: "query";
+    params: S.InventoryGetStockLevelsParams;
+    result: S.InventoryGetStockLevelsResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
+  /** Set the stock threshold of a product model in a virtual warehouse */
+  "inventory.setThreshold": {
+    kind: "mutation";
+    params: S.InventorySetThresholdParams;
+    result: S.InventorySetThresholdResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** The stock levels at warning or critical whose threshold alerts */
+  "inventory.getLowStockAlerts": {
+    kind: "query";
+    params: S.InventoryGetLowStockAlertsParams;
+    result: S.InventoryGetLowStockAlertsResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
+  /** The stock levels as a CSV file */
+  "inventory.exportStockReport": {
+    kind: "mutation";
+    params: S.InventoryExportStockReportParams;
+    result: S.InventoryExportStockReportResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
 }
 
 /** A method's full dotted name. */
@@ -868,6 +896,14 @@ export interface ProcedureTree {
   inventory: {
     /** One serial-numbered unit */
     getProduct: "inventory.getProduct";
+    /** Stock per product model and virtual warehouse, with its status */
+    getStockLevels: "inventory.getStockLevels";
+    /** Set the stock threshold of a product model in a virtual warehouse */
+    setThreshold: "inventory.setThreshold";
+    /** The stock levels at warning or critical whose threshold alerts */
+    getLowStockAlerts: "inventory.getLowStockAlerts";
+    /** The stock levels as a CSV file */
+    exportStockReport: "inventory.exportStockReport";
   };
 }
 
@@ -1326,6 +1362,26 @@ export const procedureInfo = {
   "inventory.getProduct": {
     kind: "query",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","BAD_REQUEST","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "inventory.getStockLevels": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "inventory.setThreshold": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "inventory.getLowStockAlerts": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "inventory.exportStockReport": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
     roles: ["authenticated"],
   },
 } as const satisfies {

@@ -424,6 +424,15 @@ export interface EmailStats {
   };
 }
 
+/**
+ * The same filters as getStockLevels; every matching row, no page.
+ */
+export interface ExportStockReportInput {
+  warehouse_type?:
+    ("warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts") | null;
+  status?: ("ok" | "warning" | "critical") | null;
+}
+
 export interface FittedProduct {
   id: string;
   name: string;
@@ -471,6 +480,18 @@ export interface GetPartInput {
 
 export interface GetProductInput {
   id: string;
+}
+
+/**
+ * ``search`` finds the text in the model's name or SKU, ignoring case.
+ */
+export interface GetStockLevelsInput {
+  warehouse_type?:
+    ("warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts") | null;
+  status?: ("ok" | "warning" | "critical") | null;
+  search?: string | null;
+  limit?: number;
+  offset?: number;
 }
 
 /**
@@ -600,6 +621,12 @@ export interface LoginInput {
 
 export interface LogoutResult {
   success: boolean;
+}
+
+export interface LowStockAlerts {
+  alerts: StockLevel[];
+  criticalCount: number;
+  warningCount: number;
 }
 
 /**
@@ -816,6 +843,14 @@ export interface SendInput {
   serviceTicketId?: string | null;
 }
 
+export interface SetThresholdInput {
+  product_id: string;
+  warehouse_type: "warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts";
+  minimum_quantity: number;
+  reorder_quantity?: number | null;
+  alert_enabled?: boolean;
+}
+
 export interface SetUserRoleInput {
   user_id: string;
   role: "admin" | "manager" | "technician" | "reception";
@@ -837,6 +872,29 @@ export interface StaffMember {
   id: string;
   full_name: string;
   role: "admin" | "manager" | "technician" | "reception";
+}
+
+export interface StockLevel {
+  product_id: string;
+  product_name: string;
+  sku: string;
+  product_type: string;
+  virtual_warehouse_type: "warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts";
+  current_stock: number;
+  threshold: number;
+  reorder_quantity: number;
+  status: "ok" | "warning" | "critical";
+  alert_enabled: boolean;
+}
+
+export interface StockLevelPage {
+  stockLevels: StockLevel[];
+  total: number;
+}
+
+export interface StockReport {
+  csv: string;
+  filename: string;
 }
 
 /**
@@ -2568,3 +2626,48 @@ export interface InventoryGetProductParams {
 }
 
 export type InventoryGetProductResult = PhysicalProduct;
+
+/**
+ * Params of: Stock per product model and virtual warehouse, with its status
+ */
+export interface InventoryGetStockLevelsParams {
+  warehouse_type?:
+    ("warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts") | null;
+  status?: ("ok" | "warning" | "critical") | null;
+  search?: string | null;
+  limit?: number;
+  offset?: number;
+}
+
+export type InventoryGetStockLevelsResult = StockLevelPage;
+
+/**
+ * Params of: Set the stock threshold of a product model in a virtual warehouse
+ */
+export interface InventorySetThresholdParams {
+  product_id: string;
+  warehouse_type: "warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts";
+  minimum_quantity: number;
+  reorder_quantity?: number | null;
+  alert_enabled?: boolean;
+}
+
+export type InventorySetThresholdResult = SuccessResult;
+
+/**
+ * Params of: The stock levels at warning or critical whose threshold alerts
+ */
+export interface InventoryGetLowStockAlertsParams {}
+
+export type InventoryGetLowStockAlertsResult = LowStockAlerts;
+
+/**
+ * Params of: The stock levels as a CSV file
+ */
+export interface InventoryExportStockReportParams {
+  warehouse_type?:
+    ("warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts") | null;
+  status?: ("ok" | "warning" | "critical") | null;
+}
+
+export type InventoryExportStockReportResult = StockReport;
