@@ -15,7 +15,7 @@ from schemas.base import CamelOutput, SnakeInput, SnakeOutput
 from schemas.common import JsonBoolean, JsonInteger
 from schemas.fields import ResourceId
 from schemas.inventory.vocabulary import StockStatus, VirtualWarehouseType
-from schemas.paging import PAGE_LIMIT_DEFAULT, Limit, Offset, Search
+from schemas.paging import PageInput
 
 # Far above any shop's stock; kept low enough that the status rule's 3 x threshold
 # stays a 32-bit integer in SQL (PostgreSQL's integer overflows past 2,147,483,647).
@@ -24,23 +24,19 @@ THRESHOLD_MAX: Final = 1_000_000
 Quantity = Annotated[JsonInteger, Field(ge=0, le=THRESHOLD_MAX)]
 
 
-class StockFilterInput(SnakeInput):
-    """Which stock levels: one virtual warehouse's, one status's (None: all)."""
+class GetStockLevelsInput(PageInput):
+    """One virtual warehouse's levels, one status's (None: all); ``search`` finds the
+    text in the model's name or SKU, ignoring case."""
 
     warehouse_type: VirtualWarehouseType | None = None
     status: StockStatus | None = None
 
 
-class GetStockLevelsInput(StockFilterInput):
-    """``search`` finds the text in the model's name or SKU, ignoring case."""
+class ExportStockReportInput(SnakeInput):
+    """The filters of getStockLevels but the search; every matching row, no page."""
 
-    search: Search | None = None
-    limit: Limit = PAGE_LIMIT_DEFAULT
-    offset: Offset = 0
-
-
-class ExportStockReportInput(StockFilterInput):
-    """The same filters as getStockLevels; every matching row, no page."""
+    warehouse_type: VirtualWarehouseType | None = None
+    status: StockStatus | None = None
 
 
 class SetThresholdInput(SnakeInput):

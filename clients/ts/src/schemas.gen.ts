@@ -425,7 +425,7 @@ export interface EmailStats {
 }
 
 /**
- * The same filters as getStockLevels; every matching row, no page.
+ * The filters of getStockLevels but the search; every matching row, no page.
  */
 export interface ExportStockReportInput {
   warehouse_type?:
@@ -483,15 +483,16 @@ export interface GetProductInput {
 }
 
 /**
- * ``search`` finds the text in the model's name or SKU, ignoring case.
+ * One virtual warehouse's levels, one status's (None: all); ``search`` finds the
+ * text in the model's name or SKU, ignoring case.
  */
 export interface GetStockLevelsInput {
-  warehouse_type?:
-    ("warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts") | null;
-  status?: ("ok" | "warning" | "critical") | null;
   search?: string | null;
   limit?: number;
   offset?: number;
+  warehouse_type?:
+    ("warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts") | null;
+  status?: ("ok" | "warning" | "critical") | null;
 }
 
 /**
@@ -2631,12 +2632,12 @@ export type InventoryGetProductResult = PhysicalProduct;
  * Params of: Stock per product model and virtual warehouse, with its status
  */
 export interface InventoryGetStockLevelsParams {
-  warehouse_type?:
-    ("warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts") | null;
-  status?: ("ok" | "warning" | "critical") | null;
   search?: string | null;
   limit?: number;
   offset?: number;
+  warehouse_type?:
+    ("warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts") | null;
+  status?: ("ok" | "warning" | "critical") | null;
 }
 
 export type InventoryGetStockLevelsResult = StockLevelPage;
