@@ -45,6 +45,7 @@ from db.repositories.inventory.rma import (
     RmaItemRepository,
     RmaItemStore,
 )
+from db.repositories.inventory.stock_level import StockLevelRepository, StockLevelStore
 from db.repositories.inventory.threshold import StockThresholdRepository, StockThresholdStore
 from db.repositories.inventory.unit import PhysicalProductRepository, PhysicalProductStore
 from db.repositories.notifications import NotificationRepository, NotificationStore
@@ -159,6 +160,9 @@ class UnitOfWork(Protocol):
     def stock_thresholds(self) -> StockThresholdStore: ...
 
     @property
+    def stock_levels(self) -> StockLevelStore: ...
+
+    @property
     def rma_batches(self) -> RmaBatchStore: ...
 
     @property
@@ -261,6 +265,7 @@ class SqlUnitOfWork:
     physical_products = repository(PhysicalProductRepository)
     stock_movements = repository(StockMovementRepository)
     stock_thresholds = repository(StockThresholdRepository)
+    stock_levels = repository(StockLevelRepository)
     rma_batches = repository(RmaBatchRepository)
     rma_items = repository(RmaItemRepository)
     # The outbox's senders only (services/email_sender.py), never a call: not part of

@@ -30,6 +30,7 @@ from db.repositories.catalog.warehouse import WarehouseRecord
 from db.repositories.customers import CustomerRecord
 from db.repositories.email_delivery import OutgoingEmail
 from db.repositories.inventory.movement import MovementHistoryRecord
+from db.repositories.inventory.stock_level import StockLevelRecord
 from db.repositories.inventory.unit import UnitViewRecord
 from db.repositories.notifications import EmailRecord
 from db.repositories.tickets.attachment import TicketAttachmentRecord
@@ -60,6 +61,9 @@ class Kept(NamedTuple):
     outer: bool = False
     # Only these joined tables are outer-joined (the others must find their row).
     outer_tables: frozenset[str] = frozenset()
+    # Fields the query computes (a count, a CASE), after the joined ones: no column of
+    # any table; their types, as the query gives them.
+    computed: tuple[tuple[str, Any], ...] = ()
 
 
 RECORDS: dict[type[tuple[Any, ...]], Kept] = {
@@ -149,6 +153,20 @@ RECORDS: dict[type[tuple[Any, ...]], Kept] = {
         ),
         outer=True,
     ),
+    # A product model's stock in one virtual warehouse: the model's own columns, then
+    # what the query counts and reads of the threshold (0, 0, False where none is set).
+    StockLevelRecord: Kept(
+        "product_models",
+        frozenset({"description", "brand_id", "created_at", "updated_at"}),
+        computed=(
+            ("virtual_warehouse_type", str),
+            ("current_stock", int),
+            ("threshold", int),
+            ("reorder_quantity", int),
+            ("alert_enabled", bool),
+            ("status", str),
+        ),
+    ),
     TicketPartRecord: Kept(
         "service_ticket_parts",
         frozenset(),
@@ -233,8 +251,11 @@ def _fields(record: type[tuple[Any, ...]]) -> tuple[str, ...]:
     """The record's fields read from its own table (the joined ones come after)."""
     fields: tuple[str, ...] = record._fields  # type: ignore[attr-defined]  # named tuples'
     joined = dict(RECORDS[record].joined)
-    own = tuple(name for name in fields if name not in joined)
-    assert fields == own + tuple(joined), "the joined fields follow the table's own"
+    computed = dict(RECORDS[record].computed)
+    own = tuple(name for name in fields if name not in joined and name not in computed)
+    assert fields == own + tuple(joined) + tuple(computed), (
+        "the joined fields follow the table's own, the computed ones come last"
+    )
     return own
 
 
@@ -289,6 +310,21 @@ def test_joined_fields_have_their_columns_python_type(record: type[tuple[Any, ..
         if hints[name] != expected:
             wrong[name] = (hints[name], expected)
     assert not wrong, f"{record.__name__}: (field's type, column's type) {wrong}"
+
+
+@pytest.mark.parametrize(
+    "record",
+    [record for record, kept in RECORDS.items() if kept.computed],
+    ids=lambda record: record.__name__,
+)
+def test_computed_fields_have_their_declared_types(record: type[tuple[Any, ...]]) -> None:
+    hints = get_type_hints(record)
+    wrong = {
+        name: (hints[name], expected)
+        for name, expected in RECORDS[record].computed
+        if hints[name] != expected
+    }
+    assert not wrong, f"{record.__name__}: (field's type, declared type) {wrong}"
 
 
 @pytest.mark.parametrize("record", list(RECORDS), ids=lambda record: record.__name__)

@@ -58,7 +58,16 @@ ACCESS: Final[dict[str, tuple[str, ...]]] = {
     "inventory.getProduct": EVERY_ROLE,
     **{
         f"inventory.{name}": EVERY_ROLE
-        for name in ("verifySerial", "recordMovement", "getMovementHistory", "assignToTicket")
+        for name in (
+            "verifySerial",
+            "recordMovement",
+            "getMovementHistory",
+            "assignToTicket",
+            "getStockLevels",
+            "setThreshold",
+            "getLowStockAlerts",
+            "exportStockReport",
+        )
     },
     "notifications.send": EVERY_ROLE,
     **{f"notifications.{name}": MANAGERS for name in ("getLog", "getStats", "retry")},

@@ -19,6 +19,7 @@ from tests.fakes.catalog.warehouse import FakeWarehouseRepository
 from tests.fakes.customers import FakeCustomerRepository
 from tests.fakes.inventory.movement import FakeStockMovementRepository
 from tests.fakes.inventory.rma import FakeRmaBatchRepository, FakeRmaItemRepository
+from tests.fakes.inventory.stock_level import FakeStockLevelRepository
 from tests.fakes.inventory.threshold import FakeStockThresholdRepository
 from tests.fakes.inventory.unit import FakePhysicalProductRepository
 from tests.fakes.notifications import FakeNotificationRepository
@@ -61,6 +62,7 @@ class FakeUnitOfWork:
         self.physical_products = FakePhysicalProductRepository(self)
         self.stock_movements = FakeStockMovementRepository(self)
         self.stock_thresholds = FakeStockThresholdRepository()
+        self.stock_levels = FakeStockLevelRepository(self)
         self.rma_batches = FakeRmaBatchRepository()
         self.rma_items = FakeRmaItemRepository(self.rma_batches)
         self.commits = 0

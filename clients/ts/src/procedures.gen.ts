@@ -672,6 +672,34 @@ export interface Procedures {
     result: S.InventoryAssignToTicketResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED";
   };
+  /** Stock per product model and virtual warehouse, with its status */
+  "inventory.getStockLevels": {
+    kind: "query";
+    params: S.InventoryGetStockLevelsParams;
+    result: S.InventoryGetStockLevelsResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
+  /** Set the stock threshold of a product model in a virtual warehouse */
+  "inventory.setThreshold": {
+    kind: "mutation";
+    params: S.InventorySetThresholdParams;
+    result: S.InventorySetThresholdResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** The stock levels at warning or critical whose threshold alerts */
+  "inventory.getLowStockAlerts": {
+    kind: "query";
+    params: S.InventoryGetLowStockAlertsParams;
+    result: S.InventoryGetLowStockAlertsResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
+  /** The stock levels as a CSV file */
+  "inventory.exportStockReport": {
+    kind: "mutation";
+    params: S.InventoryExportStockReportParams;
+    result: S.InventoryExportStockReportResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
 }
 
 /** A method's full dotted name. */
@@ -904,6 +932,14 @@ export interface ProcedureTree {
     getMovementHistory: "inventory.getMovementHistory";
     /** Put a unit in service on a ticket */
     assignToTicket: "inventory.assignToTicket";
+    /** Stock per product model and virtual warehouse, with its status */
+    getStockLevels: "inventory.getStockLevels";
+    /** Set the stock threshold of a product model in a virtual warehouse */
+    setThreshold: "inventory.setThreshold";
+    /** The stock levels at warning or critical whose threshold alerts */
+    getLowStockAlerts: "inventory.getLowStockAlerts";
+    /** The stock levels as a CSV file */
+    exportStockReport: "inventory.exportStockReport";
   };
 }
 
@@ -1382,6 +1418,26 @@ export const procedureInfo = {
   "inventory.assignToTicket": {
     kind: "mutation",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","PRECONDITION_FAILED"],
+    roles: ["authenticated"],
+  },
+  "inventory.getStockLevels": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "inventory.setThreshold": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "inventory.getLowStockAlerts": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
+  "inventory.exportStockReport": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
     roles: ["authenticated"],
   },
 } as const satisfies {

@@ -432,6 +432,15 @@ export interface EmailStats {
   };
 }
 
+/**
+ * The filters of getStockLevels but the search; every matching row, no page.
+ */
+export interface ExportStockReportInput {
+  warehouse_type?:
+    ("warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts") | null;
+  status?: ("ok" | "warning" | "critical") | null;
+}
+
 export interface FittedProduct {
   id: string;
   name: string;
@@ -479,6 +488,19 @@ export interface GetPartInput {
 
 export interface GetProductInput {
   id: string;
+}
+
+/**
+ * One virtual warehouse's levels, one status's (None: all); ``search`` finds the
+ * text in the model's name or SKU, ignoring case.
+ */
+export interface GetStockLevelsInput {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
+  warehouse_type?:
+    ("warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts") | null;
+  status?: ("ok" | "warning" | "critical") | null;
 }
 
 /**
@@ -616,6 +638,12 @@ export interface LoginInput {
 
 export interface LogoutResult {
   success: boolean;
+}
+
+export interface LowStockAlerts {
+  alerts: StockLevel[];
+  criticalCount: number;
+  warningCount: number;
 }
 
 export interface MovementEntry {
@@ -885,6 +913,14 @@ export interface SendInput {
   serviceTicketId?: string | null;
 }
 
+export interface SetThresholdInput {
+  product_id: string;
+  warehouse_type: "warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts";
+  minimum_quantity: number;
+  reorder_quantity?: number | null;
+  alert_enabled?: boolean;
+}
+
 export interface SetUserRoleInput {
   user_id: string;
   role: "admin" | "manager" | "technician" | "reception";
@@ -906,6 +942,29 @@ export interface StaffMember {
   id: string;
   full_name: string;
   role: "admin" | "manager" | "technician" | "reception";
+}
+
+export interface StockLevel {
+  product_id: string;
+  product_name: string;
+  sku: string;
+  product_type: string;
+  virtual_warehouse_type: "warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts";
+  current_stock: number;
+  threshold: number;
+  reorder_quantity: number;
+  status: "ok" | "warning" | "critical";
+  alert_enabled: boolean;
+}
+
+export interface StockLevelPage {
+  stockLevels: StockLevel[];
+  total: number;
+}
+
+export interface StockReport {
+  csv: string;
+  filename: string;
 }
 
 /**
@@ -2722,3 +2781,48 @@ export interface InventoryAssignToTicketParams {
 }
 
 export type InventoryAssignToTicketResult = SuccessResult;
+
+/**
+ * Params of: Stock per product model and virtual warehouse, with its status
+ */
+export interface InventoryGetStockLevelsParams {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
+  warehouse_type?:
+    ("warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts") | null;
+  status?: ("ok" | "warning" | "critical") | null;
+}
+
+export type InventoryGetStockLevelsResult = StockLevelPage;
+
+/**
+ * Params of: Set the stock threshold of a product model in a virtual warehouse
+ */
+export interface InventorySetThresholdParams {
+  product_id: string;
+  warehouse_type: "warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts";
+  minimum_quantity: number;
+  reorder_quantity?: number | null;
+  alert_enabled?: boolean;
+}
+
+export type InventorySetThresholdResult = SuccessResult;
+
+/**
+ * Params of: The stock levels at warning or critical whose threshold alerts
+ */
+export interface InventoryGetLowStockAlertsParams {}
+
+export type InventoryGetLowStockAlertsResult = LowStockAlerts;
+
+/**
+ * Params of: The stock levels as a CSV file
+ */
+export interface InventoryExportStockReportParams {
+  warehouse_type?:
+    ("warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts") | null;
+  status?: ("ok" | "warning" | "critical") | null;
+}
+
+export type InventoryExportStockReportResult = StockReport;

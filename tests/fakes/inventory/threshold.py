@@ -12,3 +12,6 @@ class FakeStockThresholdRepository:
 
     def find(self, product_id: str, virtual_warehouse_type: str) -> StockThresholdRow | None:
         return self.rows.get((product_id, virtual_warehouse_type))
+
+    def put(self, row: StockThresholdRow) -> None:
+        self.rows[(row.product_id, row.virtual_warehouse_type)] = row
