@@ -61,8 +61,8 @@ class FakeUnitOfWork:
         self.physical_products = FakePhysicalProductRepository(self)
         self.stock_movements = FakeStockMovementRepository()
         self.stock_thresholds = FakeStockThresholdRepository()
-        self.rma_batches = FakeRmaBatchRepository()
-        self.rma_items = FakeRmaItemRepository(self.rma_batches)
+        self.rma_batches = FakeRmaBatchRepository(self)
+        self.rma_items = FakeRmaItemRepository(self)
         self.commits = 0
 
     @property
