@@ -15,7 +15,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any, Final, NamedTuple, Protocol
 
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import Select, bindparam, func, literal_column, or_, select
 
 from db.compiled_query import CompiledQuery, Row
 from db.records import columns_of, table_of
@@ -215,12 +215,19 @@ def _entries_of() -> CompiledQuery:
     return CompiledQuery(statement)
 
 
+def _is_open(status: Any) -> Any:
+    # SQL literals, not bound values (an IN list would be one parameter per execution):
+    # a compiled query binds only its named parameters.
+    return or_(*(status == literal_column(f"'{name}'") for name in OPEN_RMA_STATUSES))
+
+
 @cache
 def _open_batch_of() -> CompiledQuery:
     return CompiledQuery(
         select(_items.c.batch_id)
         .join(_batches, _batches.c.id == _items.c.batch_id)
         .where(_items.c.product_id == bindparam("unit_id"))
-        .where(_batches.c.status.in_(OPEN_RMA_STATUSES))
-        .limit(1)
+        # At most one such batch holds a unit; no LIMIT, whose value would be a
+        # parameter the compiled query does not name.
+        .where(_is_open(_batches.c.status))
     )
