@@ -4,9 +4,11 @@ A batch starts as a draft; units added to it move to RMA staging (their physical
 warehouse unchanged) with a movement row, through services/inventory/moving.py like
 every change of place. Finalizing submits it. Rules: services/inventory/rma_rules.py.
 
-Lock order, as everywhere in inventory: the batch, then its units in id order. So two
-calls adding one unit to two batches take turns on the unit, and the second finds it
-held by the first's batch.
+Lock order, as everywhere in inventory: the batch, then its units in id order (one
+statement locks them all). So two calls adding one unit to two batches take turns on
+the unit, and the second finds it held by the first's batch. A call is a handful of
+statements whatever its number of units: the entries, movements and units' changes are
+written together when it commits.
 """
 
 from collections.abc import Sequence
@@ -103,12 +105,15 @@ def add_units(
         if refusal is not None:
             raise PreconditionFailed(refusal)
         now = clock()
+        # Locked before asking which batches hold them: a call adding one of them to
+        # another batch meanwhile has committed or waits for this one.
+        units = {unit.id: unit for unit in uow.physical_products.lock_many(unit_ids)}
+        holders = uow.rma_items.open_batches_of(list(units))
         refused: dict[str, str] = {}
         added = 0
         for unit_id in sorted(set(unit_ids)):
-            unit = uow.physical_products.lock(unit_id)
-            holder = None if unit is None else uow.rma_items.open_batch_of(unit.id)
-            reason = rma_rules.why_not_added(unit_id, unit, holder, batch.id)
+            unit = units.get(unit_id)
+            reason = rma_rules.why_not_added(unit_id, unit, holders.get(unit_id), batch.id)
             if reason is not None:
                 refused[unit_id] = reason
                 continue

@@ -10,6 +10,7 @@ its size); a batch's entries with their units (:func:`unit_views`) and who added
 in one more.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -114,6 +115,7 @@ class RmaBatchRepository(SqlRepository[RmaBatchRow]):
 
 class RmaItemStore(Store[RmaBatchItemRow], Protocol):
     def open_batch_of(self, unit_id: str) -> str | None: ...
+    def open_batches_of(self, unit_ids: Sequence[str]) -> dict[str, str]: ...
     def count_in(self, batch_id: str) -> int: ...
     def entries_of(self, batch_id: str) -> list[RmaEntryView]: ...
 
@@ -127,6 +129,20 @@ class RmaItemRepository(SqlRepository[RmaBatchItemRow]):
             return None
         row = _open_batch_of().first(self._link, unit_id=unit_id)
         return None if row is None else str(row[0])
+
+    def open_batches_of(self, unit_ids: Sequence[str]) -> dict[str, str]:
+        """For each of the units held by a batch not yet completed, that batch's id: one
+        statement for all of them (a list parameter: the ORM's path, not a compiled
+        query)."""
+        wanted = sorted({unit_id for unit_id in unit_ids if storable(unit_id)})
+        if not wanted:
+            return {}
+        statement = _open_items(_items.c.product_id, _items.c.batch_id).where(
+            _items.c.product_id.in_(wanted)
+        )
+        return {
+            str(unit_id): str(batch_id) for unit_id, batch_id in self._session.execute(statement)
+        }
 
     def count_in(self, batch_id: str) -> int:
         """How many units the batch holds."""
@@ -221,13 +237,20 @@ def _is_open(status: Any) -> Any:
     return or_(*(status == literal_column(f"'{name}'") for name in OPEN_RMA_STATUSES))
 
 
+def _open_items(*columns: Any) -> Select[Any]:
+    """``columns`` of the entries in batches not yet completed."""
+    return (
+        select(*columns)
+        .select_from(_items)
+        .join(_batches, _batches.c.id == _items.c.batch_id)
+        .where(_is_open(_batches.c.status))
+    )
+
+
 @cache
 def _open_batch_of() -> CompiledQuery:
+    # At most one such batch holds a unit; no LIMIT, whose value would be a parameter
+    # the compiled query does not name.
     return CompiledQuery(
-        select(_items.c.batch_id)
-        .join(_batches, _batches.c.id == _items.c.batch_id)
-        .where(_items.c.product_id == bindparam("unit_id"))
-        # At most one such batch holds a unit; no LIMIT, whose value would be a
-        # parameter the compiled query does not name.
-        .where(_is_open(_batches.c.status))
+        _open_items(_items.c.batch_id).where(_items.c.product_id == bindparam("unit_id"))
     )

@@ -1,5 +1,6 @@
 """In-memory RMA batches and their entries, read with the fake users and units."""
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from db.repositories.inventory.rma import (
@@ -60,6 +61,10 @@ class FakeRmaItemRepository(InMemoryRepository[RmaBatchItemRow]):
             if item.product_id == unit_id and batch.status in OPEN_RMA_STATUSES:
                 return batch.id
         return None
+
+    def open_batches_of(self, unit_ids: Sequence[str]) -> dict[str, str]:
+        held = {unit_id: self.open_batch_of(unit_id) for unit_id in unit_ids}
+        return {unit_id: batch_id for unit_id, batch_id in held.items() if batch_id is not None}
 
     def count_in(self, batch_id: str) -> int:
         return sum(1 for item in self.rows.values() if item.batch_id == batch_id)
