@@ -11,6 +11,7 @@ from __future__ import annotations
 import types
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
@@ -29,13 +30,15 @@ REFUSED: dict[str, list[Any]] = {
     "string": [5, 2.5, True],
 }
 # A field whose kind the walk does not know fails the test: decide its rule first.
-# Money (schemas/money.py) is a Decimal in Python and a JSON number on the wire.
+# Money (schemas/money.py) is a Decimal in Python and a JSON number on the wire; an ISO
+# date (schemas/dates.py) a date in Python and a YYYY-MM-DD string on the wire.
 KINDS: dict[type, str] = {
     bool: "boolean",
     int: "integer",
     float: "number",
     Decimal: "number",
     str: "string",
+    date: "string",
 }
 
 Path = tuple[str | int, ...]

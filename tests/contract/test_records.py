@@ -30,6 +30,7 @@ from db.repositories.catalog.warehouse import WarehouseRecord
 from db.repositories.customers import CustomerRecord
 from db.repositories.email_delivery import OutgoingEmail
 from db.repositories.inventory.movement import MovementHistoryRecord
+from db.repositories.inventory.rma import RmaBatchRecord, RmaEntryRecord
 from db.repositories.inventory.stock_level import StockLevelRecord
 from db.repositories.inventory.unit import UnitViewRecord
 from db.repositories.notifications import EmailRecord
@@ -166,6 +167,16 @@ RECORDS: dict[type[tuple[Any, ...]], Kept] = {
             ("alert_enabled", bool),
             ("status", str),
         ),
+    ),
+    # A batch with its creator's name (SET NULL: the user may be gone, outer join); its
+    # count of units is read beside the record by the same query.
+    RmaBatchRecord: Kept(
+        "rma_batches", frozenset(), joined=(("creator_full_name", "users.full_name"),), outer=True
+    ),
+    # An entry with the name of who added it (outer join, as above); its unit is read
+    # beside it as a UnitViewRecord by the same query.
+    RmaEntryRecord: Kept(
+        "rma_batch_items", frozenset(), joined=(("adder_full_name", "users.full_name"),), outer=True
     ),
     TicketPartRecord: Kept(
         "service_ticket_parts",

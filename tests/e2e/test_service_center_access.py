@@ -69,6 +69,11 @@ ACCESS: Final[dict[str, tuple[str, ...]]] = {
             "exportStockReport",
         )
     },
+    **{
+        f"inventory.{name}": MANAGERS
+        for name in ("createRMABatch", "addProductsToRMA", "finalizeRMABatch", "getRMABatches")
+    },
+    "inventory.getRMABatchDetails": EVERY_ROLE,
     "notifications.send": EVERY_ROLE,
     **{f"notifications.{name}": MANAGERS for name in ("getLog", "getStats", "retry")},
     "workflow.taskType.list": EVERY_ROLE,

@@ -63,8 +63,8 @@ class FakeUnitOfWork:
         self.stock_movements = FakeStockMovementRepository(self)
         self.stock_thresholds = FakeStockThresholdRepository()
         self.stock_levels = FakeStockLevelRepository(self)
-        self.rma_batches = FakeRmaBatchRepository()
-        self.rma_items = FakeRmaItemRepository(self.rma_batches)
+        self.rma_batches = FakeRmaBatchRepository(self)
+        self.rma_items = FakeRmaItemRepository(self)
         self.commits = 0
 
     @property

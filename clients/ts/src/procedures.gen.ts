@@ -700,6 +700,41 @@ export interface Procedures {
     result: S.InventoryExportStockReportResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
   };
+  /** Start an RMA batch */
+  "inventory.createRMABatch": {
+    kind: "mutation";
+    params: S.InventoryCreateRMABatchParams;
+    result: S.InventoryCreateRMABatchResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND";
+  };
+  /** Put units in a draft RMA batch */
+  "inventory.addProductsToRMA": {
+    kind: "mutation";
+    params: S.InventoryAddProductsToRMAParams;
+    result: S.InventoryAddProductsToRMAResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED";
+  };
+  /** Submit an RMA batch */
+  "inventory.finalizeRMABatch": {
+    kind: "mutation";
+    params: S.InventoryFinalizeRMABatchParams;
+    result: S.InventoryFinalizeRMABatchResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT" | "NOT_FOUND" | "PRECONDITION_FAILED";
+  };
+  /** List RMA batches */
+  "inventory.getRMABatches": {
+    kind: "query";
+    params: S.InventoryGetRMABatchesParams;
+    result: S.InventoryGetRMABatchesResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "FORBIDDEN" | "CONFLICT";
+  };
+  /** One RMA batch with its units */
+  "inventory.getRMABatchDetails": {
+    kind: "query";
+    params: S.InventoryGetRMABatchDetailsParams;
+    result: S.InventoryGetRMABatchDetailsResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
+  };
 }
 
 /** A method's full dotted name. */
@@ -940,6 +975,16 @@ export interface ProcedureTree {
     getLowStockAlerts: "inventory.getLowStockAlerts";
     /** The stock levels as a CSV file */
     exportStockReport: "inventory.exportStockReport";
+    /** Start an RMA batch */
+    createRMABatch: "inventory.createRMABatch";
+    /** Put units in a draft RMA batch */
+    addProductsToRMA: "inventory.addProductsToRMA";
+    /** Submit an RMA batch */
+    finalizeRMABatch: "inventory.finalizeRMABatch";
+    /** List RMA batches */
+    getRMABatches: "inventory.getRMABatches";
+    /** One RMA batch with its units */
+    getRMABatchDetails: "inventory.getRMABatchDetails";
   };
 }
 
@@ -1437,6 +1482,31 @@ export const procedureInfo = {
   },
   "inventory.exportStockReport": {
     kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "inventory.createRMABatch": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND"],
+    roles: ["admin","manager"],
+  },
+  "inventory.addProductsToRMA": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND","PRECONDITION_FAILED"],
+    roles: ["admin","manager"],
+  },
+  "inventory.finalizeRMABatch": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT","NOT_FOUND","PRECONDITION_FAILED"],
+    roles: ["admin","manager"],
+  },
+  "inventory.getRMABatches": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","FORBIDDEN","CONFLICT"],
+    roles: ["admin","manager"],
+  },
+  "inventory.getRMABatchDetails": {
+    kind: "query",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
     roles: ["authenticated"],
   },

@@ -64,6 +64,21 @@ export interface AddTicketPartInput {
   unit_price: number;
 }
 
+export interface AddUnitsToRmaInput {
+  batch_id: string;
+  /**
+   * @minItems 1
+   * @maxItems 500
+   */
+  product_ids: [string, ...string[]];
+}
+
+export interface AddUnitsToRmaResult {
+  success: boolean;
+  added: number;
+  errors: string[];
+}
+
 export interface AdjustPartStockInput {
   part_id: string;
   delta: number;
@@ -181,6 +196,13 @@ export interface CreateProxyInput {
   username?: string | null;
   password?: string | null;
   v2rayConfig?: V2rayConfig | null;
+}
+
+export interface CreateRmaBatchInput {
+  supplier_name: string;
+  shipping_date?: string | null;
+  tracking_number?: string | null;
+  notes?: string | null;
 }
 
 export interface CreateTabInput {
@@ -441,6 +463,15 @@ export interface ExportStockReportInput {
   status?: ("ok" | "warning" | "critical") | null;
 }
 
+/**
+ * Fields left out stay as they were set at creation.
+ */
+export interface FinalizeRmaBatchInput {
+  batch_id: string;
+  shipping_date?: string;
+  tracking_number?: string;
+}
+
 export interface FittedProduct {
   id: string;
   name: string;
@@ -488,6 +519,10 @@ export interface GetPartInput {
 
 export interface GetProductInput {
   id: string;
+}
+
+export interface GetRmaBatchInput {
+  batch_id: string;
 }
 
 /**
@@ -581,6 +616,12 @@ export interface ListProxiesInput {
   sortBy?: "name" | "type" | "createdAt";
   order?: "asc" | "desc";
   filter?: ProxyFilter | null;
+}
+
+export interface ListRmaBatchesInput {
+  status?: ("draft" | "submitted" | "shipped" | "completed") | null;
+  limit?: number;
+  offset?: number;
 }
 
 export interface ListTabsInput {
@@ -817,6 +858,15 @@ export interface Product {
   updated_at: string;
 }
 
+/**
+ * The unit's product model, as the contract names it in a batch's entries.
+ */
+export interface ProductInfo {
+  name: string;
+  sku: string;
+  type: string;
+}
+
 export interface ProductPage {
   products: Product[];
   total: number;
@@ -896,6 +946,74 @@ export interface RevisedTemplateTaskInput {
   sequence_order: number;
   is_required: boolean;
   custom_instructions?: string | null;
+}
+
+export interface RmaBatch {
+  id: string;
+  supplier_name: string;
+  status: "draft" | "submitted" | "shipped" | "completed";
+  shipping_date: string | null;
+  tracking_number: string | null;
+  notes: string | null;
+  submitted_at: string | null;
+  created_at: string;
+  updated_at: string;
+  created_by: RmaUser | null;
+  product_count: number;
+}
+
+export interface RmaBatchDetails {
+  batch: RmaBatch;
+  products: RmaEntry[];
+}
+
+export interface RmaBatchPage {
+  batches: RmaBatch[];
+  total: number;
+}
+
+export interface RmaEntry {
+  id: string;
+  product_id: string;
+  added_at: string;
+  product: RmaUnit;
+  added_by: RmaUser | null;
+}
+
+export interface RmaUnit {
+  id: string;
+  serial_number: string;
+  product_id: string;
+  physical_warehouse_id: string | null;
+  virtual_warehouse_type: "warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts";
+  condition: "new" | "refurbished" | "used" | "faulty" | "for_parts";
+  warranty_start_date: string | null;
+  warranty_months: number | null;
+  warranty_end_date: string | null;
+  warranty_status: "active" | "expired" | "expiring_soon" | "no_warranty";
+  purchase_date: string | null;
+  supplier_id: string | null;
+  supplier_name: string | null;
+  purchase_price: number | null;
+  notes: string | null;
+  photo_urls: string[];
+  current_ticket_id: string | null;
+  created_at: string;
+  updated_at: string;
+  product: UnitModel;
+  /**
+   * The warehouse it stands in; null when none
+   */
+  physical_warehouse: UnitWarehouse | null;
+  product_info: ProductInfo;
+}
+
+/**
+ * Who created a batch or added a unit (null once that user is deleted).
+ */
+export interface RmaUser {
+  id: string;
+  full_name: string;
 }
 
 export interface SendInput {
@@ -2826,3 +2944,60 @@ export interface InventoryExportStockReportParams {
 }
 
 export type InventoryExportStockReportResult = StockReport;
+
+/**
+ * Params of: Start an RMA batch
+ */
+export interface InventoryCreateRMABatchParams {
+  supplier_name: string;
+  shipping_date?: string | null;
+  tracking_number?: string | null;
+  notes?: string | null;
+}
+
+export type InventoryCreateRMABatchResult = RmaBatch;
+
+/**
+ * Params of: Put units in a draft RMA batch
+ */
+export interface InventoryAddProductsToRMAParams {
+  batch_id: string;
+  /**
+   * @minItems 1
+   * @maxItems 500
+   */
+  product_ids: [string, ...string[]];
+}
+
+export type InventoryAddProductsToRMAResult = AddUnitsToRmaResult;
+
+/**
+ * Params of: Submit an RMA batch
+ */
+export interface InventoryFinalizeRMABatchParams {
+  batch_id: string;
+  shipping_date?: string;
+  tracking_number?: string;
+}
+
+export type InventoryFinalizeRMABatchResult = RmaBatch;
+
+/**
+ * Params of: List RMA batches
+ */
+export interface InventoryGetRMABatchesParams {
+  status?: ("draft" | "submitted" | "shipped" | "completed") | null;
+  limit?: number;
+  offset?: number;
+}
+
+export type InventoryGetRMABatchesResult = RmaBatchPage;
+
+/**
+ * Params of: One RMA batch with its units
+ */
+export interface InventoryGetRMABatchDetailsParams {
+  batch_id: string;
+}
+
+export type InventoryGetRMABatchDetailsResult = RmaBatchDetails;

@@ -1,6 +1,7 @@
 """In-memory serial-numbered units, viewed with the fake catalog's models, brands and
 warehouses."""
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from db.repositories.inventory.unit import UNIT_FIELDS, UnitViewRecord
@@ -26,6 +27,11 @@ class FakePhysicalProductRepository(InMemoryRepository[PhysicalProductRow]):
         if unit is not None:
             self.locked.append(unit.id)
         return unit
+
+    def lock_many(self, unit_ids: Sequence[str]) -> list[PhysicalProductRow]:
+        found = [self.rows[unit_id] for unit_id in sorted(set(unit_ids)) if unit_id in self.rows]
+        self.locked.extend(unit.id for unit in found)
+        return found
 
     def serial_taken(self, serial_number: str) -> bool:
         return self.with_serial(serial_number) is not None
