@@ -9,7 +9,7 @@ modules define stops the server at start-up).
 from __future__ import annotations
 
 from middleware.context import RequestContext
-from routers.inventory import units
+from routers.inventory import bulk_import, units
 from rpc import Router, merge_routers
 
-router: Router[RequestContext] = merge_routers(units.router)
+router: Router[RequestContext] = merge_routers(units.router, bulk_import.router)

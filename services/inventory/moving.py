@@ -8,6 +8,7 @@ ticket (a CHECK in db/tables/inventory.py): moving it there names the ticket, mo
 anywhere else lets the ticket go.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -69,14 +70,27 @@ def receive(
     there (from nowhere: the history of every unit starts with it), stamped with the
     unit's creation time."""
     uow.physical_products.add(unit)
-    uow.stock_movements.add(
-        StockMovementRow(
-            product_id=unit.id,
-            movement_type="receipt",
-            to_physical_warehouse_id=unit.physical_warehouse_id,
-            to_virtual_warehouse_type=unit.virtual_warehouse_type,
-            notes=notes,
-            moved_by_id=actor_id,
-            created_at=unit.created_at,
-        )
+    uow.stock_movements.add(receipt_of(unit, actor_id=actor_id, notes=notes))
+
+
+def receive_many(
+    uow: UnitOfWork, units: Sequence[PhysicalProductRow], *, actor_id: str | None
+) -> None:
+    """:func:`receive` for many new units at once, written a chunk per statement
+    (a bulk import)."""
+    receipts = [receipt_of(unit, actor_id=actor_id) for unit in units]
+    uow.physical_products.receive_many(units, receipts)
+
+
+def receipt_of(
+    unit: PhysicalProductRow, *, actor_id: str | None, notes: str | None = None
+) -> StockMovementRow:
+    return StockMovementRow(
+        product_id=unit.id,
+        movement_type="receipt",
+        to_physical_warehouse_id=unit.physical_warehouse_id,
+        to_virtual_warehouse_type=unit.virtual_warehouse_type,
+        notes=notes,
+        moved_by_id=actor_id,
+        created_at=unit.created_at,
     )
