@@ -17,6 +17,7 @@ from db.repositories.inventory.unit import UnitFilter as UnitFilter
 from db.repositories.inventory.unit import WarrantyBounds
 from db.tables.inventory import PhysicalProductRow
 from db.unit_of_work import UnitOfWork
+from schemas.inventory.vocabulary import Condition, VirtualWarehouseType
 from services.catalog.listing import Page
 from services.changes import UNCHANGED, Changes, Unchanged, apply_changes
 from services.clock import Clock, utc_now
@@ -40,7 +41,7 @@ class UnitChanges(Changes[PhysicalProductRow]):
 
     serial_number: str | Unchanged = UNCHANGED
     product_id: str | Unchanged = UNCHANGED
-    condition: str | Unchanged = UNCHANGED
+    condition: Condition | Unchanged = UNCHANGED
     warranty_start_date: date | Unchanged | None = UNCHANGED
     warranty_months: int | Unchanged | None = UNCHANGED
     purchase_date: date | Unchanged | None = UNCHANGED
@@ -49,7 +50,7 @@ class UnitChanges(Changes[PhysicalProductRow]):
     purchase_price: Decimal | Unchanged | None = UNCHANGED
     notes: str | Unchanged | None = UNCHANGED
     photo_urls: list[str] | Unchanged = UNCHANGED
-    virtual_warehouse_type: str | Unchanged = UNCHANGED
+    virtual_warehouse_type: VirtualWarehouseType | Unchanged = UNCHANGED
     physical_warehouse_id: str | Unchanged | None = UNCHANGED
 
 

@@ -55,7 +55,10 @@ ACCESS: Final[dict[str, tuple[str, ...]]] = {
     },
     "customers.getByEmail": PUBLIC,
     "customers.updateEmailPreferences": PUBLIC,
-    "inventory.getProduct": EVERY_ROLE,
+    **{
+        f"inventory.{name}": EVERY_ROLE
+        for name in ("createProduct", "updateProduct", "listProducts", "getProduct", "bulkImport")
+    },
     "notifications.send": EVERY_ROLE,
     **{f"notifications.{name}": MANAGERS for name in ("getLog", "getStats", "retry")},
     "workflow.taskType.list": EVERY_ROLE,
