@@ -83,9 +83,8 @@ def test_months_without_a_start_count_from_the_purchase_day_else_today(
         CREATE,
         new_unit_params(server, warranty_months=12, purchase_date="2025-03-10"),
     )["result"]
-    unbought = call(
-        client, admin_account, CREATE, new_unit_params(server, warranty_months=2)
-    )["result"]
+    two_months = new_unit_params(server, warranty_months=2)
+    unbought = call(client, admin_account, CREATE, two_months)["result"]
     without_months = call(
         client, admin_account, CREATE, new_unit_params(server, warranty_start_date="2026-01-01")
     )["result"]
