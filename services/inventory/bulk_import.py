@@ -12,16 +12,19 @@ only: a serial number is the customer's business).
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
-from db.tables.inventory import PhysicalProductRow
+from db.column_types import new_id
 from db.unit_of_work import UnitOfWork
 from services.clock import Clock, utc_now
 from services.errors import BadRequest
 from services.inventory.moving import receive_many
-from services.inventory.unit_rules import NewUnit, unit_row
+from services.inventory.unit_rules import NewUnit, unit_fields
 
 logger = logging.getLogger(__name__)
+
+# A unit to write, as its columns' values (the rows are written without the ORM).
+_Unit = dict[str, Any]
 
 # Units written per chunk (and logged): each chunk is one statement for the units and
 # one for their receipts.
@@ -69,13 +72,13 @@ def import_units(
 ) -> ImportOutcome:
     now = clock()
     refused: list[Refused] = []
-    candidates: list[tuple[int, PhysicalProductRow]] = []
+    candidates: list[tuple[int, _Unit]] = []
     for item in rows:
         if item.new is None:
             refused.append(Refused(item.row, item.serial, item.error or "invalid row"))
             continue
         try:
-            candidates.append((item.row, unit_row(item.new, now=now)))
+            candidates.append((item.row, {"id": new_id(), **unit_fields(item.new, now=now)}))
         except BadRequest as error:
             refused.append(Refused(item.row, item.serial, f"virtual_warehouse_type: {error}"))
     with uow:
@@ -91,25 +94,26 @@ def import_units(
         uow.commit()
     if units:
         logger.info("bulk import: %d units imported, %d rows refused", len(units), len(refused))
-    imported = [Imported(row, unit.id, unit.serial_number) for row, unit in accepted]
+    imported = [Imported(row, unit["id"], unit["serial_number"]) for row, unit in accepted]
     return ImportOutcome(imported, sorted(refused, key=lambda refusal: refusal.row))
 
 
 def _checked(
-    uow: UnitOfWork, candidates: list[tuple[int, PhysicalProductRow]], refused: list[Refused]
-) -> list[tuple[int, PhysicalProductRow]]:
+    uow: UnitOfWork, candidates: list[tuple[int, _Unit]], refused: list[Refused]
+) -> list[tuple[int, _Unit]]:
     """The candidates the database and the earlier rows leave free; the others are
     added to ``refused``."""
     units = uow.physical_products
-    taken = units.serials_taken([unit.serial_number for _, unit in candidates])
-    models = units.known_models({unit.product_id for _, unit in candidates})
+    taken = units.serials_taken([unit["serial_number"] for _, unit in candidates])
+    models = units.known_models({unit["product_id"] for _, unit in candidates})
     warehouses = units.known_warehouses(
-        {unit.physical_warehouse_id for _, unit in candidates if unit.physical_warehouse_id}
+        {unit["physical_warehouse_id"] for _, unit in candidates if unit["physical_warehouse_id"]}
     )
     first_row_of: dict[str, int] = {}
-    accepted: list[tuple[int, PhysicalProductRow]] = []
+    accepted: list[tuple[int, _Unit]] = []
     for row, unit in candidates:
-        serial = unit.serial_number
+        serial = unit["serial_number"]
+        warehouse_id = unit["physical_warehouse_id"]
         error: str | None = None
         if serial in taken:
             error = SERIAL_TAKEN
@@ -117,11 +121,9 @@ def _checked(
             error = SERIAL_REPEATED.format(row=first_row_of[serial])
         else:
             first_row_of[serial] = row
-            if unit.product_id not in models:
+            if unit["product_id"] not in models:
                 error = MODEL_NOT_FOUND
-            elif unit.physical_warehouse_id is not None and (
-                unit.physical_warehouse_id not in warehouses
-            ):
+            elif warehouse_id is not None and warehouse_id not in warehouses:
                 error = WAREHOUSE_NOT_FOUND
         if error is None:
             accepted.append((row, unit))

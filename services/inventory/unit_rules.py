@@ -9,6 +9,7 @@ its assignment to a ticket). Its warranty end follows from its start and months
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from db.tables.inventory import IN_SERVICE, PhysicalProductRow
 from services.errors import BadRequest
@@ -78,27 +79,33 @@ def refuse_moving(
         raise BadRequest(PLACE_BY_MOVEMENT.format(field="physical_warehouse_id"))
 
 
-def unit_row(new: NewUnit, *, now: datetime) -> PhysicalProductRow:
-    """The row of a unit registered at ``now`` (its warranty judged on that UTC day)."""
+def unit_fields(new: NewUnit, *, now: datetime) -> dict[str, Any]:
+    """The columns (all but the id) of a unit registered at ``now``, its warranty judged
+    on that UTC day. A unit is never registered in service."""
     refuse_into_service(new.virtual_warehouse_type)
     warranty = warranty_of(
         new.warranty_start_date, new.warranty_months, new.purchase_date, now.date()
     )
-    return PhysicalProductRow(
-        serial_number=new.serial_number,
-        product_id=new.product_id,
-        physical_warehouse_id=new.physical_warehouse_id,
-        virtual_warehouse_type=new.virtual_warehouse_type,
-        condition=new.condition,
-        warranty_start_date=warranty.start,
-        warranty_months=warranty.months,
-        warranty_end_date=warranty.end,
-        purchase_date=new.purchase_date,
-        supplier_id=new.supplier_id,
-        supplier_name=new.supplier_name,
-        purchase_price=new.purchase_price,
-        notes=new.notes,
-        photo_urls=list(new.photo_urls),
-        created_at=now,
-        updated_at=now,
-    )
+    return {
+        "serial_number": new.serial_number,
+        "product_id": new.product_id,
+        "physical_warehouse_id": new.physical_warehouse_id,
+        "virtual_warehouse_type": new.virtual_warehouse_type,
+        "condition": new.condition,
+        "warranty_start_date": warranty.start,
+        "warranty_months": warranty.months,
+        "warranty_end_date": warranty.end,
+        "purchase_date": new.purchase_date,
+        "supplier_id": new.supplier_id,
+        "supplier_name": new.supplier_name,
+        "purchase_price": new.purchase_price,
+        "notes": new.notes,
+        "photo_urls": list(new.photo_urls),
+        "current_ticket_id": None,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def unit_row(new: NewUnit, *, now: datetime) -> PhysicalProductRow:
+    return PhysicalProductRow(**unit_fields(new, now=now))

@@ -5,15 +5,15 @@ warehouse: :func:`unit_views` reads them in one joined query, which every readin
 units (one, a page, a batch's entries) builds on.
 """
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
 from typing import Any, Final, NamedTuple, Protocol
 
-from sqlalchemy import ColumnElement, Select, Table, bindparam, func, insert, select
-from sqlmodel import SQLModel, col
+from sqlalchemy import ColumnElement, Select, bindparam, func, insert, select
+from sqlmodel import col
 
 from db.compiled_query import CompiledQuery
 from db.records import columns_of, table_of
@@ -104,7 +104,7 @@ class PhysicalProductStore(Store[PhysicalProductRow], Protocol):
     def known_models(self, product_ids: Collection[str]) -> set[str]: ...
     def known_warehouses(self, warehouse_ids: Collection[str]) -> set[str]: ...
     def receive_many(
-        self, units: Sequence[PhysicalProductRow], receipts: Sequence[StockMovementRow]
+        self, units: Sequence[Mapping[str, Any]], receipts: Sequence[Mapping[str, Any]]
     ) -> None: ...
 
 
@@ -163,16 +163,16 @@ class PhysicalProductRepository(SqlRepository[PhysicalProductRow]):
         return self._present(_warehouses.c.id, warehouse_ids)
 
     def receive_many(
-        self, units: Sequence[PhysicalProductRow], receipts: Sequence[StockMovementRow]
+        self, units: Sequence[Mapping[str, Any]], receipts: Sequence[Mapping[str, Any]]
     ) -> None:
-        """Insert new units and their receipts: one multi-row statement per chunk of
-        each (the ORM would send one per row), in the unit of work's transaction. The
-        rows are not added to the session: nothing here reads them back."""
-        session = self._session
-        session.flush()
+        """Insert new units and their receipts, given as every column's value: one
+        statement (compiled once, sent with a chunk of rows) per chunk of each, in the
+        unit of work's transaction. Nothing is added to the session: the ORM would
+        track and flush them one by one."""
+        connection = self._session.connection()
         for table, rows in ((_units, units), (_movements, receipts)):
             for chunk in _chunks(rows):
-                session.execute(insert(table).values([_values_of(table, row) for row in chunk]))
+                connection.execute(insert(table), list(chunk))
 
     def _present(self, column: ColumnElement[Any], keys: Collection[str]) -> set[str]:
         wanted = sorted({key for key in keys if storable(key)})
@@ -211,10 +211,6 @@ _movements = table_of(StockMovementRow)
 def _chunks(rows: Sequence[Any]) -> Iterator[Sequence[Any]]:
     for start in range(0, len(rows), CHUNK_SIZE):
         yield rows[start : start + CHUNK_SIZE]
-
-
-def _values_of(table: Table, row: SQLModel) -> dict[str, Any]:
-    return {column.name: getattr(row, column.name) for column in table.columns}
 
 
 # The filters a query is compiled for: which are given, and which warranty status (each

@@ -1,8 +1,8 @@
 """In-memory serial-numbered units, viewed with the fake catalog's models, brands and
 warehouses."""
 
-from collections.abc import Collection, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Collection, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from db.repositories.inventory.unit import UNIT_FIELDS, UnitFilter, UnitViewRecord, WarrantyBounds
 from db.tables.inventory import PhysicalProductRow, StockMovementRow
@@ -82,12 +82,12 @@ class FakePhysicalProductRepository(InMemoryRepository[PhysicalProductRow]):
         return set(self._uow.warehouses.rows) & set(warehouse_ids)
 
     def receive_many(
-        self, units: Sequence[PhysicalProductRow], receipts: Sequence[StockMovementRow]
+        self, units: Sequence[Mapping[str, Any]], receipts: Sequence[Mapping[str, Any]]
     ) -> None:
         for unit in units:
-            self.add(unit)
+            self.add(PhysicalProductRow(**unit))
         for receipt in receipts:
-            self._uow.stock_movements.add(receipt)
+            self._uow.stock_movements.add(StockMovementRow(**receipt))
 
     def _matching(self, where: UnitFilter, bounds: WarrantyBounds) -> list[PhysicalProductRow]:
         def matches(unit: PhysicalProductRow) -> bool:

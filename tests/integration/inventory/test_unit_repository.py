@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import itertools
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
+from db.column_types import new_id
 from db.repositories.inventory.unit import CHUNK_SIZE, UnitFilter, WarrantyBounds
 from db.tables.catalog import BrandRow, ProductModelRow, WarehouseRow
 from db.tables.inventory import PhysicalProductRow, StockMovementRow
-from services.inventory.moving import receipt_of
+from services.inventory.moving import Place, receipt_fields
+from services.inventory.unit_rules import NewUnit, unit_fields
 from services.inventory.warranty_rules import expiring_soon_until, warranty_status
 from tests.fakes import FakeUnitOfWork
 from tests.integration.conftest import UowFactory
@@ -223,19 +226,39 @@ def test_set_lookups_answer_what_exists(make_uow: UowFactory) -> None:
     assert warehouses == {"w1"}
 
 
-def new_units(count: int) -> list[PhysicalProductRow]:
+def new_units(count: int) -> list[dict[str, Any]]:
     return [
-        PhysicalProductRow(
-            serial_number=f"BULK-{index:06d}",
-            product_id="m0",
-            physical_warehouse_id="w0" if index % 2 else None,
-            virtual_warehouse_type="warranty_stock",
-            condition="new",
-            photo_urls=["https://img.example.com/x.jpg"] if index == 0 else [],
-            created_at=T0,
-            updated_at=T0,
-        )
+        {
+            "id": new_id(),
+            **unit_fields(
+                NewUnit(
+                    serial_number=f"BULK-{index:06d}",
+                    product_id="m0",
+                    physical_warehouse_id="w0" if index % 2 else None,
+                    virtual_warehouse_type="warranty_stock",
+                    condition="new",
+                    warranty_months=12 if index == 0 else None,
+                    photo_urls=("https://img.example.com/x.jpg",) if index == 0 else (),
+                ),
+                now=T0,
+            ),
+        }
         for index in range(count)
+    ]
+
+
+def receipts_for(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": new_id(),
+            **receipt_fields(
+                unit["id"],
+                Place(unit["virtual_warehouse_type"], unit["physical_warehouse_id"]),
+                actor_id=None,
+                at=T0,
+            ),
+        }
+        for unit in units
     ]
 
 
@@ -246,9 +269,7 @@ def test_many_units_are_written_a_statement_per_chunk(
     written = new_units(CHUNK_SIZE + 1)
     with make_uow() as uow:
         queries.clear()
-        uow.physical_products.receive_many(
-            written, [receipt_of(unit, actor_id=None) for unit in written]
-        )
+        uow.physical_products.receive_many(written, receipts_for(written))
         statements = len(queries)
         uow.commit()
 
@@ -258,15 +279,16 @@ def test_many_units_are_written_a_statement_per_chunk(
         )
         receipts = session.scalar(
             select(func.count()).where(
-                StockMovementRow.product_id.in_([unit.id for unit in written])  # type: ignore[attr-defined]
+                StockMovementRow.product_id.in_([unit["id"] for unit in written])  # type: ignore[attr-defined]
             )
         )
-        first = session.get(PhysicalProductRow, written[0].id)
+        first = session.get(PhysicalProductRow, written[0]["id"])
     assert statements == 4  # two chunks of units, two of receipts
     assert (units_count, receipts) == (CHUNK_SIZE + 1, CHUNK_SIZE + 1)
     assert first is not None
     assert first.photo_urls == ["https://img.example.com/x.jpg"]
     assert first.created_at == T0
+    assert first.warranty_end_date == date(2027, 3, 4)
 
 
 @pytest.mark.usefixtures("stored")
@@ -277,14 +299,12 @@ def test_a_failure_after_writing_leaves_nothing(
 
     def write_then_fail() -> None:
         with make_uow() as uow:
-            uow.physical_products.receive_many(
-                written, [receipt_of(unit, actor_id=None) for unit in written]
-            )
+            uow.physical_products.receive_many(written, receipts_for(written))
             raise RuntimeError("after the writes, before the commit")
 
     with pytest.raises(RuntimeError):
         write_then_fail()
 
     with sessions() as session:
-        assert session.get(PhysicalProductRow, written[0].id) is None
+        assert session.get(PhysicalProductRow, written[0]["id"]) is None
         assert session.scalar(select(func.count()).select_from(StockMovementRow)) == 0
