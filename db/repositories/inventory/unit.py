@@ -241,8 +241,19 @@ def _params(where: UnitFilter, bounds: WarrantyBounds) -> dict[str, Any]:
     if where.warranty_status in ("expiring_soon", "active"):
         params["soon_until"] = bounds.expiring_soon_until
     if where.search is not None:
-        params["pattern"] = contains_pattern(where.search)
+        params["pattern"] = contains_pattern(serial_search(where.search))
     return params
+
+
+_ASCII_UPPER: Final = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def serial_search(text: str) -> str:
+    """The text a serial-number search looks for: serials are stored upper case (A-Z
+    0-9 - _), so the search is upper-cased (ASCII letters only, as the serials'
+    alphabet) and matched with a plain LIKE, cheaper than ILIKE's case folding of
+    every serial, with the same matches."""
+    return text.translate(_ASCII_UPPER)
 
 
 def _warranty_condition(status: str) -> ColumnElement[bool]:
@@ -283,7 +294,7 @@ def _filtered(
         statement = statement.where(_warranty_condition(warranty_status))
     if searched:
         statement = statement.where(
-            _units.c.serial_number.ilike(bindparam("pattern"), escape=LIKE_ESCAPE)
+            _units.c.serial_number.like(bindparam("pattern"), escape=LIKE_ESCAPE)
         )
     return statement
 

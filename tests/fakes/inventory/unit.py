@@ -4,7 +4,13 @@ warehouses."""
 from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from db.repositories.inventory.unit import UNIT_FIELDS, UnitFilter, UnitViewRecord, WarrantyBounds
+from db.repositories.inventory.unit import (
+    UNIT_FIELDS,
+    UnitFilter,
+    UnitViewRecord,
+    WarrantyBounds,
+    serial_search,
+)
 from db.tables.inventory import PhysicalProductRow, StockMovementRow
 from services.inventory.warranty_rules import warranty_status
 from tests.fakes.base import InMemoryRepository
@@ -97,7 +103,7 @@ class FakePhysicalProductRepository(InMemoryRepository[PhysicalProductRow]):
                 and where.virtual_warehouse_type in (None, unit.virtual_warehouse_type)
                 and where.condition in (None, unit.condition)
                 and where.warranty_status in (None, status)
-                and (where.search is None or where.search.upper() in unit.serial_number)
+                and (where.search is None or serial_search(where.search) in unit.serial_number)
             )
 
         return [unit for unit in self.rows.values() if matches(unit)]
