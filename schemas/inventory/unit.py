@@ -105,6 +105,15 @@ PhotoUrl = Annotated[
     AfterValidator(_http_url),
 ]
 PhotoUrls = Annotated[list[PhotoUrl], Field(max_length=PHOTO_URLS_MAX)]
+# The supplier's id in the shop's purchasing system, a UUID as the contract types it
+# (stored as sent; no row here names suppliers).
+SupplierId = Annotated[
+    str,
+    Field(
+        pattern=r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$",
+        description="A UUID",
+    ),
+]
 WarrantyMonths = Annotated[JsonInteger, Field(ge=0, le=WARRANTY_MONTHS_MAX)]
 
 
@@ -123,8 +132,7 @@ class CreateUnitInput(SnakeInput):
     warranty_start_date: IsoDate | None = None
     warranty_months: WarrantyMonths | None = None
     purchase_date: IsoDate | None = None
-    # The supplier's id in the shop's purchasing system (not a row here).
-    supplier_id: ResourceId | None = None
+    supplier_id: SupplierId | None = None
     supplier_name: LongName | None = None
     purchase_price: NonNegativeMoney | None = None
     notes: LongText | None = None
@@ -146,7 +154,7 @@ class UpdateUnitInput(SnakeInput):
     warranty_start_date: IsoDate | None = None
     warranty_months: WarrantyMonths | None = None
     purchase_date: IsoDate | None = None
-    supplier_id: ResourceId | None = None
+    supplier_id: SupplierId | None = None
     supplier_name: LongName | None = None
     purchase_price: NonNegativeMoney | None = None
     notes: LongText | None = None

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from schemas.money import MONEY_MAX
 from tests.property.conftest import PropertyApp
-from tests.property.inputs import ROUND_TRIP, host_names, lines, ok, rpc
+from tests.property.inputs import ROUND_TRIP, host_names, lines, ok, rpc, uuids
 
 VIRTUAL = ["warranty_stock", "rma_staging", "dead_stock", "parts"]
 CONDITIONS = ["new", "refurbished", "used", "faulty", "for_parts"]
@@ -57,7 +57,7 @@ optional = {
     "warranty_start_date": dates.map(date.isoformat),
     "warranty_months": st.integers(min_value=0, max_value=600),
     "purchase_date": dates.map(date.isoformat),
-    "supplier_id": lines(1, 64),
+    "supplier_id": uuids,
     "supplier_name": lines(1, 255),
     "purchase_price": prices.map(float),
     "notes": lines(0, 300),
