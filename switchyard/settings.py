@@ -75,7 +75,10 @@ class Settings(BaseSettings):
     proxy_test_target: str = "example.com:443"
     proxy_test_allow_private: bool = False
     max_batch_size: int = Field(default=100, ge=1)
-    max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    # 4 MiB: the largest call the contract asks for, inventory.bulkImport's 10,000 rows,
+    # is 1.5-4 MiB of JSON for rows of common size (a serial, a model, a warehouse, a
+    # few dates and a supplier); parsing that much takes milliseconds.
+    max_body_bytes: int = Field(default=4_194_304, ge=1024)
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     # The reverse proxies and load balancers in front of the server ("10.0.0.5,
     # 10.1.0.0/16"). Only a request from one of them may name its client in

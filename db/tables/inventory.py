@@ -51,6 +51,12 @@ class PhysicalProductRow(SQLModel, table=True):
         ),
         # getStockLevels counts by model and virtual warehouse.
         Index("ix_physical_products_product_id_virtual", "product_id", "virtual_warehouse_type"),
+        # listProducts: newest first, whole or of one place or condition (revision 0011).
+        Index("ix_physical_products_created_at_id", "created_at", "id"),
+        *(
+            Index(f"ix_physical_products_{column}_created_at", column, "created_at", "id")
+            for column in ("virtual_warehouse_type", "physical_warehouse_id", "condition")
+        ),
     )
 
     id: str = Field(default_factory=new_id, primary_key=True, max_length=ID_LENGTH)
@@ -64,7 +70,6 @@ class PhysicalProductRow(SQLModel, table=True):
         default=None,
         foreign_key="warehouses.id",
         ondelete="RESTRICT",
-        index=True,
         max_length=ID_LENGTH,
     )
     virtual_warehouse_type: str = Field(max_length=INVENTORY_ENUM_MAX_LENGTH)

@@ -9,9 +9,14 @@ modules define stops the server at start-up).
 from __future__ import annotations
 
 from middleware.context import RequestContext
-from routers.inventory import assignment, movements, rma, stock, units
+from routers.inventory import assignment, bulk_import, movements, rma, stock, units
 from rpc import Router, merge_routers
 
 router: Router[RequestContext] = merge_routers(
-    units.router, movements.router, assignment.router, stock.router, rma.router
+    units.router,
+    bulk_import.router,
+    movements.router,
+    assignment.router,
+    stock.router,
+    rma.router,
 )

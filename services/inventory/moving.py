@@ -8,9 +8,12 @@ ticket (a CHECK in db/tables/inventory.py): moving it there names the ticket, mo
 anywhere else lets the ticket go.
 """
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
+from db.column_types import new_id
 from db.tables.inventory import IN_SERVICE, PhysicalProductRow, StockMovementRow
 from db.unit_of_work import UnitOfWork
 
@@ -69,14 +72,52 @@ def receive(
     there (from nowhere: the history of every unit starts with it), stamped with the
     unit's creation time."""
     uow.physical_products.add(unit)
-    uow.stock_movements.add(
-        StockMovementRow(
-            product_id=unit.id,
-            movement_type="receipt",
-            to_physical_warehouse_id=unit.physical_warehouse_id,
-            to_virtual_warehouse_type=unit.virtual_warehouse_type,
-            notes=notes,
-            moved_by_id=actor_id,
-            created_at=unit.created_at,
-        )
+    uow.stock_movements.add(receipt_of(unit, actor_id=actor_id, notes=notes))
+
+
+def receive_many(
+    uow: UnitOfWork, units: Sequence[Mapping[str, Any]], *, actor_id: str | None
+) -> None:
+    """:func:`receive` for many new units at once, given as their columns (with ids),
+    written a chunk per statement (a bulk import: rows the session tracks one by one
+    would cost more than the import)."""
+    receipts = [
+        {
+            "id": new_id(),
+            **receipt_fields(
+                unit["id"],
+                Place(unit["virtual_warehouse_type"], unit["physical_warehouse_id"]),
+                actor_id=actor_id,
+                at=unit["created_at"],
+            ),
+        }
+        for unit in units
+    ]
+    uow.physical_products.receive_many(units, receipts)
+
+
+def receipt_of(
+    unit: PhysicalProductRow, *, actor_id: str | None, notes: str | None = None
+) -> StockMovementRow:
+    fields = receipt_fields(
+        unit.id, place_of(unit), actor_id=actor_id, at=unit.created_at, notes=notes
     )
+    return StockMovementRow(**fields)
+
+
+def receipt_fields(
+    unit_id: str, to: Place, *, actor_id: str | None, at: datetime, notes: str | None = None
+) -> dict[str, Any]:
+    """The columns (all but the id) of the receipt that brought a unit to ``to``."""
+    return {
+        "product_id": unit_id,
+        "movement_type": "receipt",
+        "from_physical_warehouse_id": None,
+        "to_physical_warehouse_id": to.physical_warehouse_id,
+        "from_virtual_warehouse_type": None,
+        "to_virtual_warehouse_type": to.virtual_warehouse_type,
+        "reference_ticket_id": None,
+        "notes": notes,
+        "moved_by_id": actor_id,
+        "created_at": at,
+    }

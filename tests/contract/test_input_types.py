@@ -28,6 +28,8 @@ REFUSED: dict[str, list[Any]] = {
     "number": ["2", "2.5", True],
     "boolean": ["true", "false", 1, 0, "yes"],
     "string": [5, 2.5, True],
+    # A JSON object taken whole and checked later (inventory.bulkImport's rows).
+    "object": ["{}", 5, True, []],
 }
 # A field whose kind the walk does not know fails the test: decide its rule first.
 # Money (schemas/money.py) is a Decimal in Python and a JSON number on the wire; an ISO
@@ -61,6 +63,8 @@ def leaves_of(annotation: Any, path: Path) -> Iterator[tuple[Path, str]]:
                 yield from leaves_of(option, path)
     elif origin is list:
         yield from leaves_of(get_args(annotation)[0], (*path, 0))
+    elif origin is dict:
+        yield path, "object"
     elif origin is Literal:
         yield path, "string" if all(isinstance(v, str) for v in get_args(annotation)) else "?"
     elif isinstance(annotation, type) and issubclass(annotation, BaseModel):

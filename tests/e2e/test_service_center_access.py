@@ -55,10 +55,14 @@ ACCESS: Final[dict[str, tuple[str, ...]]] = {
     },
     "customers.getByEmail": PUBLIC,
     "customers.updateEmailPreferences": PUBLIC,
-    "inventory.getProduct": EVERY_ROLE,
     **{
         f"inventory.{name}": EVERY_ROLE
         for name in (
+            "createProduct",
+            "updateProduct",
+            "listProducts",
+            "getProduct",
+            "bulkImport",
             "verifySerial",
             "recordMovement",
             "getMovementHistory",

@@ -21,6 +21,7 @@ from schemas.catalog.part import UpdatePartInput
 from schemas.catalog.product import UpdateProductInput
 from schemas.catalog.warehouse import UpdateWarehouseInput
 from schemas.customers import UpdateCustomerInput
+from schemas.inventory.unit import UpdateUnitInput
 from schemas.proxy import UpdateProxyInput
 from schemas.tab import UpdateTabInput
 from schemas.tickets.lifecycle import UpdateTicketInput
@@ -31,6 +32,7 @@ from services.catalog.product import ProductChanges
 from services.catalog.warehouse import WarehouseChanges
 from services.changes import UNCHANGED, Changes, Unchanged, apply_changes, given_fields
 from services.customers import CustomerChanges
+from services.inventory.units import UnitChanges
 from services.proxy import ProxyChanges
 from services.tab import TabChanges
 from services.tickets.lifecycle import TicketChanges
@@ -51,6 +53,8 @@ UPDATES: list[tuple[type[BaseModel], type[Changes[Any]], set[str]]] = [
     (UpdateProductInput, ProductChanges, set()),
     (UpdateWarehouseInput, WarehouseChanges, set()),
     (UpdateTicketInput, TicketChanges, set()),
+    # The place fields are checked against where the unit is, never applied.
+    (UpdateUnitInput, UnitChanges, set()),
 ]
 
 

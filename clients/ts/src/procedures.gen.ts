@@ -637,12 +637,40 @@ export interface Procedures {
     result: S.TicketsGetDailyRevenueResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
   };
+  /** Register a serial-numbered unit */
+  "inventory.createProduct": {
+    kind: "mutation";
+    params: S.InventoryCreateProductParams;
+    result: S.InventoryCreateProductResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "BAD_REQUEST";
+  };
+  /** Change a unit's details */
+  "inventory.updateProduct": {
+    kind: "mutation";
+    params: S.InventoryUpdateProductParams;
+    result: S.InventoryUpdateProductResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND" | "BAD_REQUEST";
+  };
+  /** The serial-numbered units, newest first */
+  "inventory.listProducts": {
+    kind: "query";
+    params: S.InventoryListProductsParams;
+    result: S.InventoryListProductsResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT";
+  };
   /** One serial-numbered unit */
   "inventory.getProduct": {
     kind: "query";
     params: S.InventoryGetProductParams;
     result: S.InventoryGetProductResult;
     errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "BAD_REQUEST" | "NOT_FOUND";
+  };
+  /** Register many serial-numbered units at once */
+  "inventory.bulkImport": {
+    kind: "mutation";
+    params: S.InventoryBulkImportParams;
+    result: S.InventoryBulkImportResult;
+    errors: "INVALID_PARAMS" | "UNAUTHORIZED" | "CONFLICT" | "NOT_FOUND";
   };
   /** Check a serial number's unit and warranty */
   "inventory.verifySerial": {
@@ -957,8 +985,16 @@ export interface ProcedureTree {
     getDailyRevenue: "tickets.getDailyRevenue";
   };
   inventory: {
+    /** Register a serial-numbered unit */
+    createProduct: "inventory.createProduct";
+    /** Change a unit's details */
+    updateProduct: "inventory.updateProduct";
+    /** The serial-numbered units, newest first */
+    listProducts: "inventory.listProducts";
     /** One serial-numbered unit */
     getProduct: "inventory.getProduct";
+    /** Register many serial-numbered units at once */
+    bulkImport: "inventory.bulkImport";
     /** Check a serial number's unit and warranty */
     verifySerial: "inventory.verifySerial";
     /** Move a unit */
@@ -1440,9 +1476,29 @@ export const procedureInfo = {
     errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
     roles: ["authenticated"],
   },
+  "inventory.createProduct": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","BAD_REQUEST"],
+    roles: ["authenticated"],
+  },
+  "inventory.updateProduct": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND","BAD_REQUEST"],
+    roles: ["authenticated"],
+  },
+  "inventory.listProducts": {
+    kind: "query",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT"],
+    roles: ["authenticated"],
+  },
   "inventory.getProduct": {
     kind: "query",
     errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","BAD_REQUEST","NOT_FOUND"],
+    roles: ["authenticated"],
+  },
+  "inventory.bulkImport": {
+    kind: "mutation",
+    errors: ["INVALID_PARAMS","UNAUTHORIZED","CONFLICT","NOT_FOUND"],
     roles: ["authenticated"],
   },
   "inventory.verifySerial": {

@@ -137,6 +137,25 @@ export interface BrowserTab {
   thumbnail?: string | null;
 }
 
+export interface BulkImportInput {
+  /**
+   * Each row an inventory.createProduct input
+   *
+   * @maxItems 10000
+   */
+  products: {
+    [k: string]: unknown | undefined;
+  }[];
+}
+
+export interface BulkImportResult {
+  total: number;
+  success_count: number;
+  error_count: number;
+  success: ImportedUnit[];
+  errors: RowError[];
+}
+
 export interface CompleteTaskInput {
   task_id: string;
   completion_notes: string;
@@ -263,6 +282,209 @@ export interface CreateTicketResult {
   success: boolean;
   ticket: Ticket;
   tasks: TicketTask[];
+}
+
+/**
+ * ``inventory.createProduct`` (and each row of ``inventory.bulkImport``).
+ *
+ * ``virtual_warehouse_type`` may not be ``in_service``: a unit goes into service only
+ * by its assignment to a ticket (BAD_REQUEST). With ``warranty_months`` and no
+ * ``warranty_start_date`` the warranty starts on the purchase day, else today.
+ */
+export interface CreateUnitInput {
+  /**
+   * At least 5 of A-Z, 0-9, - and _ (stored upper case)
+   */
+  serial_number: string;
+  product_id: string;
+  physical_warehouse_id?: string | null;
+  virtual_warehouse_type: "warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts";
+  condition: "new" | "refurbished" | "used" | "faulty" | "for_parts";
+  warranty_start_date?: string | null;
+  warranty_months?: number | null;
+  purchase_date?: string | null;
+  supplier_id?: string | null;
+  supplier_name?: string | null;
+  purchase_price?: number | null;
+  notes?: string | null;
+  /**
+   * @maxItems 20
+   */
+  photo_urls?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
 }
 
 export interface CreateUserInput {
@@ -576,6 +798,12 @@ export interface GetUnitInput {
   serial_number?: string | null;
 }
 
+export interface ImportedUnit {
+  row: number;
+  id: string;
+  serial_number: string;
+}
+
 export interface ListAccountsInput {
   sortBy?: "name" | "createdAt" | "lastAccessedAt";
   order?: "asc" | "desc";
@@ -632,6 +860,20 @@ export interface ListTemplatesInput {
   product_type?: string | null;
   service_type?: ("warranty" | "paid" | "replacement") | null;
   is_active?: boolean | null;
+}
+
+/**
+ * ``search`` finds the text anywhere in the serial number, ignoring case.
+ */
+export interface ListUnitsInput {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
+  physical_warehouse_id?: string | null;
+  virtual_warehouse_type?:
+    ("warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts") | null;
+  condition?: ("new" | "refurbished" | "used" | "faulty" | "for_parts") | null;
+  warranty_status?: ("active" | "expired" | "expiring_soon" | "no_warranty") | null;
 }
 
 /**
@@ -1014,6 +1256,12 @@ export interface RmaUnit {
 export interface RmaUser {
   id: string;
   full_name: string;
+}
+
+export interface RowError {
+  row: number;
+  serial: string;
+  error: string;
 }
 
 export interface SendInput {
@@ -1482,6 +1730,11 @@ export interface UnitModel {
   brand: UnitBrand;
 }
 
+export interface UnitPage {
+  products: PhysicalProduct[];
+  total: number;
+}
+
 export interface UnitWarehouse {
   id: string;
   name: string;
@@ -1634,6 +1887,209 @@ export interface UpdateTicketPartInput {
 export interface UpdateTicketStatusInput {
   id: string;
   status: "pending" | "in_progress" | "completed" | "cancelled";
+}
+
+/**
+ * ``inventory.updateProduct``: fields left out stay; the nullable ones are cleared
+ * by null. The place is not changed here: ``virtual_warehouse_type`` and
+ * ``physical_warehouse_id`` are accepted only where the unit already is (a change of
+ * place is a movement: ``inventory.recordMovement``).
+ */
+export interface UpdateUnitInput {
+  id: string;
+  /**
+   * At least 5 of A-Z, 0-9, - and _ (stored upper case)
+   */
+  serial_number?: string;
+  product_id?: string;
+  physical_warehouse_id?: string | null;
+  virtual_warehouse_type?: "warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts";
+  condition?: "new" | "refurbished" | "used" | "faulty" | "for_parts";
+  warranty_start_date?: string | null;
+  warranty_months?: number | null;
+  purchase_date?: string | null;
+  supplier_id?: string | null;
+  supplier_name?: string | null;
+  purchase_price?: number | null;
+  notes?: string | null;
+  /**
+   * @maxItems 20
+   */
+  photo_urls?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
 }
 
 export interface UpdateWarehouseInput {
@@ -2836,6 +3292,425 @@ export interface TicketsGetDailyRevenueParams {
 export type TicketsGetDailyRevenueResult = DailyRevenue[];
 
 /**
+ * Params of: Register a serial-numbered unit
+ */
+export interface InventoryCreateProductParams {
+  /**
+   * At least 5 of A-Z, 0-9, - and _ (stored upper case)
+   */
+  serial_number: string;
+  product_id: string;
+  physical_warehouse_id?: string | null;
+  virtual_warehouse_type: "warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts";
+  condition: "new" | "refurbished" | "used" | "faulty" | "for_parts";
+  warranty_start_date?: string | null;
+  warranty_months?: number | null;
+  purchase_date?: string | null;
+  supplier_id?: string | null;
+  supplier_name?: string | null;
+  purchase_price?: number | null;
+  notes?: string | null;
+  /**
+   * @maxItems 20
+   */
+  photo_urls?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
+}
+
+export type InventoryCreateProductResult = PhysicalProduct;
+
+/**
+ * Params of: Change a unit's details
+ */
+export interface InventoryUpdateProductParams {
+  id: string;
+  /**
+   * At least 5 of A-Z, 0-9, - and _ (stored upper case)
+   */
+  serial_number?: string;
+  product_id?: string;
+  physical_warehouse_id?: string | null;
+  virtual_warehouse_type?: "warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts";
+  condition?: "new" | "refurbished" | "used" | "faulty" | "for_parts";
+  warranty_start_date?: string | null;
+  warranty_months?: number | null;
+  purchase_date?: string | null;
+  supplier_id?: string | null;
+  supplier_name?: string | null;
+  purchase_price?: number | null;
+  notes?: string | null;
+  /**
+   * @maxItems 20
+   */
+  photo_urls?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
+}
+
+export type InventoryUpdateProductResult = PhysicalProduct;
+
+/**
+ * Params of: The serial-numbered units, newest first
+ */
+export interface InventoryListProductsParams {
+  search?: string | null;
+  limit?: number;
+  offset?: number;
+  physical_warehouse_id?: string | null;
+  virtual_warehouse_type?:
+    ("warranty_stock" | "rma_staging" | "dead_stock" | "in_service" | "parts") | null;
+  condition?: ("new" | "refurbished" | "used" | "faulty" | "for_parts") | null;
+  warranty_status?: ("active" | "expired" | "expiring_soon" | "no_warranty") | null;
+}
+
+export type InventoryListProductsResult = UnitPage;
+
+/**
  * Params of: One serial-numbered unit
  */
 export interface InventoryGetProductParams {
@@ -2844,6 +3719,22 @@ export interface InventoryGetProductParams {
 }
 
 export type InventoryGetProductResult = PhysicalProduct;
+
+/**
+ * Params of: Register many serial-numbered units at once
+ */
+export interface InventoryBulkImportParams {
+  /**
+   * Each row an inventory.createProduct input
+   *
+   * @maxItems 10000
+   */
+  products: {
+    [k: string]: unknown | undefined;
+  }[];
+}
+
+export type InventoryBulkImportResult = BulkImportResult;
 
 /**
  * Params of: Check a serial number's unit and warranty
