@@ -15,7 +15,11 @@ NPM_CI := npm ci --no-audit --no-fund --loglevel=error
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Test processes: pytest-xdist's "auto" is one per core. Every test makes its own
-# database, server port and key prefix, so the workers never share state.
+# database, server port and key prefix, so the workers never share state. On PostgreSQL
+# the tests mostly wait for the server (each CREATE/DROP DATABASE is flushed to disk,
+# each DROP forces a checkpoint), so .ci/run runs two per core there: one process waits
+# while another computes. Each process migrates one template database and copies it for
+# every test (tests/migrated_copies.py) instead of migrating every test's database.
 PYTEST_WORKERS ?= auto
 PYTEST_ARGS ?=
 

@@ -15,14 +15,20 @@ import pytest
 from sqlalchemy import Engine
 
 from db.engine import make_engine
-from db.migrate import upgrade_to_head
 from services.passwords import PasswordHasher
 from services.tokens import TokenService
 from tests.databases import temporary_postgres_database
 from tests.fakes import FakeClock
 from tests.loopback_proxies import Loopback, loopback_proxies
+from tests.migrated_copies import drop_templates, migrate_fresh
 
 TEST_SECRET_KEY = "test-secret-key-with-enough-length-for-hs256"
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    # Each test process drops the migrated templates it made (tests/migrated_copies.py),
+    # whatever the outcome of the run.
+    drop_templates()
 
 
 @pytest.fixture(scope="session")
@@ -53,18 +59,26 @@ def loopback() -> Iterator[Loopback]:
         yield running
 
 
+# The fixtures that migrate the test's database before anything else uses it. A test
+# that asks for one of them gets its PostgreSQL database as a copy of the migrated
+# template (tests/migrated_copies.py) instead of an empty one migrated again; any other
+# gets an empty database, as the tests of the migrations need.
+MIGRATING_FIXTURES = frozenset({"migrated_engine", "start_server", "server_process"})
+
+
 @pytest.fixture
-def database_url(tmp_path: Path) -> Iterator[str]:
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     server_url = os.environ.get("DATABASE_URL", "")
     if server_url.startswith("postgresql"):
-        yield from temporary_postgres_database(server_url, "switchyard_test")
+        migrated = not MIGRATING_FIXTURES.isdisjoint(request.fixturenames)
+        yield from temporary_postgres_database(server_url, "switchyard_test", migrated=migrated)
     else:
         yield f"sqlite:///{tmp_path / 'switchyard-test.db'}"
 
 
 @pytest.fixture
 def migrated_engine(database_url: str) -> Iterator[Engine]:
-    upgrade_to_head(database_url)
+    migrate_fresh(database_url)
     engine = make_engine(database_url)
     yield engine
     # Before the database is dropped: PostgreSQL refuses to drop a database in use.

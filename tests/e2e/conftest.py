@@ -34,7 +34,6 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 from starlette.applications import Starlette
 
-from db.migrate import upgrade_to_head
 from db.tables.audit import AuditLogRow
 from db.tables.auth import AuthSessionRow, UserRow
 from db.unit_of_work import SqlUnitOfWork
@@ -44,6 +43,7 @@ from switchyard.app import create_app
 from switchyard.server import UVICORN_OPTIONS
 from switchyard.settings import Settings
 from tests.databases import temporary_postgres_database
+from tests.migrated_copies import migrate_fresh
 
 # The fields of a profile on the wire (the service-center contract's snake_case).
 PROFILE_KEYS = {
@@ -123,7 +123,7 @@ def serve(
     """
     assert settings.database_url is not None
     if migrate:
-        upgrade_to_head(settings.database_url)
+        migrate_fresh(settings.database_url)
     app = create_app(settings)
     # The socket is bound here and handed to uvicorn: no window in which another
     # process could take the free port between finding it and using it.
@@ -167,9 +167,11 @@ def _wait_until_healthy(url: str, thread: threading.Thread, ready_status: int) -
 
 @pytest.fixture(scope="module")
 def module_database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The module's server's database: at head already on PostgreSQL (a copy of the
+    migrated template, tests/migrated_copies.py), which ``serve`` then leaves as it is."""
     server_url = os.environ.get("DATABASE_URL", "")
     if server_url.startswith("postgresql"):
-        yield from temporary_postgres_database(server_url, "switchyard_e2e")
+        yield from temporary_postgres_database(server_url, "switchyard_e2e", migrated=True)
     else:
         yield f"sqlite:///{tmp_path_factory.mktemp('e2e-db') / 'switchyard.db'}"
 

@@ -18,7 +18,6 @@ import httpx
 from sqlalchemy import Engine
 from starlette.applications import Starlette
 
-from db.migrate import upgrade_to_head
 from db.unit_of_work import SqlUnitOfWork
 from middleware.context import AppServices, RequestContext
 from rpc import Router
@@ -27,6 +26,7 @@ from switchyard.app import create_app
 from switchyard.settings import Settings
 from tests.conftest import TEST_SECRET_KEY
 from tests.factories.auth import DEFAULT_PASSWORD, make_user
+from tests.migrated_copies import migrate_fresh
 
 JsonObject = dict[str, Any]
 
@@ -99,7 +99,7 @@ async def in_process_app(
         "send_emails_in_server": False,
     }
     values.update(overrides)
-    upgrade_to_head(database_url)
+    migrate_fresh(database_url)
     app = create_app(Settings(**values), router=router)
     transport = httpx.ASGITransport(app=app)
     # The app's lifespan, as a server runs it: on the way out it closes the pools (the

@@ -20,7 +20,6 @@ import pytest
 from anyio.from_thread import BlockingPortal, start_blocking_portal
 from starlette.applications import Starlette
 
-from db.migrate import upgrade_to_head
 from db.tables.auth import UserRow
 from db.unit_of_work import SqlUnitOfWork
 from middleware.context import AppServices
@@ -28,6 +27,7 @@ from services import auth as auth_service
 from switchyard.app import create_app
 from switchyard.settings import Settings
 from tests.databases import temporary_postgres_database
+from tests.migrated_copies import migrate_fresh
 
 SECRET_KEY = "property-signing-key-that-is-long-enough-for-hs256"
 SETUP_PASSWORD = "Setup-Property-77"
@@ -38,7 +38,8 @@ ADMIN_PASSWORD = "Harbour-Lights-42"
 def property_database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server_url = os.environ.get("DATABASE_URL", "")
     if server_url.startswith("postgresql"):
-        yield from temporary_postgres_database(server_url, "switchyard_prop")
+        # At head already (a copy of the migrated template): property_app migrates it.
+        yield from temporary_postgres_database(server_url, "switchyard_prop", migrated=True)
     else:
         yield f"sqlite:///{tmp_path_factory.mktemp('property-db') / 'switchyard.db'}"
 
@@ -83,7 +84,7 @@ class PropertyApp:
 def property_app(
     property_database_url: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[PropertyApp]:
-    upgrade_to_head(property_database_url)
+    migrate_fresh(property_database_url)
     settings = Settings(
         DATABASE_URL=property_database_url,
         secret_key=SECRET_KEY,

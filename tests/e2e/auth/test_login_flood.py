@@ -28,7 +28,7 @@ from typing import Any
 import httpx
 import pytest
 
-from db.migrate import upgrade_to_head
+from tests.migrated_copies import migrate_fresh
 
 ROOT = Path(__file__).resolve().parents[3]
 PASSWORD = "Correct-Horse-9"
@@ -83,7 +83,7 @@ def _server_env(tmp_path: Path, database_url: str) -> dict[str, str]:
 
 @pytest.fixture
 def server_process(tmp_path: Path, database_url: str) -> Iterator[ServerProcess]:
-    upgrade_to_head(database_url)
+    migrate_fresh(database_url)
     # Bound here and handed to uvicorn: no other process can take the port meanwhile.
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
