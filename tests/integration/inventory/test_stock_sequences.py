@@ -67,12 +67,12 @@ from tests.integration.inventory.stock_model import (
 from tests.integration.rows import save
 
 T0 = datetime(2026, 11, 20, 9, tzinfo=UTC)
-MODELS: Final = 3
+MODELS: Final = 2
 LEVELS_PAGE: Final = 4  # small: the levels of one day span several pages
 # Kept small for CI: each step is a few statements, each check a few more.
 SEQUENCES = settings(
-    max_examples=20,
-    stateful_step_count=25,
+    max_examples=25,
+    stateful_step_count=30,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
@@ -204,16 +204,22 @@ class StockRoom(RuleBasedStateMachine):
                 INDEX,
                 WAREHOUSES,
                 st.sampled_from(PLACES),
+                st.sampled_from(("as the first", "as the first", "its own")),
             ),
             min_size=1,
             max_size=6,
         )
     )
-    def import_units(self, rows: list[tuple[str, int, str, str]]) -> None:
+    def import_units(self, rows: list[tuple[str, int, str, str, str]]) -> None:
+        """A delivery: most rows of one model to one place (levels of several units,
+        whose statuses reach the edges), some of others."""
         taken = [unit.serial for unit in self.model.units.values()]
         given: list[tuple[str, str, Place] | None] = []
         sent: list[bulk_import.ImportRow] = []
-        for number, (kind, index, warehouse, place) in enumerate(rows, start=1):
+        _, first_index, first_warehouse, first_place, _ = rows[0]
+        for number, (kind, index, warehouse, place, like) in enumerate(rows, start=1):
+            if like == "as the first":
+                index, warehouse, place = first_index, first_warehouse, first_place
             earlier = [row[0] for row in given if row is not None]
             if kind == "repeat" and earlier:
                 serial = wrap(earlier, index)
@@ -501,14 +507,18 @@ class StockRoom(RuleBasedStateMachine):
     @rule(
         model=INDEX,
         place=st.sampled_from(PLACES),
-        minimum=st.integers(0, 4),
+        minimum=st.integers(0, 3),
         reorder=st.none() | st.integers(0, 9),
         alert=st.booleans(),
     )
     def set_threshold(
         self, model: int, place: str, minimum: int, reorder: int | None, alert: bool
     ) -> None:
-        model_id = self.model_id(model)
+        self.set_threshold_of(self.model_id(model), place, minimum, reorder, alert)
+
+    def set_threshold_of(
+        self, model_id: str, place: str, minimum: int, reorder: int | None, alert: bool
+    ) -> None:
         known = model_id in self.model.model_ids
         setting = stock.ThresholdSetting(model_id, place, minimum, reorder, alert)
         self.attempt(
@@ -521,6 +531,30 @@ class StockRoom(RuleBasedStateMachine):
         if known:
             quantity = minimum * 2 if reorder is None else reorder
             self.model.thresholds[(model_id, place)] = Threshold(minimum, quantity, alert)
+
+    @precondition(lambda self: self.model.units)
+    @rule(unit=INDEX, edge=st.sampled_from(("at", "below", "warning", "below warning")))
+    def set_threshold_at_an_edge(self, unit: int, edge: str) -> None:
+        """A threshold where a unit's level is, on an edge of a status: the count itself
+        (critical at or below it), one less, and the least and the most a threshold can
+        be with the count still warning (2 x count <= 3 x threshold) or not."""
+        known = self.model.units.get(self.unit_id(unit))
+        if known is None:
+            return
+        place = known.place.virtual_warehouse_type
+        count = sum(
+            1
+            for other in self.model.units.values()
+            if (other.model_id, other.place.virtual_warehouse_type) == (known.model_id, place)
+        )
+        least_warning = -(-2 * count // 3)  # ceil(2 x count / 3)
+        minimum = {
+            "at": count,
+            "below": count - 1,
+            "warning": least_warning,
+            "below warning": least_warning - 1,
+        }[edge]
+        self.set_threshold_of(known.model_id, place, max(minimum, 0), None, True)
 
     # -- what holds after every step ----------------------------------------------------
 
