@@ -3,8 +3,8 @@ test_stock_sequences.py: where each unit is and how it got there, the tickets, t
 batches and the thresholds, and the outcome each service call should have.
 
 The rules are restated here from the issue and services/inventory/*_rules.py's
-docstrings, not imported (apart from the names of places): a service that breaks one
-then disagrees with the model. An outcome is either the domain error the call must
+docstrings, not imported (only the value types are: Place, and the request's "not
+given" marker): a service that breaks one then disagrees with the model. An outcome is either the domain error the call must
 raise (its class; a refused call changes nothing) or what it changes.
 """
 
