@@ -104,10 +104,12 @@ def add_units(
         refusal = rma_rules.adding_refused(batch.status)
         if refusal is not None:
             raise PreconditionFailed(refusal)
-        now = clock()
         # Locked before asking which batches hold them: a call adding one of them to
         # another batch meanwhile has committed or waits for this one.
         units = {unit.id: unit for unit in uow.physical_products.lock_many(unit_ids)}
+        # Read once the units are locked: a movement of one of them that committed
+        # before is earlier, so the history (ordered by time) keeps the order they had.
+        now = clock()
         holders = uow.rma_items.open_batches_of(list(units))
         refused: dict[str, str] = {}
         added = 0
