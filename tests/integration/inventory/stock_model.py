@@ -4,8 +4,9 @@ batches and the thresholds, and the outcome each service call should have.
 
 The rules are restated here from the issue and services/inventory/*_rules.py's
 docstrings, not imported (only the value types are: Place, and the request's "not
-given" marker): a service that breaks one then disagrees with the model. An outcome is either the domain error the call must
-raise (its class; a refused call changes nothing) or what it changes.
+given" marker): a service that breaks one then disagrees with the model. An outcome is
+either the domain error the call must raise (its class; a refused call changes
+nothing) or what it changes.
 """
 
 from __future__ import annotations
