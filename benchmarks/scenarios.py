@@ -2,10 +2,11 @@
 
 Servers come in groups that answer the same call with the same ``result``: the echo
 group (the echo floor and ``bench.echo``), and for each database, one group per
-database-backed procedure (``auth.me``, ``account.list``, ``tickets.getTickets``): its
-floor, Switchyard and the FastAPI reference. Within a group the floor is measured first
-and every other server's ratio pairs with it; Switchyard's also pairs with FastAPI's
-(single calls: a batch has no FastAPI equivalent).
+database-backed procedure (``auth.me``, ``account.list``, ``tickets.getTickets``,
+``inventory.listProducts``): its floor, Switchyard and the FastAPI reference. Within a
+group the floor is measured first and every other server's ratio pairs with it;
+Switchyard's also pairs with FastAPI's (single calls: a batch has no FastAPI
+equivalent).
 """
 
 from __future__ import annotations
@@ -20,11 +21,24 @@ SINGLE: Final = "single"
 BATCH: Final = "batch50"
 SCENARIOS: Final = (SINGLE, BATCH)
 BATCH_SIZE: Final = 50
-DATABASE_PROCEDURES: Final = ("auth.me", "account.list", "tickets.getTickets")
+DATABASE_PROCEDURES: Final = (
+    "auth.me",
+    "account.list",
+    "tickets.getTickets",
+    "inventory.listProducts",
+)
 # One page of the joined read (tickets with their customer, product model and brand),
-# as the service center's list screen asks for it; the others take no params.
+# as the service center's list screen asks for it.
 TICKET_PAGE: Final = 20
-PROCEDURE_PARAMS: Final[dict[str, dict[str, Any]]] = {"tickets.getTickets": {"limit": TICKET_PAGE}}
+# The database-heavy read: one page of the units in warranty stock (four in ten of the
+# 100,000, benchmarks/dataset.py), each joined to its model, brand and warehouse, and
+# the count of all of them. The others take no params.
+UNIT_PAGE: Final = 50
+UNIT_FILTER: Final = {"virtual_warehouse_type": "warranty_stock"}
+PROCEDURE_PARAMS: Final[dict[str, dict[str, Any]]] = {
+    "tickets.getTickets": {"limit": TICKET_PAGE},
+    "inventory.listProducts": {**UNIT_FILTER, "limit": UNIT_PAGE},
+}
 SWITCHYARD: Final = "switchyard"
 FASTAPI: Final = "fastapi"
 
