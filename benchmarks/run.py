@@ -69,6 +69,7 @@ from benchmarks.processes import post, run_switchyard_command, running, server_e
 from benchmarks.report import Result, document, table
 from benchmarks.scenarios import (
     BATCH_SIZE,
+    PROCEDURE_BATCH_CONNECTIONS,
     SCENARIOS,
     SINGLE,
     Server,
@@ -155,11 +156,12 @@ def measure_one_round(
         body_file.write_text(body)
         check_answers(server, scenario, post(url, body, token), expected)
         calls = 1 if scenario == SINGLE else BATCH_SIZE
-        wrk(url, body_file, token, args.warmup, args.connections)
+        connections = server.connections(scenario, args.connections)
+        wrk(url, body_file, token, args.warmup, connections)
         for attempt in range(1, args.attempts + 1):
             with RssSampler(process.pid) as sampler:
                 measured = measure_round(
-                    process.pid, url, body_file, token, calls, args.seconds, args.connections
+                    process.pid, url, body_file, token, calls, args.seconds, connections
                 )
             result.peak_rss_mb = max(result.peak_rss_mb, sampler.peak_mb)
             print(
@@ -355,6 +357,8 @@ def main(argv: list[str] | None = None) -> int:
         "rounds": args.rounds,
         "warmup": args.warmup,
         "connections": args.connections,
+        # The groups whose batches are measured with fewer (scenarios.py says why).
+        "batch_connections": dict(PROCEDURE_BATCH_CONNECTIONS),
         "batch_size": BATCH_SIZE,
         "databases": sorted(kind for kind in setups if kind is not None),
         # Seconds each database's units (warehouses, models, imports) took to make.

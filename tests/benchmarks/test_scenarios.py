@@ -64,6 +64,16 @@ def test_every_server_of_the_inventory_group_asks_for_the_same_filtered_page() -
     assert group[2].path == "/rpc/inventory.listProducts"
 
 
+def test_the_inventory_groups_batches_run_on_fewer_connections_than_its_single_calls() -> None:
+    floor, switchyard, fastapi = database_group("inventory.listProducts", "sqlite")
+    for server in (floor, switchyard):
+        assert server.connections(BATCH, 16) == 4
+        assert server.connections(SINGLE, 16) == 16
+    assert fastapi.connections(SINGLE, 16) == 16
+    tickets_switchyard = database_group("tickets.getTickets", "sqlite")[1]
+    assert tickets_switchyard.connections(BATCH, 16) == 16
+
+
 def test_choosing_a_server_brings_its_floor() -> None:
     chosen = chosen_servers(all_servers(["postgresql"]), ["fastapi auth.me"])
     assert [server.label for server in chosen] == [
