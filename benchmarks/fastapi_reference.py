@@ -1,5 +1,5 @@
-"""The reference: ``auth.me``, ``account.list`` and ``tickets.getTickets`` as FastAPI's
-documentation writes them.
+"""The reference: ``auth.me``, ``account.list``, ``tickets.getTickets`` and
+``inventory.listProducts`` as FastAPI's documentation writes them.
 
 The tutorial's "SQL (Relational) Databases" with SQLModel (an engine, a session per
 request from a ``get_session`` dependency, ``SessionDep``) and its security chapter (a
@@ -30,12 +30,15 @@ from sqlmodel import Session, col, create_engine, func, select
 
 from db.tables.account import BrowserAccountRow
 from db.tables.auth import AuthSessionRow, UserRow
-from db.tables.catalog import BrandRow, ProductModelRow
+from db.tables.catalog import BrandRow, ProductModelRow, WarehouseRow
 from db.tables.customers import CustomerRow
+from db.tables.inventory import PhysicalProductRow
 from db.tables.tickets import ServiceTicketRow
 from schemas.account import Account
 from schemas.auth import AuthUser
+from schemas.inventory.unit import ListUnitsInput, UnitPage
 from schemas.tickets.listing import GetTicketsInput, TicketPage
+from services.inventory.warranty_rules import warranty_status
 from services.tokens import ACCESS_TOKEN_TYPE, ALGORITHM
 from switchyard.services import database_url
 from switchyard.settings import Settings, resolve_secret_key
@@ -168,5 +171,39 @@ def create_fastapi_app(settings: Settings | None = None) -> FastAPI:
         ]
         total = session.exec(select(func.count()).select_from(ServiceTicketRow)).one()
         return {"jsonrpc": "2.0", "result": {"tickets": tickets, "total": total}, "id": call.id}
+
+    @app.post("/rpc/inventory.listProducts", response_model=RpcAnswer[UnitPage])
+    def read_units(call: RpcCall, current_user: CurrentUser, session: SessionDep) -> Any:
+        # The params as the app's input model reads them; the benchmark filters by
+        # virtual warehouse only, so that is the filter applied here.
+        params = ListUnitsInput.model_validate(call.params)
+        place = col(PhysicalProductRow.virtual_warehouse_type) == params.virtual_warehouse_type
+        statement = (
+            select(PhysicalProductRow, ProductModelRow, BrandRow, WarehouseRow)
+            .join(ProductModelRow, col(ProductModelRow.id) == col(PhysicalProductRow.product_id))
+            .join(BrandRow, col(BrandRow.id) == col(ProductModelRow.brand_id))
+            .outerjoin(
+                WarehouseRow, col(WarehouseRow.id) == col(PhysicalProductRow.physical_warehouse_id)
+            )
+            .where(place)
+            .order_by(col(PhysicalProductRow.created_at).desc(), col(PhysicalProductRow.id).desc())
+            .offset(params.offset)
+            .limit(params.limit)
+        )
+        today = datetime.now(UTC).date()
+        # The response model builds each unit's product and warehouse from the rows.
+        units = [
+            {
+                **unit.model_dump(),
+                "warranty_status": warranty_status(unit.warranty_end_date, today),
+                "product": {**model.model_dump(), "brand": brand},
+                "physical_warehouse": warehouse,
+            }
+            for unit, model, brand, warehouse in session.exec(statement).all()
+        ]
+        total = session.exec(
+            select(func.count()).select_from(PhysicalProductRow).where(place)
+        ).one()
+        return {"jsonrpc": "2.0", "result": {"products": units, "total": total}, "id": call.id}
 
     return app

@@ -1,18 +1,18 @@
-"""The database floor: ``auth.me``, ``account.list`` and ``tickets.getTickets`` as a
-developer would write them by hand.
+"""The database floor: ``auth.me``, ``account.list``, ``tickets.getTickets`` and
+``inventory.listProducts`` as a developer would write them by hand.
 
-A raw Starlette route doing the database work of the three procedures, with the driver
+A raw Starlette route doing the database work of the four procedures, with the driver
 of each database (``floor_sqlite``, ``floor_postgresql``) and the app's output models,
-and nothing else: no middleware, no rate limits, no error model beyond an envelope.
-Per request: the bearer token decoded with python-jose as ``services/tokens.py`` does
-(same key, algorithm and claims), then one query for the session joined to its user,
-kept only while the session is live and the user active (``services/auth.py``,
-``authenticate``). A batch loads its caller once; each call then answers from it:
-``auth.me`` with the user as ``schemas.auth.AuthUser``, ``account.list`` with one
-query for the caller's accounts, each an ``schemas.account.Account``,
-``tickets.getTickets`` with one page of tickets and their count (``floor_tickets``).
-All are dumped in JSON mode, so the ``result`` of every answer is Switchyard's to the
-byte.
+and nothing else: no middleware, no rate limits, no error model beyond an envelope. Per
+request: the bearer token decoded with python-jose as ``services/tokens.py`` does (same
+key, algorithm and claims), then one query for the session joined to its user, kept only
+while the session is live and the user active (``services/auth.py``, ``authenticate``).
+A batch loads its caller once; each call then answers from it: ``auth.me`` with the user
+as ``schemas.auth.AuthUser``, ``account.list`` with one query for the caller's accounts,
+each an ``schemas.account.Account``, ``tickets.getTickets`` with one page of tickets and
+their count (``floor_tickets``), ``inventory.listProducts`` with one page of one virtual
+warehouse's units and their count (``floor_inventory``). All are dumped in JSON mode, so
+the ``result`` of every answer is Switchyard's to the byte.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from benchmarks.databases import libpq_url
+from benchmarks.floor_inventory import answer_unit_page
 from benchmarks.floor_postgresql import PostgresqlFloorDatabase
 from benchmarks.floor_sqlite import SqliteFloorDatabase
 from benchmarks.floor_tickets import answer_ticket_page
@@ -46,7 +47,7 @@ UNAUTHORIZED = {"code": -32001, "message": "Unauthorized"}
 METHOD_NOT_FOUND = {"code": -32601, "message": "Method not found"}
 _ACCOUNT_LIST = TypeAdapter(list[Account])
 # The procedures a caller must be signed in for (every role may call them).
-SIGNED_IN_METHODS = ("account.list", "tickets.getTickets")
+SIGNED_IN_METHODS = ("account.list", "tickets.getTickets", "inventory.listProducts")
 
 
 class FloorConnection(Protocol):
@@ -56,6 +57,10 @@ class FloorConnection(Protocol):
     async def accounts_of(self, user_id: str) -> list[Row]: ...
     async def ticket_page(self, *, limit: int, offset: int) -> list[Row]: ...
     async def ticket_count(self) -> int: ...
+    async def unit_page(
+        self, *, virtual_warehouse_type: str, limit: int, offset: int
+    ) -> list[Row]: ...
+    async def unit_count(self, *, virtual_warehouse_type: str) -> int: ...
 
 
 class FloorDatabase(Protocol):
@@ -138,8 +143,10 @@ async def answer(
         return {"jsonrpc": "2.0", "error": UNAUTHORIZED, "id": member["id"]}
     if method == "account.list":
         result = await answer_accounts(user, connection)
-    else:
+    elif method == "tickets.getTickets":
         result = await answer_ticket_page(member.get("params") or {}, connection)
+    else:
+        result = await answer_unit_page(member.get("params") or {}, connection)
     return {"jsonrpc": "2.0", "result": result, "id": member["id"]}
 
 

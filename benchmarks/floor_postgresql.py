@@ -27,12 +27,16 @@ from benchmarks.floor_queries import (
     SESSION_WITH_USER_SQL,
     TICKET_COUNT_SQL,
     TICKET_PAGE_SQL,
+    UNIT_COUNT_SQL,
+    UNIT_PAGE_SQL,
 )
 from db.engine import CALL_POOL_OVERFLOW, CALL_POOL_SIZE
 
 _SESSION_WITH_USER = SESSION_WITH_USER_SQL.format(placeholder="%s")
 _ACCOUNTS_OF_USER = ACCOUNTS_OF_USER_SQL.format(placeholder="%s")
 _TICKET_PAGE = TICKET_PAGE_SQL.format(placeholder="%s")
+_UNIT_PAGE = UNIT_PAGE_SQL.format(placeholder="%s")
+_UNIT_COUNT = UNIT_COUNT_SQL.format(placeholder="%s")
 POOL_MIN_SIZE = CALL_POOL_SIZE
 POOL_MAX_SIZE = CALL_POOL_SIZE + CALL_POOL_OVERFLOW
 
@@ -60,6 +64,20 @@ class PostgresqlFloorConnection:
 
     async def ticket_count(self) -> int:
         cursor = await self._connection.execute(TICKET_COUNT_SQL)
+        row = await cursor.fetchone()
+        assert row is not None  # count(*) always answers one row
+        return int(row["total"])
+
+    async def unit_page(
+        self, *, virtual_warehouse_type: str, limit: int, offset: int
+    ) -> list[dict[str, Any]]:
+        # date, numeric(12, 2) and json come back as date, Decimal and the list.
+        cursor = await self._connection.execute(_UNIT_PAGE, (virtual_warehouse_type, limit, offset))
+        rows: list[dict[str, Any]] = await cursor.fetchall()
+        return rows
+
+    async def unit_count(self, *, virtual_warehouse_type: str) -> int:
+        cursor = await self._connection.execute(_UNIT_COUNT, (virtual_warehouse_type,))
         row = await cursor.fetchone()
         assert row is not None  # count(*) always answers one row
         return int(row["total"])

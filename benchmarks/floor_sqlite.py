@@ -8,8 +8,9 @@ time, so it is never shared between two at once.
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -18,11 +19,15 @@ from benchmarks.floor_queries import (
     SESSION_WITH_USER_SQL,
     TICKET_COUNT_SQL,
     TICKET_PAGE_SQL,
+    UNIT_COUNT_SQL,
+    UNIT_PAGE_SQL,
 )
 
 _SESSION_WITH_USER = SESSION_WITH_USER_SQL.format(placeholder="?")
 _ACCOUNTS_OF_USER = ACCOUNTS_OF_USER_SQL.format(placeholder="?")
 _TICKET_PAGE = TICKET_PAGE_SQL.format(placeholder="?")
+_UNIT_PAGE = UNIT_PAGE_SQL.format(placeholder="?")
+_UNIT_COUNT = UNIT_COUNT_SQL.format(placeholder="?")
 # A ticket's amounts of money (the app's MoneyAmount columns).
 _MONEY_COLUMNS = ("service_fee", "diagnosis_fee", "discount_amount", "parts_total", "total_cost")
 
@@ -32,6 +37,14 @@ def _utc_datetime(stored: bytes) -> datetime:
     # output models need aware datetimes. The offset is appended rather than set with
     # replace(tzinfo=...), which costs as much again as parsing the text.
     return datetime.fromisoformat(stored.decode() + "+00:00")
+
+
+def _date(stored: bytes) -> date:
+    return date.fromisoformat(stored.decode())  # the Date type stores "2026-11-28"
+
+
+def _json(stored: bytes) -> Any:
+    return json.loads(stored)  # the JSON type stores the value's JSON text
 
 
 def _boolean(stored: bytes) -> bool:
@@ -63,9 +76,11 @@ class SqliteFloorDatabase:
 
     async def open(self) -> None:
         # sqlite3's own conversion by declared column type, done as each value is read:
-        # the tables declare DATETIME and BOOLEAN (see `.schema`). Process-wide, and
-        # only for connections that ask for it with detect_types.
+        # the tables declare DATETIME, DATE, BOOLEAN and JSON (see `.schema`).
+        # Process-wide, and only for connections that ask for it with detect_types.
         sqlite3.register_converter("DATETIME", _utc_datetime)
+        sqlite3.register_converter("DATE", _date)
+        sqlite3.register_converter("JSON", _json)
         sqlite3.register_converter("BOOLEAN", _boolean)
         self._connection = sqlite3.connect(self._path, detect_types=sqlite3.PARSE_DECLTYPES)
         self._connection.row_factory = _row_as_dict
@@ -103,6 +118,23 @@ class SqliteFloorDatabase:
 
     async def ticket_count(self) -> int:
         row: dict[str, Any] = self._open().execute(TICKET_COUNT_SQL).fetchone()
+        return int(row["total"])
+
+    async def unit_page(
+        self, *, virtual_warehouse_type: str, limit: int, offset: int
+    ) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = (
+            self._open().execute(_UNIT_PAGE, (virtual_warehouse_type, limit, offset)).fetchall()
+        )
+        for row in rows:
+            if row["purchase_price"] is not None:
+                row["purchase_price"] = _money(row["purchase_price"])
+        return rows
+
+    async def unit_count(self, *, virtual_warehouse_type: str) -> int:
+        row: dict[str, Any] = (
+            self._open().execute(_UNIT_COUNT, (virtual_warehouse_type,)).fetchone()
+        )
         return int(row["total"])
 
     def _open(self) -> sqlite3.Connection:

@@ -80,12 +80,12 @@ def _wait_until_serving(process: subprocess.Popen[bytes], port: int) -> None:
     raise RuntimeError(f"server did not start in {START_SECONDS} s")
 
 
-def post(url: str, body: str, token: str | None = None) -> Any:
+def post(url: str, body: str, token: str | None = None, timeout: float = 30) -> Any:
     """The JSON answer to ``body`` POSTed to ``url``, as the load generator sends it."""
     headers = {"Content-Type": "application/json"}
     if token:
         headers["Authorization"] = f"Bearer {token}"
-    return httpx.post(url, content=body, headers=headers, timeout=30).json()
+    return httpx.post(url, content=body, headers=headers, timeout=timeout).json()
 
 
 def run_switchyard_command(arguments: list[str], env: dict[str, str]) -> None:

@@ -1,6 +1,6 @@
 """Switchyard against hand-written floors and a FastAPI reference, one server at a time.
 
-    .venv/bin/python -m benchmarks.run            # full run (about 35 minutes)
+    .venv/bin/python -m benchmarks.run            # full run (about 45 minutes)
     .venv/bin/python -m benchmarks.run --quick    # a smoke run (a few minutes)
     .venv/bin/python -m benchmarks.run --databases sqlite   # without PostgreSQL
 
@@ -29,6 +29,7 @@ import secrets
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -44,12 +45,21 @@ from benchmarks.databases import (
 from benchmarks.dataset import (
     ACCOUNTS,
     TICKETS,
+    UNITS,
+    assign_units_body,
+    bulk_import_bodies,
     create_accounts_body,
     create_admin_arguments,
     create_brand_body,
     create_product_body,
     create_tickets_body,
+    create_unit_brands_body,
+    create_unit_models_body,
+    create_warehouses_body,
     created_id,
+    created_ids,
+    created_ticket_ids,
+    require_imported,
     require_success,
     sign_in_body,
     token_from,
@@ -59,6 +69,7 @@ from benchmarks.processes import post, run_switchyard_command, running, server_e
 from benchmarks.report import Result, document, table
 from benchmarks.scenarios import (
     BATCH_SIZE,
+    PROCEDURE_BATCH_CONNECTIONS,
     SCENARIOS,
     SINGLE,
     Server,
@@ -82,6 +93,8 @@ RATE_LIMIT_OVERRIDES = ",".join(
         "tickets.createTicket",
     )
 )
+# One inventory.bulkImport of 10,000 rows takes seconds; on a busy host, more.
+IMPORT_TIMEOUT_SECONDS = 300
 # What a run gives every server, whatever its database.
 COMMON_VARIABLES = {
     "SWITCHYARD_LOG_LEVEL": "WARNING",
@@ -94,12 +107,13 @@ Setup = tuple[dict[str, str], str | None]
 Expected = dict[tuple[str, str | None, str], list[Any]]
 
 
-def prepare_data(env: dict[str, str]) -> str:
-    """Migrate, make the admin, sign in, make its accounts and the tickets (with their
-    brand and product model); the access token.
+def prepare_data(env: dict[str, str]) -> tuple[str, float]:
+    """Migrate, make the admin, sign in, make its accounts, the tickets (with their brand
+    and product model) and the units (with theirs, and their warehouses); the access
+    token, and the seconds the units took.
 
     Once per database, before any measurement: every server of the database then reads
-    the same session, user, accounts and tickets with the same token.
+    the same session, user, accounts, tickets and units with the same token.
     """
     run_switchyard_command(["migrate"], env)
     run_switchyard_command(create_admin_arguments(), env)
@@ -109,8 +123,15 @@ def prepare_data(env: dict[str, str]) -> str:
         require_success(post(rpc, create_accounts_body(), token))
         brand_id = created_id(post(rpc, create_brand_body(), token))
         product_id = created_id(post(rpc, create_product_body(brand_id), token))
-        require_success(post(rpc, create_tickets_body(product_id), token))
-    return token
+        ticket_ids = created_ticket_ids(post(rpc, create_tickets_body(product_id), token))
+        started = time.monotonic()
+        warehouse_ids = created_ids(post(rpc, create_warehouses_body(), token))
+        brand_ids = created_ids(post(rpc, create_unit_brands_body(), token))
+        model_ids = created_ids(post(rpc, create_unit_models_body(brand_ids), token))
+        for body in bulk_import_bodies(model_ids, warehouse_ids):
+            require_imported(post(rpc, body, token, timeout=IMPORT_TIMEOUT_SECONDS))
+        require_success(post(rpc, assign_units_body(ticket_ids), token))
+        return token, time.monotonic() - started
 
 
 def check_answers(server: Server, scenario: str, answer: Any, expected: Expected) -> None:
@@ -135,11 +156,12 @@ def measure_one_round(
         body_file.write_text(body)
         check_answers(server, scenario, post(url, body, token), expected)
         calls = 1 if scenario == SINGLE else BATCH_SIZE
-        wrk(url, body_file, token, args.warmup, args.connections)
+        connections = server.connections(scenario, args.connections)
+        wrk(url, body_file, token, args.warmup, connections)
         for attempt in range(1, args.attempts + 1):
             with RssSampler(process.pid) as sampler:
                 measured = measure_round(
-                    process.pid, url, body_file, token, calls, args.seconds, args.connections
+                    process.pid, url, body_file, token, calls, args.seconds, connections
                 )
             result.peak_rss_mb = max(result.peak_rss_mb, sampler.peak_mb)
             print(
@@ -213,9 +235,11 @@ def measure_all(
 
 
 def set_up_databases(
-    kinds: list[str], args: argparse.Namespace, workdir: Path, stack: contextlib.ExitStack
-) -> dict[str | None, Setup]:
+    kinds: list[str], args: argparse.Namespace, workdir: Path, stack: contextlib.ExitStack,
+    build_seconds: dict[str, float],
+) -> dict[str | None, Setup]:  # fmt: skip
     """Each database of ``kinds``, made and filled, and the echo group's (none); by kind.
+    How long each one's units took goes into ``build_seconds``.
 
     Entered on ``stack``, so that each is dropped when the run ends, however it ends.
     An unreachable PostgreSQL server stops the run, unless the run was told to go on
@@ -241,10 +265,18 @@ def set_up_databases(
             continue
         env = server_environment({**common, **database.environment()})
         print(
-            f"preparing {kind}: admin, sign-in, {ACCOUNTS} accounts, {TICKETS} tickets",
+            f"preparing {kind}: admin, sign-in, {ACCOUNTS} accounts, {TICKETS} tickets, "
+            f"{UNITS:,} units",
             file=sys.stderr,
         )
-        setups[kind] = (env, prepare_data(env))
+        started = time.monotonic()
+        token, build_seconds[kind] = prepare_data(env)
+        print(
+            f"prepared {kind} in {time.monotonic() - started:.1f} s "
+            f"(the units: {build_seconds[kind]:.1f} s)",
+            file=sys.stderr,
+        )
+        setups[kind] = (env, token)
     return setups
 
 
@@ -310,8 +342,9 @@ def main(argv: list[str] | None = None) -> int:
         contextlib.ExitStack() as stack,
     ):
         workdir = Path(tmp)
+        build_seconds: dict[str, float] = {}
         try:
-            setups = set_up_databases(kinds, args, workdir, stack)
+            setups = set_up_databases(kinds, args, workdir, stack, build_seconds)
         except UnreachableDatabaseError as error:
             print(f"{error}\n(--skip-unreachable-postgresql runs without it)", file=sys.stderr)
             return 2
@@ -324,8 +357,12 @@ def main(argv: list[str] | None = None) -> int:
         "rounds": args.rounds,
         "warmup": args.warmup,
         "connections": args.connections,
+        # The groups whose batches are measured with fewer (scenarios.py says why).
+        "batch_connections": dict(PROCEDURE_BATCH_CONNECTIONS),
         "batch_size": BATCH_SIZE,
         "databases": sorted(kind for kind in setups if kind is not None),
+        # Seconds each database's units (warehouses, models, imports) took to make.
+        "units_build_seconds": {kind: round(seconds, 1) for kind, seconds in build_seconds.items()},
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(

@@ -12,6 +12,7 @@ from benchmarks.scenarios import (
     BATCH,
     SINGLE,
     TICKET_PAGE,
+    UNIT_PAGE,
     all_servers,
     chosen_servers,
     database_group,
@@ -34,6 +35,8 @@ def test_every_server_is_measured_after_its_floor_on_the_same_database() -> None
     ]
     assert "switchyard account.list (postgresql)" in labels
     assert "fastapi tickets.getTickets (postgresql)" in labels
+    assert "switchyard inventory.listProducts (sqlite)" in labels
+    assert "floor inventory.listProducts (postgresql)" in labels
 
 
 def test_switchyard_pairs_with_fastapi_which_takes_single_calls_only() -> None:
@@ -51,6 +54,24 @@ def test_every_server_of_the_tickets_group_asks_for_the_same_page() -> None:
     assert [server.params for server in group] == [{"limit": TICKET_PAGE}] * 3
     assert group[2].path == "/rpc/tickets.getTickets"
     assert [server.params for server in database_group("auth.me", "sqlite")] == [{}] * 3
+
+
+def test_every_server_of_the_inventory_group_asks_for_the_same_filtered_page() -> None:
+    group = database_group("inventory.listProducts", "postgresql")
+    params = {"virtual_warehouse_type": "warranty_stock", "limit": UNIT_PAGE}
+    assert [server.params for server in group] == [params] * 3
+    assert group[1].runs(BATCH)
+    assert group[2].path == "/rpc/inventory.listProducts"
+
+
+def test_the_inventory_groups_batches_run_on_fewer_connections_than_its_single_calls() -> None:
+    floor, switchyard, fastapi = database_group("inventory.listProducts", "sqlite")
+    for server in (floor, switchyard):
+        assert server.connections(BATCH, 16) == 4
+        assert server.connections(SINGLE, 16) == 16
+    assert fastapi.connections(SINGLE, 16) == 16
+    tickets_switchyard = database_group("tickets.getTickets", "sqlite")[1]
+    assert tickets_switchyard.connections(BATCH, 16) == 16
 
 
 def test_choosing_a_server_brings_its_floor() -> None:
