@@ -13,6 +13,7 @@ from db.repositories.inventory.movement import MovementHistoryRecord as Movement
 from db.tables.inventory import PhysicalProductRow
 from db.unit_of_work import UnitOfWork
 from services.caller import Caller
+from services.catalog.warehouse import existing_warehouse
 from services.clock import Clock, utc_now
 from services.errors import BadRequest, NotFound
 from services.inventory import movement_rules as rules
@@ -23,7 +24,6 @@ from services.inventory.views import UnitView, unit_view
 from services.inventory.warranty_rules import days_remaining
 from services.tickets.editing import TICKET_NOT_FOUND, lock_changeable_ticket
 
-WAREHOUSE_NOT_FOUND = "Warehouse not found"
 SERIAL_NOT_FOUND = "No product with this serial number"
 
 
@@ -111,8 +111,8 @@ def movement_history(uow: UnitOfWork, unit_id: str, *, offset: int, limit: int) 
 
 
 def _check_warehouse(uow: UnitOfWork, warehouse: rules.WarehouseChoice) -> None:
-    if isinstance(warehouse, str) and uow.warehouses.get(warehouse) is None:
-        raise NotFound(WAREHOUSE_NOT_FOUND)
+    if isinstance(warehouse, str):
+        existing_warehouse(uow, warehouse)
 
 
 def _where(unit: PhysicalProductRow) -> rules.Where:

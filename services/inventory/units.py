@@ -19,6 +19,8 @@ from db.tables.inventory import PhysicalProductRow
 from db.unit_of_work import UnitOfWork
 from schemas.inventory.vocabulary import Condition, VirtualWarehouseType
 from services.catalog.listing import Page
+from services.catalog.product import existing_product
+from services.catalog.warehouse import existing_warehouse
 from services.changes import UNCHANGED, Changes, Unchanged, apply_changes
 from services.clock import Clock, utc_now
 from services.errors import BadRequest, Conflict, NotFound
@@ -28,8 +30,6 @@ from services.inventory.views import UnitView, UnitViewRecord, unit_view
 from services.inventory.warranty_rules import expiring_soon_until
 
 UNIT_NOT_FOUND = "Product not found"
-MODEL_NOT_FOUND = "Product model not found"
-WAREHOUSE_NOT_FOUND = "Warehouse not found"
 SERIAL_TAKEN = "A product with this serial number already exists"
 ID_OR_SERIAL_REQUIRED = "Give the product's id or its serial_number"
 
@@ -99,9 +99,9 @@ def create_unit(
     unit = unit_row(new, now=now)
     with uow:
         _refuse_serial_taken(uow, unit.serial_number)
-        _require_model(uow, unit.product_id)
+        existing_product(uow, unit.product_id)
         if unit.physical_warehouse_id is not None:
-            _require_warehouse(uow, unit.physical_warehouse_id)
+            existing_warehouse(uow, unit.physical_warehouse_id)
         receive(uow, unit, actor_id=actor_id)
         view = _view_of(uow, unit.id)
         uow.commit()
@@ -125,7 +125,7 @@ def update_unit(
         if isinstance(changes.serial_number, str) and changes.serial_number != unit.serial_number:
             _refuse_serial_taken(uow, changes.serial_number)
         if isinstance(changes.product_id, str):
-            _require_model(uow, changes.product_id)
+            existing_product(uow, changes.product_id)
         _apply_warranty(unit, changes, now.date())
         apply_changes(unit, changes, except_for=_BY_RULE)
         unit.updated_at = now
@@ -167,13 +167,3 @@ def _view_of(uow: UnitOfWork, unit_id: str) -> UnitViewRecord:
 def _refuse_serial_taken(uow: UnitOfWork, serial_number: str) -> None:
     if uow.physical_products.serial_taken(serial_number):
         raise Conflict(SERIAL_TAKEN)
-
-
-def _require_model(uow: UnitOfWork, product_id: str) -> None:
-    if uow.product_models.get(product_id) is None:
-        raise NotFound(MODEL_NOT_FOUND)
-
-
-def _require_warehouse(uow: UnitOfWork, warehouse_id: str) -> None:
-    if uow.warehouses.get(warehouse_id) is None:
-        raise NotFound(WAREHOUSE_NOT_FOUND)
