@@ -8,16 +8,11 @@ from typing import Any
 import httpx
 
 from tests.e2e.browser import call
-from tests.e2e.conftest import Account, MakeUser, result_of
+from tests.e2e.conftest import Account, result_of
 
-ROLES = ["admin", "manager", "technician", "reception"]
 WRITERS = ["admin", "manager"]
 # Signed in, but not allowed to change the catalog.
 READERS_ONLY = ["technician", "reception"]
-
-
-def as_role(role: str, make_user: MakeUser, admin_account: Account) -> Account:
-    return admin_account if role == "admin" else make_user(role)
 
 
 def token() -> str:

@@ -14,14 +14,14 @@ from tests.e2e.browser import (
     INVALID_PARAMS,
     MISSING_ID,
     NOT_FOUND,
+    ROLES,
     UNAUTHORIZED,
+    as_role,
     call,
 )
 from tests.e2e.catalog.helpers import (
     READERS_ONLY,
-    ROLES,
     WRITERS,
-    as_role,
     new_brand,
     new_product,
     token,

@@ -17,7 +17,9 @@ from tests.e2e.browser import (
     INVALID_PARAMS,
     NOT_FOUND,
     PRECONDITION_FAILED,
+    ROLES,
     UNAUTHORIZED,
+    as_role,
     call,
 )
 from tests.e2e.conftest import (
@@ -33,12 +35,7 @@ from tests.e2e.inventory.movement_helpers import Place, comments_on, history, ho
 from tests.e2e.tickets.parts_helpers import new_ticket
 from tests.factories.inventory import make_unit, make_warehouse
 
-ROLES = ["admin", "manager", "technician", "reception"]
 RIVALS = 6
-
-
-def as_role(role: str, make_user: MakeUser, admin_account: Account) -> Account:
-    return admin_account if role == "admin" else make_user(role)
 
 
 def new_unit(server: LiveServer, virtual: str = "warranty_stock") -> tuple[str, str, str]:

@@ -18,7 +18,15 @@ import pytest
 from sqlmodel import col, func, select
 
 from db.tables.inventory import StockMovementRow
-from tests.e2e.browser import CONFLICT, INVALID_PARAMS, MISSING_ID, UNAUTHORIZED, call
+from tests.e2e.browser import (
+    CONFLICT,
+    INVALID_PARAMS,
+    MISSING_ID,
+    ROLES,
+    UNAUTHORIZED,
+    as_role,
+    call,
+)
 from tests.e2e.conftest import (
     Account,
     LiveServer,
@@ -27,7 +35,10 @@ from tests.e2e.conftest import (
     issue_paths,
     rpc_call,
 )
-from tests.e2e.inventory.unit_helpers import ROLES, as_role, new_unit_params, units_with_serials
+from tests.e2e.inventory.unit_helpers import (
+    new_unit_params,
+    units_with_serials,
+)
 from tests.factories.inventory import make_unit, new_serial
 
 IMPORT = "inventory.bulkImport"

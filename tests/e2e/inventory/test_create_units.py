@@ -17,13 +17,13 @@ from tests.e2e.browser import (
     INVALID_PARAMS,
     MISSING_ID,
     NOT_FOUND,
+    ROLES,
     UNAUTHORIZED,
+    as_role,
     call,
 )
 from tests.e2e.conftest import Account, LiveServer, MakeUser, error_of, issue_paths, rpc_call
 from tests.e2e.inventory.unit_helpers import (
-    ROLES,
-    as_role,
     new_unit_params,
     receipts_of,
     units_with_serials,

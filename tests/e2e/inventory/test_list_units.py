@@ -9,9 +9,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.e2e.browser import INVALID_PARAMS, UNAUTHORIZED, call
+from tests.e2e.browser import INVALID_PARAMS, ROLES, UNAUTHORIZED, as_role, call
 from tests.e2e.conftest import Account, LiveServer, MakeUser, error_of, issue_paths, rpc_call
-from tests.e2e.inventory.unit_helpers import ROLES, as_role
 from tests.e2e.tickets.lifecycle_helpers import utc_today_for_a_while
 from tests.factories.inventory import make_unit, make_warehouse, new_serial
 

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from db.tables.auth import UserRow
-from tests.e2e.browser import INVALID_PARAMS, NOT_FOUND, UNAUTHORIZED, call
+from tests.e2e.browser import INVALID_PARAMS, NOT_FOUND, ROLES, UNAUTHORIZED, as_role, call
 from tests.e2e.conftest import (
     Account,
     LiveServer,
@@ -23,12 +23,6 @@ from tests.e2e.conftest import (
 from tests.e2e.inventory.movement_helpers import Place, history, move, place
 from tests.e2e.tickets.parts_helpers import new_ticket
 from tests.factories.inventory import make_unit, make_warehouse
-
-ROLES = ["admin", "manager", "technician", "reception"]
-
-
-def as_role(role: str, make_user: MakeUser, admin_account: Account) -> Account:
-    return admin_account if role == "admin" else make_user(role)
 
 
 def replayed(movements: list[dict[str, Any]]) -> Place:

@@ -15,7 +15,9 @@ from tests.e2e.browser import (
     INVALID_PARAMS,
     NOT_FOUND,
     PRECONDITION_FAILED,
+    ROLES,
     UNAUTHORIZED,
+    as_role,
     call,
 )
 from tests.e2e.conftest import (
@@ -37,12 +39,6 @@ from tests.e2e.inventory.movement_helpers import (
 )
 from tests.e2e.tickets.parts_helpers import new_ticket
 from tests.factories.inventory import make_unit, make_warehouse
-
-ROLES = ["admin", "manager", "technician", "reception"]
-
-
-def as_role(role: str, make_user: MakeUser, admin_account: Account) -> Account:
-    return admin_account if role == "admin" else make_user(role)
 
 
 def new_unit(server: LiveServer, virtual: str = "warranty_stock") -> tuple[str, str]:

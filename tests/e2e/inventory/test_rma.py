@@ -16,6 +16,7 @@ from tests.e2e.browser import (
     NOT_FOUND,
     PRECONDITION_FAILED,
     UNAUTHORIZED,
+    as_role,
     call,
 )
 from tests.e2e.conftest import (
@@ -41,10 +42,6 @@ MANAGER_PROCEDURES = [
     ("inventory.getRMABatches", {}),
 ]
 PROCEDURES = [*MANAGER_PROCEDURES, ("inventory.getRMABatchDetails", {"batch_id": MISSING_ID})]
-
-
-def as_role(role: str, make_user: MakeUser, admin_account: Account) -> Account:
-    return admin_account if role == "admin" else make_user(role)
 
 
 # createRMABatch

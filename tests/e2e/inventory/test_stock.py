@@ -19,7 +19,15 @@ import httpx
 import pytest
 
 from db.tables.catalog import ProductModelRow
-from tests.e2e.browser import INVALID_PARAMS, MISSING_ID, NOT_FOUND, UNAUTHORIZED, call
+from tests.e2e.browser import (
+    INVALID_PARAMS,
+    MISSING_ID,
+    NOT_FOUND,
+    ROLES,
+    UNAUTHORIZED,
+    as_role,
+    call,
+)
 from tests.e2e.conftest import (
     Account,
     LiveServer,
@@ -33,7 +41,6 @@ from tests.e2e.tickets.lifecycle_helpers import utc_today_for_a_while
 from tests.factories.inventory import make_unit
 from tests.factories.workflow import make_product_model
 
-ROLES = ["admin", "manager", "technician", "reception"]
 LEVEL_KEYS = {
     "product_id",
     "product_name",
@@ -49,10 +56,6 @@ LEVEL_KEYS = {
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A field the bad-input case leaves out of an otherwise valid call.
 LEFT_OUT: Any = object()
-
-
-def as_role(role: str, make_user: MakeUser, admin_account: Account) -> Account:
-    return admin_account if role == "admin" else make_user(role)
 
 
 def new_tag() -> str:

@@ -6,15 +6,17 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.e2e.browser import BAD_REQUEST, INVALID_PARAMS, NOT_FOUND, UNAUTHORIZED, call
+from tests.e2e.browser import (
+    BAD_REQUEST,
+    INVALID_PARAMS,
+    NOT_FOUND,
+    ROLES,
+    UNAUTHORIZED,
+    as_role,
+    call,
+)
 from tests.e2e.conftest import Account, LiveServer, MakeUser, error_of, issue_paths, rpc_call
 from tests.factories.inventory import make_unit, make_warehouse
-
-ROLES = ["admin", "manager", "technician", "reception"]
-
-
-def as_role(role: str, make_user: MakeUser, admin_account: Account) -> Account:
-    return admin_account if role == "admin" else make_user(role)
 
 
 @pytest.mark.parametrize("role", ROLES)

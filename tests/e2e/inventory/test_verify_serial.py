@@ -8,7 +8,7 @@ from datetime import timedelta
 import httpx
 import pytest
 
-from tests.e2e.browser import INVALID_PARAMS, UNAUTHORIZED, call
+from tests.e2e.browser import INVALID_PARAMS, ROLES, UNAUTHORIZED, as_role, call
 from tests.e2e.conftest import (
     Account,
     LiveServer,
@@ -22,12 +22,6 @@ from tests.e2e.inventory.movement_helpers import move
 from tests.e2e.tickets.lifecycle_helpers import utc_today_for_a_while
 from tests.e2e.tickets.parts_helpers import new_ticket
 from tests.factories.inventory import make_unit, make_warehouse
-
-ROLES = ["admin", "manager", "technician", "reception"]
-
-
-def as_role(role: str, make_user: MakeUser, admin_account: Account) -> Account:
-    return admin_account if role == "admin" else make_user(role)
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -8,15 +8,9 @@ from typing import Any
 from sqlmodel import col, select
 
 from db.tables.inventory import PhysicalProductRow, StockMovementRow
-from tests.e2e.conftest import Account, LiveServer, MakeUser
+from tests.e2e.conftest import LiveServer
 from tests.factories.inventory import make_warehouse, new_serial
 from tests.factories.workflow import make_product_model
-
-ROLES = ["admin", "manager", "technician", "reception"]
-
-
-def as_role(role: str, make_user: MakeUser, admin_account: Account) -> Account:
-    return admin_account if role == "admin" else make_user(role)
 
 
 def new_unit_params(server: LiveServer, **fields: Any) -> dict[str, Any]:
